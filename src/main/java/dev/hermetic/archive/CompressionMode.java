@@ -1,0 +1,16 @@
+package dev.hermetic.archive;
+
+/** How entries are compressed in a normalized zip. */
+public enum CompressionMode {
+    /**
+     * Every deflated entry is re-compressed with a pure-Java deflater (jzlib), so the output bytes
+     * depend only on the input archive and the options: identical on every JDK, zlib and platform.
+     */
+    PORTABLE,
+    /**
+     * Entries whose content is not changed keep their original compressed bytes; only rewritten
+     * entries are deflated (with the pure-Java deflater). Fast, and identical for identical input, but
+     * the bytes still carry whatever compressor produced the input.
+     */
+    FAST
+}

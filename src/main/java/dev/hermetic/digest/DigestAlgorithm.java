@@ -1,0 +1,41 @@
+package dev.hermetic.digest;
+
+/** Digest algorithms this project writes and trusts. MD5 and SHA-1 are deliberately absent. */
+public enum DigestAlgorithm {
+    SHA_256("SHA-256", "sha256"),
+    SHA_512("SHA-512", "sha512");
+
+    private final String jcaName;
+    private final String extension;
+
+    DigestAlgorithm(String jcaName, String extension) {
+        this.jcaName = jcaName;
+        this.extension = extension;
+    }
+
+    /** Name for {@link java.security.MessageDigest#getInstance(String)}. */
+    public String jcaName() {
+        return jcaName;
+    }
+
+    /** File extension and lowercase label: {@code sha256}, {@code sha512}. */
+    public String extension() {
+        return extension;
+    }
+
+    /**
+     * Parses {@code SHA-256}, {@code sha256}, {@code SHA256}, {@code SHA-512}, ... (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones (also for MD5 and SHA-1)
+     */
+    public static DigestAlgorithm parse(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT).replace("-", "");
+        for (DigestAlgorithm a : values()) {
+            if (a.extension.equals(n)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("Unsupported digest algorithm '" + name
+                + "': use SHA-256 or SHA-512 (MD5 and SHA-1 are not accepted, they are broken for this purpose)");
+    }
+}

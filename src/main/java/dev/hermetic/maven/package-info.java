@@ -1,0 +1,2 @@
+/** The Maven adapter: mojos read parameters, call the core, translate its exceptions and log. */
+package dev.hermetic.maven;
