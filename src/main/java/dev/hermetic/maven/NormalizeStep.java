@@ -1,0 +1,104 @@
+package dev.hermetic.maven;
+
+import dev.hermetic.archive.ArchiveNormalizer;
+import dev.hermetic.archive.ArchiveProblemException;
+import dev.hermetic.archive.NormalizationOptions;
+import dev.hermetic.archive.NormalizationResult;
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigester;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * One pass of normalization over a module's archives, shared by {@code hermetic:normalize} and by any goal
+ * that must see normalized bytes whatever the order of the plugins (notably {@code hermetic:sign}).
+ *
+ * <p>{@code hermetic:normalize} records its settings on the {@link MavenProject}; a later goal of the same
+ * module calls {@link #normalizeAgainIfConfigured} first, which normalizes whatever was attached since (files
+ * already normalized come out {@code UNCHANGED}, untouched). Both run in the module's own thread, so this is
+ * safe under {@code -T}.
+ */
+public final class NormalizeStep {
+
+    /** Key of the {@link Settings} in {@link MavenProject#getContextValue(String)}. */
+    static final String SETTINGS_KEY = "dev.hermetic.normalize.settings";
+
+    /**
+     * What {@code hermetic:normalize} was configured with in one module.
+     *
+     * @param options the normalizer's options, timestamp included
+     * @param excludedClassifiers attached artifacts left alone
+     */
+    public record Settings(NormalizationOptions options, Set<String> excludedClassifiers) {
+        public Settings {
+            excludedClassifiers = Set.copyOf(excludedClassifiers);
+        }
+    }
+
+    private NormalizeStep() {}
+
+    static void remember(MavenProject project, Settings settings) {
+        project.setContextValue(SETTINGS_KEY, settings);
+    }
+
+    /**
+     * For goals that run after {@code hermetic:normalize} and need normalized bytes (signing, checksums):
+     * normalizes every archive of the module with the settings {@code hermetic:normalize} used, if it ran in
+     * this module; does nothing (and returns an empty list) otherwise.
+     */
+    public static List<NormalizationResult> normalizeAgainIfConfigured(MavenProject project, Log log)
+            throws MojoFailureException, MojoExecutionException {
+        Object settings = project.getContextValue(SETTINGS_KEY);
+        if (!(settings instanceof Settings s)) {
+            return List.of();
+        }
+        return run(project, s, log);
+    }
+
+    static List<NormalizationResult> run(MavenProject project, Settings settings, Log log)
+            throws MojoFailureException, MojoExecutionException {
+        ArchiveNormalizer normalizer = new ArchiveNormalizer(settings.options());
+        List<NormalizationResult> results = new ArrayList<>();
+        for (Path file : ArchiveCollector.collect(project, settings.excludedClassifiers())) {
+            NormalizationResult result;
+            try {
+                result = normalizer.normalize(file);
+            } catch (ArchiveProblemException e) {
+                throw new MojoFailureException("Cannot normalize " + e.getMessage()
+                        + ". Fix the plugin that produced " + file.getFileName()
+                        + ", or leave this attachment alone with <excludeClassifiers> of hermetic:normalize.", e);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot read or rewrite " + file + ": " + e
+                        + ". Check the file's permissions and the free space in " + file.getParent() + ".", e);
+            }
+            logResult(log, result);
+            results.add(result);
+        }
+        return results;
+    }
+
+    private static void logResult(Log log, NormalizationResult result) throws MojoExecutionException {
+        Path file = result.file();
+        String sha256;
+        try {
+            sha256 = FileDigester.digest(file, DigestAlgorithm.SHA_256);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read " + file + " to digest it: " + e, e);
+        }
+        String detail = result.detail() == null || result.detail().isBlank() ? "" : " (" + result.detail() + ")";
+        String line = String.format("%-14s %s sha256:%s%s", result.outcome(), file.getFileName(), sha256, detail);
+        if (result.outcome() == NormalizationResult.Outcome.SKIPPED_SIGNED) {
+            log.warn(line + " - a signed jar is left byte-for-byte as it is: rewriting it would break its"
+                    + " signature, so it is not reproducible unless its producer is");
+        } else {
+            log.info(line);
+        }
+    }
+}
