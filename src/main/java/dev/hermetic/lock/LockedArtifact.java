@@ -1,0 +1,61 @@
+package dev.hermetic.lock;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One line of the lockfile: an artifact, its checksum, and how the build uses it.
+ *
+ * @param coordinates the artifact
+ * @param digest lowercase hex checksum of its file (algorithm: the lockfile's)
+ * @param roles why the build uses it, never empty
+ * @param scopes dependency scopes it is used in (empty for plugins, POMs, ...)
+ * @param modules modules ({@code groupId:artifactId}) that use it
+ */
+public record LockedArtifact(ArtifactCoordinates coordinates, String digest, SortedSet<ArtifactRole> roles,
+        SortedSet<String> scopes, SortedSet<String> modules) implements Comparable<LockedArtifact> {
+
+    public LockedArtifact {
+        LockTokens.checkCoordinates(coordinates);
+        if (digest == null || digest.isEmpty() || !isHex(digest)) {
+            throw new IllegalArgumentException("Checksum of " + coordinates + " is not hexadecimal: '" + digest + "'");
+        }
+        digest = digest.toLowerCase(java.util.Locale.ROOT);
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("Artifact " + coordinates + " has no role");
+        }
+        roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
+        scopes = copyTokens(scopes, "scope", coordinates);
+        modules = copyTokens(modules, "module", coordinates);
+    }
+
+    @Override
+    public int compareTo(LockedArtifact o) {
+        return coordinates.compareTo(o.coordinates);
+    }
+
+    private static SortedSet<String> copyTokens(Collection<String> values, String what, ArtifactCoordinates c) {
+        TreeSet<String> copy = new TreeSet<>();
+        if (values != null) {
+            for (String v : values) {
+                if (!LockTokens.isToken(v)) {
+                    throw new IllegalArgumentException("Invalid " + what + " '" + v + "' for " + c
+                            + ": it must be non-empty, without blanks, commas or '*'");
+                }
+                copy.add(v);
+            }
+        }
+        return Collections.unmodifiableSortedSet(copy);
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.hermetic.lock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares what a build uses now with its lockfile. Each distinct file is hashed once, in parallel.
+ *
+ * <p>A checksum mismatch, a missing file and an artifact that is not locked are always errors. Locked artifacts the
+ * build no longer uses, and a different Maven/Java/wrapper, are findings whose severity the caller chooses with a
+ * {@link Policy} ({@link Policy#IGNORE} drops them). Excluded artifacts are neither checked nor reported unused; the
+ * report says which pattern excluded what.
+ *
+ * <p>Typical use from a build-tool adapter:
+ * <pre>{@code
+ * Lockfile lock = LockfileReader.read(root.resolve(Lockfile.DEFAULT_FILE_NAME));
+ * VerificationReport report = new LockfileVerifier(lock, List.of("org.example:*"), Policy.WARN, Policy.WARN)
+ *         .verify(usedArtifacts, currentEnvironment);
+ * report.findings().forEach(f -> log(f.severity(), f.toString()));
+ * if (!report.passed()) fail(report.summary());
+ * }</pre>
+ */
+public final class LockfileVerifier {
+
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::kind)
+            .thenComparing(Finding::coordinates, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(f -> f.file() == null ? "" : f.file().toString())
+            .thenComparing(Finding::message);
+
+    private final Lockfile lockfile;
+    private final List<ArtifactPattern> exclusions;
+    private final Policy environmentPolicy;
+    private final Policy unusedPolicy;
+
+    /**
+     * @param exclusionPatterns {@link ArtifactPattern} texts; artifacts matching any are skipped
+     * @param environmentPolicy severity of {@link Finding.Kind#ENVIRONMENT_DIFFERS} ({@code WARN} by default,
+     *     {@code FAIL} when strict)
+     * @param unusedPolicy severity of {@link Finding.Kind#UNUSED} ({@code WARN} by default)
+     * @throws IllegalArgumentException for a malformed pattern, naming it
+     */
+    public LockfileVerifier(Lockfile lockfile, Collection<String> exclusionPatterns, Policy environmentPolicy,
+            Policy unusedPolicy) {
+        this.lockfile = Objects.requireNonNull(lockfile, "lockfile");
+        this.exclusions = exclusionPatterns.stream().map(ArtifactPattern::parse).toList();
+        this.environmentPolicy = Objects.requireNonNull(environmentPolicy, "environmentPolicy");
+        this.unusedPolicy = Objects.requireNonNull(unusedPolicy, "unusedPolicy");
+    }
+
+    /**
+     * @param used what the build uses now, in any order, duplicates welcome
+     * @param current the current environment, or null not to compare it (e.g. outside a build)
+     * @throws IOException if an existing file cannot be read (missing files are findings, not exceptions)
+     */
+    public VerificationReport verify(Collection<UsedArtifact> used, BuildEnvironment current) throws IOException {
+        long start = System.nanoTime();
+        Map<String, SortedSet<ArtifactCoordinates>> excluded = new LinkedHashMap<>();
+        exclusions.forEach(p -> excluded.put(p.toString(), new TreeSet<>()));
+
+        Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
+        for (UsedArtifact u : used) {
+            if (exclude(u.coordinates(), excluded)) {
+                continue;
+            }
+            byCoordinates.computeIfAbsent(u.coordinates(), c -> new ArrayList<>()).add(u);
+            if (u.file() != null && Files.isRegularFile(u.file())) {
+                files.add(u.file());
+            }
+        }
+        FileHashes hashes = FileHashes.of(files, lockfile.algorithm());
+
+        List<Finding> findings = new ArrayList<>();
+        Map<ArtifactCoordinates, LockedArtifact> locked = lockfile.index();
+        for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
+            check(e.getKey(), e.getValue(), locked.get(e.getKey()), hashes, findings);
+        }
+        Finding.Severity unused = severity(unusedPolicy);
+        for (LockedArtifact a : lockfile.artifacts()) {
+            if (!byCoordinates.containsKey(a.coordinates()) && !exclude(a.coordinates(), excluded) && unused != null) {
+                findings.add(new Finding(Finding.Kind.UNUSED, unused, a.coordinates(), null, a.digest(), "",
+                        a.coordinates() + " is in the lockfile but this build does not use it.",
+                        "If it is no longer needed, run `mvn hermetic:lock` to drop it; a partial build (-pl, a "
+                                + "skipped plugin) also uses less."));
+            }
+        }
+        if (current != null) {
+            compareEnvironment(lockfile.environment(), current, findings);
+        }
+        findings.sort(ORDER);
+        return new VerificationReport(findings, excluded, byCoordinates.size(), hashes.fileCount(),
+                hashes.byteCount(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void check(ArtifactCoordinates c, List<UsedArtifact> uses, LockedArtifact entry, FileHashes hashes,
+            List<Finding> findings) {
+        String algorithm = lockfile.algorithm().jcaName();
+        TreeMap<String, UsedArtifact> byFile = new TreeMap<>();
+        for (UsedArtifact u : uses) {
+            byFile.putIfAbsent(String.valueOf(u.file()), u);
+        }
+        for (UsedArtifact u : byFile.values()) {
+            if (u.file() == null || !Files.isRegularFile(u.file())) {
+                findings.add(new Finding(Finding.Kind.MISSING_FILE, Finding.Severity.ERROR, c, u.file(),
+                        entry == null ? "" : entry.digest(), "", c + ": file " + u.file() + " does not exist.",
+                        "Resolve the project again (online once) so that the file is downloaded, then verify again."));
+                continue;
+            }
+            String actual = hashes.get(u.file()).digest();
+            if (entry == null) {
+                findings.add(new Finding(Finding.Kind.NOT_IN_LOCKFILE, Finding.Severity.ERROR, c, u.file(), "", actual,
+                        c + " (" + LockTokens.roleToken(u.role()) + " of " + u.module() + ", " + algorithm + " "
+                                + actual + ") is not in the lockfile" + otherVersions(c) + ".",
+                        "Review the new artifact (why it is needed, where it comes from), then run `mvn hermetic:lock` "
+                                + "and commit the lockfile change."));
+            } else if (!entry.digest().equals(actual)) {
+                findings.add(new Finding(Finding.Kind.DIGEST_MISMATCH, Finding.Severity.ERROR, c, u.file(),
+                        entry.digest(), actual, "Checksum mismatch for " + c + ": " + u.file() + " has " + algorithm
+                                + " " + actual + ", the lockfile expects " + entry.digest() + ".",
+                        "Delete " + u.file().toAbsolutePath().getParent() + " from the local repository and build "
+                                + "again to re-download it; if the mismatch persists, the artifact may have been "
+                                + "tampered with on the repository or a mirror: investigate (compare with the "
+                                + "checksum published on Maven Central) before changing the lockfile."));
+            }
+        }
+    }
+
+    /** Tells a version bump from a brand-new artifact. */
+    private String otherVersions(ArtifactCoordinates c) {
+        List<String> versions = lockfile.artifacts().stream().map(LockedArtifact::coordinates)
+                .filter(o -> o.groupId().equals(c.groupId()) && o.artifactId().equals(c.artifactId())
+                        && o.extension().equals(c.extension()) && o.classifier().equals(c.classifier()))
+                .map(ArtifactCoordinates::version).toList();
+        return versions.isEmpty() ? "" : " (the lockfile has version " + String.join(", ", versions) + ")";
+    }
+
+    private void compareEnvironment(BuildEnvironment expected, BuildEnvironment actual, List<Finding> findings) {
+        Finding.Severity s = severity(environmentPolicy);
+        if (s == null) {
+            return;
+        }
+        String fix = environmentPolicy == Policy.FAIL
+                ? "Build with the recorded environment (e.g. through ./mvnw and the recorded JDK), or if the change "
+                        + "is intended, run `mvn hermetic:lock` and commit the lockfile."
+                : "Build with the recorded environment, or if the change is intended, run `mvn hermetic:lock`.";
+        differs("Maven version", expected.mavenVersion(), actual.mavenVersion(), s, fix, findings);
+        differs("Java version", expected.javaVersion(), actual.javaVersion(), s, fix, findings);
+        differs("Java vendor", expected.javaVendor(), actual.javaVendor(), s, fix, findings);
+        differs("Maven Wrapper distribution SHA-256", expected.wrapperDistributionSha256(),
+                actual.wrapperDistributionSha256(), s, fix, findings);
+    }
+
+    private static void differs(String what, String expected, String actual, Finding.Severity s, String fix,
+            List<Finding> findings) {
+        String e = normalize(expected);
+        String a = normalize(actual);
+        if (!e.equals(a)) {
+            findings.add(new Finding(Finding.Kind.ENVIRONMENT_DIFFERS, s, null, null, e, a, what
+                    + " differs from the lockfile's: locked " + shown(e) + ", this build " + shown(a) + ".", fix));
+        }
+    }
+
+    private static String normalize(String v) {
+        return v == null ? "" : v.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String shown(String v) {
+        return v.isEmpty() ? "(none)" : v;
+    }
+
+    private boolean exclude(ArtifactCoordinates c, Map<String, SortedSet<ArtifactCoordinates>> excluded) {
+        for (ArtifactPattern p : exclusions) {
+            if (p.matches(c)) {
+                excluded.get(p.toString()).add(c);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return null for {@link Policy#IGNORE}: no finding at all */
+    private static Finding.Severity severity(Policy p) {
+        return switch (p) {
+            case FAIL -> Finding.Severity.ERROR;
+            case WARN -> Finding.Severity.WARNING;
+            case IGNORE -> null;
+        };
+    }
+}
