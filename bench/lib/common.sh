@@ -1,0 +1,229 @@
+# Shared by bench/*/run.sh: where things are, how the plugin is built, how one command is timed,
+# and how a table is printed and written. Source it; it defines functions and variables only.
+# shellcheck shell=bash
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PROJECT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
+WORK_DIR="$BENCH_DIR/work"
+RESULTS_DIR="$BENCH_DIR/results"
+
+PLUGIN_VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$PROJECT_DIR/pom.xml" | head -n 1)"
+PLUGIN_GA="dev.hermetic:hermetic-maven-plugin"
+PLUGIN_GAV="$PLUGIN_GA:$PLUGIN_VERSION"
+# Our own build directory: other engineers build in the same tree at the same time.
+BENCH_BUILD_DIR="${BENCH_BUILD_DIR:-/tmp/build-bench}"
+LOCAL_REPO="${BENCH_LOCAL_REPO:-$HOME/.m2/repository}"
+INSTALLED_PLUGIN_JAR="$LOCAL_REPO/dev/hermetic/hermetic-maven-plugin/$PLUGIN_VERSION/hermetic-maven-plugin-$PLUGIN_VERSION.jar"
+# The CLI runs from a private copy, so that another engineer's `install` cannot swap it mid-run.
+CLI_JAR="$WORK_DIR/hermetic-cli.jar"
+
+# Runs per measurement; the median is reported. BENCH_RUNS=1 gives a quick smoke run.
+RUNS="${BENCH_RUNS:-5}"
+
+# Pinned versions of everything the benchmarks fetch (Maven Central only).
+DEPENDENCY_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# The Maven the project pins (.mvn/wrapper), called directly: the wrapper script's own start-up
+# would otherwise be counted in every Maven figure.
+resolve_maven() {
+    local home
+    home="$(cd "$PROJECT_DIR" && ./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p' | sed 's/\x1b\[[0-9;]*m//g')"
+    [[ -x "$home/bin/mvn" ]] || die "could not find the Maven pinned by $PROJECT_DIR/.mvn/wrapper (./mvnw -v printed no 'Maven home'); run ./mvnw -v once online"
+    MVN="$home/bin/mvn"
+    MAVEN_VERSION="$("$MVN" -v 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | sed -n 's/^Apache Maven \([^ ]*\).*/\1/p')"
+    export MAVEN_OPTS="${MAVEN_OPTS:-}"
+}
+
+# Newest modification time (epoch seconds) of the plugin's sources.
+sources_mtime() {
+    find "$PROJECT_DIR/pom.xml" "$PROJECT_DIR/src/main" -type f -printf '%T@\n' | sort -n | tail -n 1 | cut -d. -f1
+}
+
+# Builds and installs the plugin into the local repository when its sources are newer than the
+# installed jar (BENCH_SKIP_BUILD=1 to use what is installed), then takes a private copy of the jar.
+ensure_plugin() {
+    local installed_mtime=0
+    [[ -f "$INSTALLED_PLUGIN_JAR" ]] && installed_mtime="$(stat -c %Y "$INSTALLED_PLUGIN_JAR")"
+    if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]] && (( installed_mtime < $(sources_mtime) )); then
+        log "building and installing $PLUGIN_GAV (build directory $BENCH_BUILD_DIR)"
+        (cd "$PROJECT_DIR" && ./mvnw -B -q install -DskipTests -DbuildDirectory="$BENCH_BUILD_DIR") \
+            || die "the plugin did not build; see the output above (another engineer's change may be mid-way: retry in a minute)"
+    fi
+    [[ -f "$INSTALLED_PLUGIN_JAR" ]] || die "$INSTALLED_PLUGIN_JAR is missing; build it with: cd $PROJECT_DIR && ./mvnw -B install -DskipTests -DbuildDirectory=$BENCH_BUILD_DIR"
+    mkdir -p "$WORK_DIR"
+    cp "$INSTALLED_PLUGIN_JAR" "$CLI_JAR.tmp" && mv "$CLI_JAR.tmp" "$CLI_JAR"
+    PLUGIN_JAR_SHA256="$(sha256sum "$CLI_JAR" | cut -c1-16)"
+}
+
+# True when the installed plugin's CLI knows the command and does not answer "not implemented".
+cli_has() {
+    local out
+    out="$(java -jar "$CLI_JAR" "$@" 2>&1 || true)"
+    ! grep -qiE 'not implemented|unknown command' <<<"$out"
+}
+
+# True when the installed plugin has a goal of that name (its descriptor lists it).
+plugin_has_goal() {
+    unzip -p "$CLI_JAR" META-INF/maven/plugin.xml 2>/dev/null | grep -q "<goal>$1</goal>"
+}
+
+# Fetches one artifact from Maven Central (through the local repository) into a directory.
+# Usage: fetch_artifact GROUP:ARTIFACT:VERSION[:TYPE[:CLASSIFIER]] DIR
+fetch_artifact() {
+    local gav="$1" dir="$2"
+    mkdir -p "$dir"
+    "$MVN" -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$gav" -DoutputDirectory="$dir" \
+        -Dmdep.overWriteReleases=false >"$WORK_DIR/fetch.log" 2>&1 \
+        || { tail -n 30 "$WORK_DIR/fetch.log" >&2; die "could not fetch $gav from Maven Central (log: $WORK_DIR/fetch.log)"; }
+}
+
+# ---------------------------------------------------------------------------------------------
+# Measuring. Each measurement appends one line to $RESULTS_TSV:
+#   group  label  runs  median_wall_s  min_wall_s  max_wall_s  median_rss_mb  max_rss_mb  note
+# A run's wall time and peak RSS come from /usr/bin/time (%e, %M): %M is the largest process of
+# the tree (for Maven: its JVM; for the CLI: the JVM).
+
+RESULTS_TSV=""
+start_results() {
+    RESULTS_TSV="$WORK_DIR/$1.results.tsv"
+    mkdir -p "$WORK_DIR"
+    : >"$RESULTS_TSV"
+}
+
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# Usage: measure GROUP LABEL RUNS PREPARE_FUNCTION CHECK_FUNCTION -- COMMAND...
+# PREPARE_FUNCTION runs before every run, untimed (e.g. lay a fresh copy of the input);
+# CHECK_FUNCTION runs after every run, untimed, and fails the measurement when the output is wrong.
+# Use ':' for none. The command's output goes to $WORK_DIR/logs/<group>-<label>.log.
+# Optional globals: MEASURE_WARMUP (untimed runs first, default 1), MEASURE_NOTE (text for the note
+# column) or MEASURE_NOTE_FN (a function printing it, called after the last run).
+measure() {
+    local group="$1" label="$2" runs="$3" prepare="$4" check="$5"
+    shift 6
+    local logdir="$WORK_DIR/logs" safe
+    safe="$(tr -c 'A-Za-z0-9._-' '_' <<<"$group-$label")"
+    mkdir -p "$logdir"
+    local log_file="$logdir/$safe.log" timing="$logdir/$safe.time"
+    local walls=() rsss=() i wall rss
+    : >"$log_file"
+    for ((i = 1; i <= ${MEASURE_WARMUP:-1}; i++)); do
+        "$prepare"
+        echo "=== warm-up $i (untimed): $*" >>"$log_file"
+        "$@" >>"$log_file" 2>&1 || true
+    done
+    for ((i = 1; i <= runs; i++)); do
+        "$prepare"
+        echo "=== run $i: $*" >>"$log_file"
+        if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >>"$log_file" 2>&1; then
+            log "FAILED: $group / $label (run $i); last lines of $log_file:"
+            tail -n 25 "$log_file" >&2
+            printf '%s\t%s\t%s\tFAILED\t\t\t\t\t%s\n' "$group" "$label" "$runs" "see $log_file" >>"$RESULTS_TSV"
+            return 0
+        fi
+        if ! "$check" >>"$log_file" 2>&1; then
+            log "WRONG OUTPUT: $group / $label (run $i); last lines of $log_file:"
+            tail -n 25 "$log_file" >&2
+            printf '%s\t%s\t%s\tWRONG-OUTPUT\t\t\t\t\t%s\n' "$group" "$label" "$runs" "see $log_file" >>"$RESULTS_TSV"
+            return 0
+        fi
+        # /usr/bin/time writes "Command exited with non-zero status" lines only on failure; the last line is ours.
+        read -r wall rss < <(tail -n 1 "$timing")
+        walls+=("$wall")
+        rsss+=("$((rss / 1024))")
+        log "  $group / $label run $i/$runs: ${wall} s, $((rss / 1024)) MB"
+    done
+    local med min max rmed rmax
+    med="$(printf '%s\n' "${walls[@]}" | median)"
+    min="$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)"
+    max="$(printf '%s\n' "${walls[@]}" | sort -g | tail -n 1)"
+    rmed="$(printf '%s\n' "${rsss[@]}" | median | cut -d. -f1)"
+    rmax="$(printf '%s\n' "${rsss[@]}" | sort -g | tail -n 1)"
+    local note="${MEASURE_NOTE:-}"
+    [[ -n "${MEASURE_NOTE_FN:-}" ]] && note="$("$MEASURE_NOTE_FN")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$runs" "$med" "$min" "$max" "$rmed" "$rmax" "$note" >>"$RESULTS_TSV"
+}
+
+# Records a figure that could not be measured (feature not ready, tool refused...).
+not_measured() {
+    printf '%s\t%s\t0\tNOT MEASURED\t\t\t\t\t%s\n' "$1" "$2" "$3" >>"$RESULTS_TSV"
+    log "not measured: $1 / $2: $3"
+}
+
+# Prints the markdown table of one group; ratios are against the row labelled REFERENCE in the
+# same group, so they come from the same run.
+# Usage: table GROUP REFERENCE_LABEL
+table() {
+    local group="$1" ref="$2"
+    awk -F '\t' -v g="$group" -v ref="$ref" '
+        $1 == g { n++; label[n] = $2; runs[n] = $3; med[n] = $4; min[n] = $5; max[n] = $6; rss[n] = $7; rmax[n] = $8; note[n] = $9
+                  if ($2 == ref && $4 ~ /^[0-9.]+$/) { rmed = $4; rrss = $7 } }
+        END {
+            print "| tool | runs | median wall s | min–max s | peak RSS MB (median / max) | time ÷ reference | reference ÷ time | RSS ÷ reference | note |"
+            print "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+            for (i = 1; i <= n; i++) {
+                if (med[i] !~ /^[0-9.]+$/) {
+                    printf "| %s | %s | %s | | | | | | %s |\n", label[i], runs[i], med[i], note[i]; continue
+                }
+                r = (rmed > 0) ? sprintf("%.2f", med[i] / rmed) : "–"
+                s = (rmed > 0 && med[i] > 0) ? sprintf("%.1f×", rmed / med[i]) : "–"
+                m = (rrss > 0) ? sprintf("%.2f", rss[i] / rrss) : "–"
+                mark = (label[i] == ref) ? " (reference)" : ""
+                printf "| %s%s | %s | %.2f | %.2f–%.2f | %d / %d | %s | %s | %s | %s |\n", label[i], mark, runs[i], med[i], min[i], max[i], rss[i], rmax[i], r, s, m, note[i]
+            }
+        }' "$RESULTS_TSV"
+}
+
+# The median wall time (s) of one measurement, or empty when it has none.
+median_of() {
+    awk -F '\t' -v g="$1" -v l="$2" '$1 == g && $2 == l && $4 ~ /^[0-9.]+$/ { print $4 }' "$RESULTS_TSV"
+}
+rss_of() {
+    awk -F '\t' -v g="$1" -v l="$2" '$1 == g && $2 == l && $7 ~ /^[0-9.]+$/ { print $7 }' "$RESULTS_TSV"
+}
+
+# Header of a results file: when, where, with what.
+machine_header() {
+    local title="$1"
+    echo "# $title"
+    echo
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "- machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+    echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: other engineers build and test on it at the same time)"
+    echo "- java: $(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')"
+    echo "- maven: $MAVEN_VERSION (the version pinned in .mvn/wrapper, called directly)"
+    echo "- $PLUGIN_GAV: jar sha256 ${PLUGIN_JAR_SHA256:-?}…, git $(git -C "$PROJECT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    echo "- runs per figure: $RUNS unless the table says otherwise; figures are medians"
+}
+
+# Writes a results file atomically: content from stdin.
+write_results() {
+    local target="$RESULTS_DIR/$1.md"
+    mkdir -p "$RESULTS_DIR"
+    cat >"$target.tmp"
+    mv "$target.tmp" "$target"
+    log "wrote $target"
+}
+
+# A ÷ B with two decimals, or empty when either is missing.
+ratio() {
+    [[ -n "$1" && -n "$2" ]] || return 0
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f\n", a / b }'
+}
+
+# One line of a targets list. Usage: target_check DESCRIPTION VALUE OPERATOR LIMIT
+# e.g. target_check "fast vs reference (× faster)" 6.1 ">=" 5 -> "- fast vs reference (× faster): 6.10 (target ≥ 5): met"
+target_check() {
+    local what="$1" value="$2" op="$3" limit="$4" verdict
+    if [[ -z "$value" ]]; then
+        echo "- $what: not measured (target $op $limit)"
+        return 0
+    fi
+    verdict="$(awk -v v="$value" -v o="$op" -v l="$limit" 'BEGIN {
+        ok = (o == ">=") ? v >= l : (o == "<=") ? v <= l : (o == "<") ? v < l : v > l
+        print ok ? "met" : "NOT met" }')"
+    echo "- $what: $value (target $op $limit): $verdict"
+}

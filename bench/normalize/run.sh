@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# bench/normalize: the same real jars normalized by this plugin (CLI raw, and hermetic:normalize inside
+# Maven, fast and portable modes), by reproducible-build-maven-plugin's strip-jar (inside Maven) and by
+# Debian's strip-nondeterminism, each on a fresh copy of the input, all in one run.
+# Writes bench/results/normalize.md. Environment: BENCH_RUNS (default 5), BENCH_SND_RUNS (default 1:
+# strip-nondeterminism takes minutes on kotlin), BENCH_JARS (space-separated coordinates, to override).
+set -euo pipefail
+# shellcheck source=../lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+
+RBMP_GAV="io.github.zlika:reproducible-build-maven-plugin:0.17"
+BUILD_HELPER_VERSION="3.6.0" # also pinned in project-pom.xml
+read -r -a JARS <<<"${BENCH_JARS:-org.jetbrains.kotlin:kotlin-compiler-embeddable:2.1.0 com.google.guava:guava:33.4.0-jre com.fasterxml.jackson.core:jackson-databind:2.18.2}"
+# 2026-01-01T00:00:00Z: the outputTimestamp of the throwaway project, given to every tool.
+TIMESTAMP=1767225600
+SND_RUNS="${BENCH_SND_RUNS:-1}"
+
+L_VALIDATE="mvn validate (Maven start-up only)"
+L_PACKAGE="mvn package (start-up + attach, no normalizer)"
+L_RBMP="reproducible-build-maven-plugin 0.17 strip-jar (mvn package + goal)"
+L_MVN_FAST="hermetic:normalize fast (mvn package + goal)"
+L_MVN_PORTABLE="hermetic:normalize portable (mvn package + goal)"
+L_CLI_FAST="hermetic CLI normalize --mode fast"
+L_CLI_PORTABLE="hermetic CLI normalize --mode portable"
+L_SND="strip-nondeterminism $(dpkg-query -W -f '${Version}' strip-nondeterminism 2>/dev/null || echo '?')"
+
+resolve_maven
+ensure_plugin
+start_results normalize
+NORMALIZE_WORK="$WORK_DIR/normalize"
+INPUTS="$NORMALIZE_WORK/inputs"
+
+# --- inputs -----------------------------------------------------------------------------------
+for gav in "${JARS[@]}"; do
+    IFS=: read -r _ artifact version <<<"$gav"
+    [[ -f "$INPUTS/$artifact-$version.jar" ]] || { log "fetching $gav"; fetch_artifact "$gav" "$INPUTS"; }
+done
+
+# --- per-run preparation and checks -----------------------------------------------------------
+INPUT="" TARGET_FILE="" EXPECTED_FILES="" SHA_FILE=""
+
+lay_fresh_copy() {
+    rm -f "$(dirname "$TARGET_FILE")"/*.jar
+    cp "$INPUT" "$TARGET_FILE"
+}
+
+# The file entries (directories aside: a normalizer may add or drop those) of a zip.
+file_entries() { unzip -Z1 "$1" | grep -v '/$' | wc -l; }
+
+# After each run: still a readable zip with the same file entries, rewritten; remember its digest.
+check_normalized() {
+    local count
+    count="$(file_entries "$TARGET_FILE")" || { echo "not a readable zip: $TARGET_FILE"; return 1; }
+    [[ "$count" == "$EXPECTED_FILES" ]] || { echo "$count file entries, expected $EXPECTED_FILES"; return 1; }
+    if [[ ! -s "$SHA_FILE" ]]; then
+        # Once per tool: every entry decompresses and matches its CRC.
+        unzip -tqq "$TARGET_FILE" || { echo "unzip -t failed on $TARGET_FILE"; return 1; }
+    fi
+    sha256sum <"$TARGET_FILE" | cut -d' ' -f1 >>"$SHA_FILE"
+    if cmp -s "$INPUT" "$TARGET_FILE"; then echo "output is byte-identical to the input: nothing was normalized"; return 1; fi
+}
+
+# Note column: output size and whether every run gave the same bytes.
+output_note() {
+    local size distinct
+    size="$(awk -v b="$(stat -c %s "$TARGET_FILE")" 'BEGIN { printf "%.1f MB", b / 1e6 }')"
+    distinct="$(sort -u "$SHA_FILE" | wc -l)"
+    if [[ "$(wc -l <"$SHA_FILE")" == 1 ]]; then
+        echo "output $size, sha256 $(head -c 12 "$SHA_FILE")…"
+    elif [[ "$distinct" == 1 ]]; then
+        echo "output $size, sha256 $(head -c 12 "$SHA_FILE")…, same bytes in every run"
+    else
+        echo "output $size, $distinct different outputs over $(wc -l <"$SHA_FILE") runs"
+    fi
+}
+
+# Usage: measure_normalizer LABEL RUNS COMMAND...
+measure_normalizer() {
+    local label="$1" runs="$2"
+    shift 2
+    SHA_FILE="$NORMALIZE_WORK/sha/$(tr -c 'A-Za-z0-9' '_' <<<"$GROUP-$label")"
+    mkdir -p "$(dirname "$SHA_FILE")"
+    : >"$SHA_FILE"
+    MEASURE_NOTE_FN=output_note measure "$GROUP" "$label" "$runs" lay_fresh_copy check_normalized -- "$@"
+}
+
+# Inside Maven, the goal only counts if the plugin has it and its core works (a smoke run decides).
+hermetic_goal_ready=false
+hermetic_cli_ready=false
+
+# --- measurements -----------------------------------------------------------------------------
+REPORT_SECTIONS=()
+first=true
+for gav in "${JARS[@]}"; do
+    IFS=: read -r _ artifact version <<<"$gav"
+    jar="$artifact-$version.jar"
+    GROUP="$jar"
+    INPUT="$INPUTS/$jar"
+    project="$NORMALIZE_WORK/project-$artifact"
+    mkdir -p "$project/target"
+    sed "s/@JAR@/$jar/" "$BENCH_DIR/normalize/project-pom.xml" >"$project/pom.xml"
+    TARGET_FILE="$project/target/$jar"
+    EXPECTED_FILES="$(file_entries "$INPUT")"
+    log "== $jar: $(stat -c %s "$INPUT") bytes, $(unzip -Z1 "$INPUT" | wc -l) entries ($EXPECTED_FILES files)"
+    cd "$project"
+
+    if $first; then
+        # Online once, untimed: brings build-helper and reproducible-build-maven-plugin into the local repository.
+        log "resolving the Maven plugins once (online)"
+        lay_fresh_copy
+        "$MVN" -B package "$RBMP_GAV:strip-jar" >"$NORMALIZE_WORK/warm.log" 2>&1 \
+            || { tail -n 30 "$NORMALIZE_WORK/warm.log" >&2; die "could not run $RBMP_GAV once online (log: $NORMALIZE_WORK/warm.log)"; }
+        if plugin_has_goal normalize; then
+            lay_fresh_copy
+            if "$MVN" -B -o package "$PLUGIN_GAV:normalize" >"$NORMALIZE_WORK/smoke-goal.log" 2>&1 && ! cmp -s "$INPUT" "$TARGET_FILE"; then
+                hermetic_goal_ready=true
+            else
+                log "hermetic:normalize is not working yet (log: $NORMALIZE_WORK/smoke-goal.log); its rows are marked not measured"
+            fi
+        fi
+        lay_fresh_copy
+        if java -jar "$CLI_JAR" normalize --mode fast --timestamp "$TIMESTAMP" "$TARGET_FILE" >"$NORMALIZE_WORK/smoke-cli.log" 2>&1 && ! cmp -s "$INPUT" "$TARGET_FILE"; then
+            hermetic_cli_ready=true
+        else
+            log "the CLI's normalize is not working yet (log: $NORMALIZE_WORK/smoke-cli.log); its rows are marked not measured"
+        fi
+        first=false
+    fi
+
+    measure "$GROUP" "$L_VALIDATE" "$RUNS" lay_fresh_copy : -- "$MVN" -B -o validate
+    measure "$GROUP" "$L_PACKAGE" "$RUNS" lay_fresh_copy : -- "$MVN" -B -o package
+    measure_normalizer "$L_RBMP" "$RUNS" "$MVN" -B -o package "$RBMP_GAV:strip-jar"
+    if $hermetic_goal_ready; then
+        measure_normalizer "$L_MVN_FAST" "$RUNS" "$MVN" -B -o package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=fast
+        measure_normalizer "$L_MVN_PORTABLE" "$RUNS" "$MVN" -B -o package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=portable
+    else
+        not_measured "$GROUP" "$L_MVN_FAST" "hermetic:normalize not working in this build (see $NORMALIZE_WORK/smoke-goal.log)"
+        not_measured "$GROUP" "$L_MVN_PORTABLE" "hermetic:normalize not working in this build"
+    fi
+    if $hermetic_cli_ready; then
+        measure_normalizer "$L_CLI_FAST" "$RUNS" java -jar "$CLI_JAR" normalize --mode fast --timestamp "$TIMESTAMP" "$TARGET_FILE"
+        measure_normalizer "$L_CLI_PORTABLE" "$RUNS" java -jar "$CLI_JAR" normalize --mode portable --timestamp "$TIMESTAMP" "$TARGET_FILE"
+    else
+        not_measured "$GROUP" "$L_CLI_FAST" "CLI normalize not working in this build (see $NORMALIZE_WORK/smoke-cli.log)"
+        not_measured "$GROUP" "$L_CLI_PORTABLE" "CLI normalize not working in this build"
+    fi
+    MEASURE_WARMUP=0 measure_normalizer "$L_SND" "$SND_RUNS" strip-nondeterminism --timestamp "$TIMESTAMP" "$TARGET_FILE"
+    cd "$BENCH_DIR"
+
+    # Targets: against the reference in the same run.
+    rbmp="$(median_of "$GROUP" "$L_RBMP")"
+    package="$(median_of "$GROUP" "$L_PACKAGE")"
+    rbmp_rss="$(rss_of "$GROUP" "$L_RBMP")"
+    section="$(
+        echo "## $jar"
+        echo
+        echo "$(stat -c %s "$INPUT") bytes, $(unzip -Z1 "$INPUT" | wc -l) entries. Reference: $L_RBMP."
+        echo
+        table "$GROUP" "$L_RBMP"
+        echo
+        echo "Targets (ratios from this run):"
+        echo
+        target_check "CLI fast: reference ÷ time (× faster)" "$(ratio "$rbmp" "$(median_of "$GROUP" "$L_CLI_FAST")")" ">=" 5
+        target_check "hermetic:normalize fast in Maven: reference ÷ time (× faster)" "$(ratio "$rbmp" "$(median_of "$GROUP" "$L_MVN_FAST")")" ">=" 5
+        target_check "CLI portable: time ÷ reference" "$(ratio "$(median_of "$GROUP" "$L_CLI_PORTABLE")" "$rbmp")" "<=" 1
+        target_check "hermetic:normalize portable in Maven: time ÷ reference" "$(ratio "$(median_of "$GROUP" "$L_MVN_PORTABLE")" "$rbmp")" "<=" 1
+        for l in "$L_CLI_FAST" "$L_CLI_PORTABLE" "$L_MVN_FAST" "$L_MVN_PORTABLE"; do
+            target_check "$l: peak RSS ÷ reference's" "$(ratio "$(rss_of "$GROUP" "$l")" "$rbmp_rss")" "<" 0.5
+        done
+        if [[ -n "$package" ]]; then
+            echo
+            echo "Time over \`mvn package\` of the same project (median minus median; for reading only, the targets above compare whole wall times):"
+            echo
+            for l in "$L_RBMP" "$L_MVN_FAST" "$L_MVN_PORTABLE"; do
+                m="$(median_of "$GROUP" "$l")"
+                [[ -n "$m" ]] && echo "- ${l%% (*}: $(awk -v a="$m" -v b="$package" 'BEGIN { printf "%.2f", a - b }') s"
+            done
+        fi
+        true
+    )"
+    REPORT_SECTIONS+=("$section")
+    printf '\n%s\n' "$section"
+done
+
+{
+    machine_header "Benchmark: normalizing real jars"
+    echo "- inputs (Maven Central): ${JARS[*]}"
+    echo "- tools: $PLUGIN_GAV (CLI: \`java -jar\` the plugin jar; goal: \`mvn -o package $PLUGIN_GA:$PLUGIN_VERSION:normalize\`), $RBMP_GAV (\`mvn -o package $RBMP_GAV:strip-jar\`), $L_SND (\`strip-nondeterminism --timestamp $TIMESTAMP FILE\`, $SND_RUNS run(s), no warm-up)"
+    echo "- Maven rows run in a throwaway project (bench/normalize/project-pom.xml, packaging pom) whose target/ holds a fresh copy of the jar, attached by build-helper-maven-plugin $BUILD_HELPER_VERSION at \`package\`; every run starts from a fresh copy of the input; one untimed warm-up run per row"
+    echo "- peak RSS is /usr/bin/time's %M: the largest process of the tree (the JVM for Maven and the CLI, perl for strip-nondeterminism)"
+    echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
+    echo
+    echo "How to run: \`bench/run.sh normalize\` (see docs/benchmarks.md)."
+    for s in "${REPORT_SECTIONS[@]}"; do
+        echo
+        echo "$s"
+    done
+} | write_results normalize
