@@ -1,0 +1,459 @@
+package dev.hermetic.sign;
+
+import dev.hermetic.digest.AtomicWrite;
+import dev.hermetic.digest.DigestAlgorithm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
+import org.bouncycastle.openpgp.operator.PGPContentVerifier;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+
+/**
+ * Detached, ASCII-armored OpenPGP signatures (binary document signatures) made in-process with BouncyCastle: no
+ * {@code gpg} binary, no agent. Built with {@link #builder()}; {@link #prepare()} loads and checks the key once,
+ * then {@link #sign} may be called from several threads at once.
+ *
+ * <p>With a fixed {@linkplain Builder#signatureTime(Instant) signature time} and a deterministic algorithm (RSA
+ * PKCS#1 v1.5, EdDSA) on a v4 key, signing the same bytes again gives the same {@code .asc}, byte for byte.
+ */
+public final class OpenPgpSigner implements Signer {
+
+    /** Large reads: the file is hashed once, for the signature and the side digests together. */
+    private static final int BUFFER_SIZE = 1024 * 1024;
+
+    private final List<SigningKeySource> keySources;
+    private final char[] passphrase;
+    private final Optional<KeyFingerprint> fingerprint;
+    private final Optional<Instant> signatureTime;
+    private final DigestAlgorithm hashAlgorithm;
+    private final SigningOptionNames options;
+    private final Clock clock;
+
+    // Set once by prepare(); read-only afterwards, which is what makes sign() thread-safe.
+    private volatile PreparedKey key;
+
+    private OpenPgpSigner(Builder builder) {
+        this.keySources = List.copyOf(builder.keySources);
+        this.passphrase = builder.passphrase.clone();
+        this.fingerprint = Optional.ofNullable(builder.fingerprint);
+        this.signatureTime = Optional.ofNullable(builder.signatureTime).map(t -> t.truncatedTo(ChronoUnit.SECONDS));
+        this.hashAlgorithm = builder.hashAlgorithm;
+        this.options = builder.options;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The key that was selected, checked and unlocked, with what signing needs of it. */
+    private record PreparedKey(
+            PGPPrivateKey privateKey, PGPPublicKey publicKey, KeyFingerprint fingerprint, String sourceDescription) {}
+
+    @Override
+    public synchronized void prepare() throws SigningException {
+        if (key != null) {
+            return;
+        }
+        try {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            LoadedKey loaded = loadKey();
+            SigningKeySelection.Selected selected = new SigningKeySelection(
+                            loaded.description(), options, signatureTime.orElse(now), now)
+                    .select(loaded.bytes(), fingerprint);
+            checkReproducible(selected);
+            PGPPrivateKey privateKey = unlock(selected, loaded.description());
+            PreparedKey prepared = new PreparedKey(
+                    privateKey, selected.secretKey().getPublicKey(), selected.fingerprint(), loaded.description());
+            selfTest(prepared);
+            key = prepared;
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    @Override
+    public String keyFingerprint() {
+        return requirePrepared().fingerprint().hex();
+    }
+
+    /** Where the key came from ("key file ...", "environment variable ..."), for the log. */
+    public String keySourceDescription() {
+        return requirePrepared().sourceDescription();
+    }
+
+    @Override
+    public void sign(Path file, Path signatureFile) throws SigningException, IOException {
+        signAndDigest(file, signatureFile, Set.of());
+    }
+
+    /**
+     * Signs {@code file} as {@link #sign} does and, in the same read of the file, computes its digests.
+     *
+     * @return lowercase hex digest per algorithm in {@code digests}
+     */
+    public Map<DigestAlgorithm, String> signAndDigest(Path file, Path signatureFile, Set<DigestAlgorithm> digests)
+            throws SigningException, IOException {
+        PreparedKey prepared = requirePrepared();
+        Instant time = signatureTime.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        Map<DigestAlgorithm, MessageDigest> fileDigests = new LinkedHashMap<>();
+        EnumSet<DigestAlgorithm> wanted = EnumSet.noneOf(DigestAlgorithm.class);
+        wanted.addAll(digests);
+        for (DigestAlgorithm algorithm : wanted) {
+            fileDigests.put(algorithm, newMessageDigest(algorithm));
+        }
+        PGPSignatureGenerator generator = newGenerator(prepared, time);
+        // v4 signatures hash data then trailer, so the check can be fed during the same read; v6 signatures hash a
+        // salt first that is only known once the signature exists, so they are checked by a second read.
+        boolean checkInline = prepared.publicKey().getVersion() != PublicKeyPacket.VERSION_6;
+        PGPContentVerifier verifier = checkInline ? newVerifier(prepared) : null;
+        OutputStream verifierStream = checkInline ? verifier.getOutputStream() : OutputStream.nullOutputStream();
+
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                generator.update(buffer, 0, n);
+                verifierStream.write(buffer, 0, n);
+                for (MessageDigest digest : fileDigests.values()) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+        }
+        PGPSignature signature = generate(generator, file);
+        boolean valid = checkInline
+                ? verifyInline(signature, verifier, verifierStream)
+                : verifyByRereading(signature, prepared, file);
+        if (!valid) {
+            throw new SigningException("The signature just made of " + file + " with key " + prepared.fingerprint()
+                    + " does not verify against the key's public part, so it was not written: the key material in the "
+                    + prepared.sourceDescription() + " is damaged, or the file changed while it was read");
+        }
+        AtomicWrite.replace(signatureFile, armor(signature));
+
+        Map<DigestAlgorithm, String> result = new LinkedHashMap<>();
+        fileDigests.forEach((algorithm, digest) -> result.put(algorithm, HexFormat.of().formatHex(digest.digest())));
+        return result;
+    }
+
+    /** The armored signature of {@code data}, for tests and for the self-test in {@link #prepare()}. */
+    byte[] signBytes(byte[] data) throws SigningException {
+        PreparedKey prepared = requirePrepared();
+        Instant time = signatureTime.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        PGPSignatureGenerator generator = newGenerator(prepared, time);
+        generator.update(data);
+        try {
+            return armor(generate(generator, null));
+        } catch (IOException e) {
+            throw new SigningException("Cannot encode a signature: " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        PreparedKey prepared = key;
+        return "OpenPgpSigner[" + (prepared == null ? "not prepared" : "key " + prepared.fingerprint()) + "]";
+    }
+
+    private PreparedKey requirePrepared() {
+        PreparedKey prepared = key;
+        if (prepared == null) {
+            throw new IllegalStateException("prepare() must succeed before signing");
+        }
+        return prepared;
+    }
+
+    private record LoadedKey(byte[] bytes, String description) {}
+
+    private LoadedKey loadKey() throws SigningException {
+        List<String> tried = new ArrayList<>();
+        for (SigningKeySource source : keySources) {
+            Optional<byte[]> bytes = source.read();
+            if (bytes.isPresent()) {
+                return new LoadedKey(bytes.get(), source.description());
+            }
+            tried.add(source.description());
+        }
+        throw new SigningException("No signing key found"
+                + (tried.isEmpty() ? "" : " (tried " + String.join(", ", tried) + ")")
+                + ": set " + options.keyFile() + " to an armored secret key file, or export the key into an"
+                + " environment variable (" + SigningEnvironment.KEY + " by default, or the one named by "
+                + options.keyEnvName() + "), e.g. " + SigningEnvironment.KEY
+                + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\"");
+    }
+
+    private void checkReproducible(SigningKeySelection.Selected selected) throws SigningException {
+        if (signatureTime.isEmpty()) {
+            return;
+        }
+        PGPPublicKey publicKey = selected.secretKey().getPublicKey();
+        if (publicKey.getVersion() == PublicKeyPacket.VERSION_6) {
+            throw new SigningException("Key " + selected.fingerprint() + " is a v6 key: its signatures carry a random"
+                    + " salt, so they cannot be reproducible; use a v4 Ed25519 or RSA key, or turn off "
+                    + options.reproducible());
+        }
+        int algorithm = publicKey.getAlgorithm();
+        if (!isDeterministic(algorithm)) {
+            throw new SigningException("Key " + selected.fingerprint() + " uses " + SigningKeySelection.algorithmName(publicKey)
+                    + ", whose signatures use a random nonce, so they cannot be reproducible; use an Ed25519 or RSA key,"
+                    + " or turn off " + options.reproducible());
+        }
+    }
+
+    private static boolean isDeterministic(int algorithm) {
+        return switch (algorithm) {
+            case PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_SIGN,
+                    PublicKeyAlgorithmTags.EDDSA_LEGACY, PublicKeyAlgorithmTags.Ed25519,
+                    PublicKeyAlgorithmTags.Ed448 -> true;
+            default -> false;
+        };
+    }
+
+    private PGPPrivateKey unlock(SigningKeySelection.Selected selected, String description) throws SigningException {
+        PGPSecretKey secretKey = selected.secretKey();
+        boolean protectedKey = secretKey.getS2KUsage() != 0;
+        if (protectedKey && passphrase.length == 0) {
+            throw new SigningException("Key " + selected.fingerprint() + " in the " + description + " is protected by a"
+                    + " passphrase and none was given: put it in the environment variable " + SigningEnvironment.PASSPHRASE
+                    + " (or the one named by " + options.passphraseEnvName() + ")");
+        }
+        try {
+            PBESecretKeyDecryptor decryptor =
+                    new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
+            PGPPrivateKey privateKey = secretKey.extractPrivateKey(decryptor);
+            if (privateKey == null) {
+                throw new SigningException("Key " + selected.fingerprint() + " in the " + description
+                        + " has no secret part: export it with `gpg --armor --export-secret-keys`");
+            }
+            return privateKey;
+        } catch (PGPException e) {
+            if (!protectedKey) {
+                throw new SigningException("Cannot read the secret part of key " + selected.fingerprint() + " in the "
+                        + description + " (" + e.getMessage() + "): export it again with"
+                        + " `gpg --armor --export-secret-keys " + selected.fingerprint() + "`", e);
+            }
+            // BouncyCastle reports a wrong passphrase as a checksum or AEAD failure; the cause does not carry it.
+            throw new SigningException("Wrong passphrase for key " + selected.fingerprint() + " in the " + description
+                    + ": set the environment variable " + SigningEnvironment.PASSPHRASE + " (or the one named by "
+                    + options.passphraseEnvName() + ") to the key's passphrase", e);
+        }
+    }
+
+    /** Signs and verifies a few bytes, so a key that cannot sign fails in prepare(), before any file is touched. */
+    private void selfTest(PreparedKey prepared) throws SigningException {
+        byte[] data = "hermetic-maven-plugin signing self-test".getBytes(StandardCharsets.US_ASCII);
+        PGPSignatureGenerator generator = newGenerator(prepared, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        generator.update(data);
+        PGPSignature signature = generate(generator, null);
+        try {
+            signature.init(new BcPGPContentVerifierBuilderProvider(), prepared.publicKey());
+            signature.update(data);
+            if (!signature.verify()) {
+                throw new SigningException("Key " + prepared.fingerprint() + " in the " + prepared.sourceDescription()
+                        + " makes signatures that do not verify against its own public key: the key is damaged;"
+                        + " export it again with `gpg --armor --export-secret-keys " + prepared.fingerprint() + "`");
+            }
+        } catch (PGPException e) {
+            throw new SigningException("Cannot check a test signature of key " + prepared.fingerprint() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private PGPSignatureGenerator newGenerator(PreparedKey prepared, Instant time) throws SigningException {
+        PGPPublicKey publicKey = prepared.publicKey();
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), hashTag(hashAlgorithm)), publicKey);
+        try {
+            generator.init(PGPSignature.BINARY_DOCUMENT, prepared.privateKey());
+        } catch (PGPException e) {
+            throw new SigningException("Cannot start a signature with key " + prepared.fingerprint() + ": "
+                    + e.getMessage(), e);
+        }
+        // Every subpacket is set here, so BouncyCastle adds none of its own (and none that varies).
+        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(false, Date.from(time));
+        hashed.setIssuerFingerprint(false, publicKey);
+        generator.setHashedSubpackets(hashed.generate());
+        PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
+        if (publicKey.getVersion() != PublicKeyPacket.VERSION_6) {
+            // v4 verifiers (gpg 2.2, sqv) still look for the 8-byte issuer key ID; v6 forbids it.
+            unhashed.setIssuerKeyID(false, publicKey.getKeyID());
+        }
+        generator.setUnhashedSubpackets(unhashed.generate());
+        return generator;
+    }
+
+    private static PGPSignature generate(PGPSignatureGenerator generator, Path file) throws SigningException {
+        try {
+            return generator.generate();
+        } catch (PGPException e) {
+            throw new SigningException("Cannot sign " + (file == null ? "a test message" : file.toString()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private PGPContentVerifier newVerifier(PreparedKey prepared) throws SigningException {
+        try {
+            return new BcPGPContentVerifierBuilderProvider()
+                    .get(prepared.publicKey().getAlgorithm(), hashTag(hashAlgorithm))
+                    .build(prepared.publicKey());
+        } catch (PGPException e) {
+            throw new SigningException("Cannot check signatures of key " + prepared.fingerprint() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Completes the check fed during the read: the same trailer and signature value PGPSignature.verify() uses. */
+    static boolean verifyInline(PGPSignature signature, PGPContentVerifier verifier, OutputStream verifierStream)
+            throws IOException {
+        try {
+            verifierStream.write(signature.getSignatureTrailer());
+            return verifier.verify(signature.getSignature());
+        } catch (PGPException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean verifyByRereading(PGPSignature signature, PreparedKey prepared, Path file)
+            throws SigningException, IOException {
+        try {
+            signature.init(new BcPGPContentVerifierBuilderProvider(), prepared.publicKey());
+            byte[] buffer = new byte[BUFFER_SIZE];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    signature.update(buffer, 0, n);
+                }
+            }
+            return signature.verify();
+        } catch (PGPException e) {
+            return false;
+        }
+    }
+
+    /** Armored, without a Version header (it would change with the BouncyCastle version), LF line ends everywhere. */
+    private static byte[] armor(PGPSignature signature) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ArmoredOutputStream armored = ArmoredOutputStream.builder().clearHeaders().build(bytes)) {
+            signature.encode(armored);
+        }
+        String text = bytes.toString(StandardCharsets.US_ASCII).replace("\r\n", "\n");
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static int hashTag(DigestAlgorithm algorithm) {
+        return switch (algorithm) {
+            case SHA_256 -> HashAlgorithmTags.SHA256;
+            case SHA_512 -> HashAlgorithmTags.SHA512;
+        };
+    }
+
+    private static MessageDigest newMessageDigest(DigestAlgorithm algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm.jcaName());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm.jcaName() + " is required of every Java runtime", e);
+        }
+    }
+
+    /** Configures an {@link OpenPgpSigner}. Nothing is read until {@link OpenPgpSigner#prepare()}. */
+    public static final class Builder {
+        private final List<SigningKeySource> keySources = new ArrayList<>();
+        private char[] passphrase = new char[0];
+        private KeyFingerprint fingerprint;
+        private Instant signatureTime;
+        private DigestAlgorithm hashAlgorithm = DigestAlgorithm.SHA_512;
+        private SigningOptionNames options = SigningOptionNames.MAVEN;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** Adds a key source; sources are tried in the order added, the first holding a key wins. */
+        public Builder keySource(SigningKeySource source) {
+            keySources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /** Adds key sources in order. */
+        public Builder keySources(List<SigningKeySource> sources) {
+            sources.forEach(this::keySource);
+            return this;
+        }
+
+        /** Passphrase of the key; empty (the default) for a key without one. Copied, and the copy cleared after prepare(). */
+        public Builder passphrase(char[] passphrase) {
+            this.passphrase = passphrase == null ? new char[0] : passphrase.clone();
+            return this;
+        }
+
+        /** Selects the key (primary or subkey) by fingerprint; null takes the only key that can sign. */
+        public Builder fingerprint(KeyFingerprint fingerprint) {
+            this.fingerprint = fingerprint;
+            return this;
+        }
+
+        /**
+         * Fixes the signature creation time (e.g. SOURCE_DATE_EPOCH), which makes signatures reproducible with a
+         * deterministic algorithm; null (the default) stamps each signature with the current time.
+         */
+        public Builder signatureTime(Instant signatureTime) {
+            this.signatureTime = signatureTime;
+            return this;
+        }
+
+        /** Hash of the signature: SHA-512 (default) or SHA-256. */
+        public Builder hashAlgorithm(DigestAlgorithm hashAlgorithm) {
+            this.hashAlgorithm = Objects.requireNonNull(hashAlgorithm, "hashAlgorithm");
+            return this;
+        }
+
+        /** How messages name the settings; {@link SigningOptionNames#MAVEN} by default. */
+        public Builder optionNames(SigningOptionNames options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Clock for "now" (expiry checks, default signature time); for tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public OpenPgpSigner build() {
+            return new OpenPgpSigner(this);
+        }
+    }
+}
