@@ -1,0 +1,148 @@
+// Shared by the normalize-* ITs (and any IT that must prove a build is reproducible).
+//
+// Usage from a verify.groovy:
+//   def repro = evaluate(new File(itLib, 'reproducibility.groovy'))
+//   def first = repro.rebuildAndCompare(basedir, itMavenHome, itSettingsFile, itLocalRepo, ['verify'])
+//
+// The invoker's build ran with TZ=UTC, umask 022, the real clock and the project at target/it/<name>
+// (see each IT's invoker.properties). This rebuilds a copy of the project's sources, at another path, under
+// another time zone, locale, umask and a clock three years ahead, then compares the SHA-256 of every archive
+// directly under each module's target/ directory. It throws, listing every difference, if any differ.
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.StandardCopyOption
+import java.security.MessageDigest
+import java.util.HexFormat
+
+class Reproducibility {
+
+    static final List<String> ARCHIVE_SUFFIXES = ['.jar', '.war', '.ear', '.zip', '.tar', '.tar.gz', '.tgz']
+
+    /** Relative path of each archive directly under a directory named target, mapped to its SHA-256. */
+    static Map<String, String> archiveDigests(File root) {
+        Path base = root.toPath()
+        Map<String, String> digests = new TreeMap<>()
+        Files.walk(base).withCloseable { stream ->
+            stream.filter { Files.isRegularFile(it) }
+                  .filter { it.parent?.fileName?.toString() == 'target' }
+                  .filter { p -> ARCHIVE_SUFFIXES.any { p.fileName.toString().endsWith(it) } }
+                  .forEach { digests[base.relativize(it).toString()] = sha256(it) }
+        }
+        return digests
+    }
+
+    static String sha256(Path file) {
+        MessageDigest md = MessageDigest.getInstance('SHA-256')
+        file.withInputStream { input ->
+            byte[] buffer = new byte[65536]
+            for (int n; (n = input.read(buffer)) > 0;) {
+                md.update(buffer, 0, n)
+            }
+        }
+        return HexFormat.of().formatHex(md.digest())
+    }
+
+    /** Copies the project without build outputs or invoker's logs, to a directory at a different path. */
+    static File copySources(File basedir) {
+        // target/it/<name> -> target/it-rebuild/<name>/elsewhere: another path, of another length.
+        File copy = new File(basedir.parentFile.parentFile, "it-rebuild/${basedir.name}/built-elsewhere")
+        if (copy.exists()) {
+            copy.deleteDir()
+        }
+        Path from = basedir.toPath()
+        Path to = copy.toPath()
+        Files.walk(from).withCloseable { stream ->
+            stream.forEach { Path p ->
+                Path rel = from.relativize(p)
+                if (rel.any { it.toString() == 'target' } || rel.toString() == 'build.log'
+                        || rel.toString() == 'rebuild.log') {
+                    return
+                }
+                Path dest = to.resolve(rel.toString())
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest)
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES)
+                }
+            }
+        }
+        return copy
+    }
+
+    /** The settings the invoker used, with @localRepositoryUrl@ filled in, else the source one. */
+    static File settingsFor(File basedir, String itSettingsFile) {
+        File interpolated = new File(basedir.parentFile, 'interpolated-settings.xml')
+        return interpolated.isFile() ? interpolated : new File(itSettingsFile)
+    }
+
+    /**
+     * Runs Maven in {@code dir} under the other environment. Offline: the invoker's build already resolved
+     * everything into the ITs' local repository, and hermetic builds must work offline.
+     */
+    static int runMaven(File dir, String mavenHome, File settings, String localRepo, List<String> goals,
+                        Map<String, String> extraEnv, File log) {
+        String mvn = new File(mavenHome, 'bin/mvn').absolutePath
+        List<String> mavenCommand = [mvn, '-B', '-o', '-s', settings.absolutePath,
+                                     "-Dmaven.repo.local=${localRepo}".toString()] + goals
+        String quoted = mavenCommand.collect { "'" + it.replace("'", "'\\''") + "'" }.join(' ')
+        // umask must be set in the shell that starts Maven; faketime moves the wall clock 3 years ahead.
+        List<String> command = ['bash', '-c', "umask 077 && exec faketime -f '+3y' ${quoted}".toString()]
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
+                .redirectOutput(log)
+        Map<String, String> env = pb.environment()
+        env.remove('SOURCE_DATE_EPOCH')
+        env.remove('MAVEN_ARGS')
+        env.put('TZ', 'Pacific/Kiritimati')
+        env.put('LC_ALL', 'C.UTF-8')
+        env.put('LANG', 'C.UTF-8')
+        // Only C, C.UTF-8 and POSIX exist on the CI machine: vary the JVM's own locale as well.
+        env.put('MAVEN_OPTS', '-Duser.language=de -Duser.country=DE -Duser.timezone=Pacific/Kiritimati')
+        // Without this the JVM can hang at start-up under libfaketime.
+        env.put('FAKETIME_DONT_FAKE_MONOTONIC', '1')
+        env.putAll(extraEnv)
+        return pb.start().waitFor()
+    }
+
+    /**
+     * Rebuilds {@code basedir}'s sources elsewhere and compares every archive with the invoker's build.
+     *
+     * @return the invoker's build's archives (relative path to SHA-256), for further assertions
+     */
+    static Map<String, String> rebuildAndCompare(File basedir, String mavenHome, String itSettingsFile,
+                                                 String localRepo, List<String> goals,
+                                                 Map<String, String> extraEnv = [:]) {
+        Map<String, String> first = archiveDigests(basedir)
+        if (first.isEmpty()) {
+            throw new AssertionError("No archive under any target/ directory of ${basedir}: nothing to compare")
+        }
+        File copy = copySources(basedir)
+        File log = new File(basedir, 'rebuild.log')
+        int exit = runMaven(copy, mavenHome, settingsFor(basedir, itSettingsFile), localRepo, goals, extraEnv, log)
+        if (exit != 0) {
+            throw new AssertionError("The rebuild in ${copy} failed (exit ${exit}); its log is ${log}:\n"
+                    + log.readLines().takeRight(40).join('\n'))
+        }
+        Map<String, String> second = archiveDigests(copy)
+        List<String> problems = []
+        (first.keySet() + second.keySet()).toSorted().unique().each { String path ->
+            if (!second.containsKey(path)) {
+                problems << "${path}: missing from the rebuild"
+            } else if (!first.containsKey(path)) {
+                problems << "${path}: only in the rebuild"
+            } else if (first[path] != second[path]) {
+                problems << "${path}: ${first[path]} (TZ=UTC, umask 022, real clock) != ${second[path]}" +
+                        " (TZ=Pacific/Kiritimati, umask 077, clock +3y, other path)"
+            }
+        }
+        if (problems) {
+            throw new AssertionError("Not reproducible, ${problems.size()} of ${first.size()} archives differ:\n  "
+                    + problems.join('\n  ') + "\nCompare with: diffoscope ${basedir}/<path> ${copy}/<path>")
+        }
+        println "Reproducible: ${first.size()} archives identical after a rebuild under another TZ, locale," +
+                " umask, path and clock:"
+        first.each { path, sha -> println "  ${sha}  ${path}" }
+        return first
+    }
+}
+
+return Reproducibility

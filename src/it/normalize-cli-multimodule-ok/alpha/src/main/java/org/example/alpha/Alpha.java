@@ -1,0 +1,6 @@
+package org.example.alpha;
+
+/** First module. */
+public final class Alpha {
+    public static final String NAME = "alpha";
+}

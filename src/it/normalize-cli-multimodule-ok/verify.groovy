@@ -1,0 +1,19 @@
+import java.time.ZoneOffset
+import java.util.zip.ZipFile
+
+def repro = evaluate(new File(itLib, 'reproducibility.groovy'))
+String log = new File(basedir, 'build.log').text
+
+// Once per module (root included, which has no archive), not once for the whole build.
+assert (log =~ /hermetic:[^:]+:normalize \(default-cli\) @ /).count == 3
+assert log.contains('Archive timestamp 2025-01-01T00:00:00Z (1735689600) from project.build.outputTimestamp')
+['alpha', 'beta'].each { module ->
+    assert log =~ /NORMALIZED\s+${module}-1\.0\.jar sha256:[0-9a-f]{64}/
+    new ZipFile(new File(basedir, "${module}/target/${module}-1.0.jar")).withCloseable { zip ->
+        def times = zip.entries().toList().collect { it.timeLocal.toEpochSecond(ZoneOffset.UTC) } as Set
+        assert times == [1735689600L] as Set : "${module}: entry times ${times}"
+    }
+}
+
+repro.rebuildAndCompare(basedir, itMavenHome, itSettingsFile, itLocalRepo, ['package', 'hermetic:normalize'])
+return true
