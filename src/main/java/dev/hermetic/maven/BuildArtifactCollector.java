@@ -1,0 +1,314 @@
+package dev.hermetic.maven;
+
+import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.UsedArtifact;
+import dev.hermetic.lock.VersionSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.BuildBase;
+import org.apache.maven.model.Extension;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginContainer;
+import org.apache.maven.model.Profile;
+import org.apache.maven.plugin.PluginResolutionException;
+import org.apache.maven.plugin.internal.PluginDependenciesResolver;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DefaultProjectBuildingRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.project.ProjectBuildingException;
+import org.apache.maven.project.ProjectBuildingRequest;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.DefaultRepositoryCache;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * Finds every artifact a reactor uses, with its file in the local repository: each module's dependencies (all scopes,
+ * transitive), the plugins of its build plan (default lifecycle bindings and super-POM versions included) with their
+ * dependencies, build extensions, parent POMs, imported BOMs and the POM of every one of these.
+ *
+ * <p>It resolves through a copy of the session's repository session that has a fresh cache and a
+ * {@link ResolvedArtifactRecorder}: every POM the resolver reads on the way (parents of dependencies, BOMs of plugins,
+ * ...) is then seen, even if Maven had already cached it. Lock and verify both call this one collector, so they see
+ * the same set. Reactor projects are built from source and never collected; their own dependencies are.
+ */
+final class BuildArtifactCollector {
+
+    /** A version that does not pin one artifact: a range, a SNAPSHOT, LATEST/RELEASE, or a plugin without version. */
+    record VersionFinding(String module, String what, VersionSpec spec, boolean pluginWithoutVersion) {
+        String message() {
+            return pluginWithoutVersion
+                    ? "Plugin " + what + " in module " + module + " has no explicit version (Maven uses "
+                            + spec.text() + " from its super POM or defaults, which changes with the Maven version). "
+                            + "Fix: add <version>" + spec.text() + "</version> to the plugin in <build><plugins> or "
+                            + "<pluginManagement>."
+                    : what + " in module " + module + ": " + spec.describe() + ". Fix: depend on an exact release "
+                            + "version (in <dependencies> or <dependencyManagement>).";
+        }
+    }
+
+    /** What was collected. */
+    record Collected(List<UsedArtifact> used, List<VersionFinding> versionFindings, long millis) {}
+
+    private final ProjectBuilder projectBuilder;
+    private final ProjectDependenciesResolver dependenciesResolver;
+    private final PluginDependenciesResolver pluginResolver;
+
+    BuildArtifactCollector(ProjectBuilder projectBuilder, ProjectDependenciesResolver dependenciesResolver,
+            PluginDependenciesResolver pluginResolver) {
+        this.projectBuilder = projectBuilder;
+        this.dependenciesResolver = dependenciesResolver;
+        this.pluginResolver = pluginResolver;
+    }
+
+    /**
+     * @param session the Maven session
+     * @param projects the modules whose use to collect (e.g. {@code session.getProjects()})
+     * @throws BuildCollectionException naming the module and artifact that could not be resolved
+     */
+    Collected collect(MavenSession session, Collection<MavenProject> projects) throws BuildCollectionException {
+        long start = System.nanoTime();
+        Set<String> reactor = session.getAllProjects().stream()
+                .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
+                .collect(Collectors.toSet());
+        DefaultRepositorySystemSession repoSession = new DefaultRepositorySystemSession(session.getRepositorySession());
+        repoSession.setCache(new DefaultRepositoryCache());
+        ResolvedArtifactRecorder recorder = ResolvedArtifactRecorder.standalone();
+        repoSession.setRepositoryListener(recorder);
+
+        List<UsedArtifact> used = new ArrayList<>();
+        List<VersionFinding> findings = new ArrayList<>();
+        Map<String, List<UsedArtifact>> pluginCache = new HashMap<>();
+        for (MavenProject project : projects) {
+            String module = moduleName(project);
+            collectModel(session, project, module, repoSession, recorder, reactor, used);
+            collectDependencies(project, module, repoSession, recorder, reactor, used, findings);
+            collectPlugins(project, module, repoSession, recorder, reactor, used, findings, pluginCache);
+        }
+        return new Collected(used, findings, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    static String moduleName(MavenProject project) {
+        return project.getGroupId() + ":" + project.getArtifactId();
+    }
+
+    static ArtifactCoordinates coordinates(Artifact a) {
+        return new ArtifactCoordinates(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getExtension(),
+                a.getClassifier());
+    }
+
+    private static boolean inReactor(Set<String> reactor, ArtifactCoordinates c) {
+        return reactor.contains(c.groupId() + ":" + c.artifactId() + ":" + c.version());
+    }
+
+    /** Parent POMs and imported BOMs: what building the module's model reads from the repository. */
+    private void collectModel(MavenSession session, MavenProject project, String module,
+            DefaultRepositorySystemSession repoSession, ResolvedArtifactRecorder recorder, Set<String> reactor,
+            List<UsedArtifact> used) throws BuildCollectionException {
+        Set<String> parents = new HashSet<>();
+        for (MavenProject p = project; p != null && p.getModel().getParent() != null; p = p.getParent()) {
+            org.apache.maven.model.Parent parent = p.getModel().getParent();
+            parents.add(parent.getGroupId() + ":" + parent.getArtifactId() + ":" + parent.getVersion());
+        }
+        recorder.drain();
+        if (project.getFile() != null) {
+            ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
+            request.setRepositorySession(repoSession);
+            request.setProcessPlugins(false);
+            request.setResolveDependencies(false);
+            request.setProject(null);
+            try {
+                projectBuilder.build(project.getFile(), request);
+            } catch (ProjectBuildingException e) {
+                throw new BuildCollectionException("Cannot read the model of module " + module + " ("
+                        + project.getFile() + "): " + e.getMessage(), e);
+            }
+        }
+        recorder.drain().forEach((c, file) -> {
+            if (!inReactor(reactor, c)) {
+                String gav = c.groupId() + ":" + c.artifactId() + ":" + c.version();
+                used.add(new UsedArtifact(c, file, parents.contains(gav) ? ArtifactRole.PARENT : ArtifactRole.BOM,
+                        "", module));
+            }
+        });
+    }
+
+    private void collectDependencies(MavenProject project, String module, DefaultRepositorySystemSession repoSession,
+            ResolvedArtifactRecorder recorder, Set<String> reactor, List<UsedArtifact> used,
+            List<VersionFinding> findings) throws BuildCollectionException {
+        DefaultDependencyResolutionRequest request = new DefaultDependencyResolutionRequest(project, repoSession);
+        // Siblings are built from source; asking for their jars at validate would fail on a fresh clone.
+        request.setResolutionFilter((node, parents) ->
+                node.getArtifact() == null || !inReactor(reactor, coordinates(node.getArtifact())));
+        DependencyResolutionResult result;
+        try {
+            result = dependenciesResolver.resolve(request);
+        } catch (DependencyResolutionException e) {
+            throw new BuildCollectionException("Cannot resolve the dependencies of module " + module + ": "
+                    + e.getMessage(), e);
+        }
+        walkDependencies(result.getDependencyGraph(), module, reactor, used, findings);
+        recorder.drain().forEach((c, file) -> {
+            if (!inReactor(reactor, c) && "pom".equals(c.extension())) {
+                used.add(new UsedArtifact(c, file, ArtifactRole.POM, "", module));
+            }
+        });
+    }
+
+    private static void walkDependencies(DependencyNode node, String module, Set<String> reactor,
+            List<UsedArtifact> used, List<VersionFinding> findings) {
+        for (DependencyNode child : node.getChildren()) {
+            Artifact a = child.getArtifact();
+            if (a != null && child.getDependency() != null) {
+                ArtifactCoordinates c = coordinates(a);
+                String what = "Dependency " + a.getGroupId() + ":" + a.getArtifactId();
+                VersionSpec requested = VersionSpec.of(child.getVersionConstraint() == null
+                        ? a.getBaseVersion() : child.getVersionConstraint().toString());
+                VersionSpec resolved = VersionSpec.of(a.getBaseVersion());
+                if (!requested.isPinned()) {
+                    findings.add(new VersionFinding(module, what, requested, false));
+                } else if (!resolved.isPinned()) {
+                    findings.add(new VersionFinding(module, what, resolved, false));
+                }
+                if (!inReactor(reactor, c) && a.getFile() != null) {
+                    used.add(new UsedArtifact(c, a.getFile().toPath(), ArtifactRole.DEPENDENCY,
+                            child.getDependency().getScope(), module));
+                }
+            }
+            walkDependencies(child, module, reactor, used, findings);
+        }
+    }
+
+    private void collectPlugins(MavenProject project, String module, DefaultRepositorySystemSession repoSession,
+            ResolvedArtifactRecorder recorder, Set<String> reactor, List<UsedArtifact> used,
+            List<VersionFinding> findings, Map<String, List<UsedArtifact>> cache) throws BuildCollectionException {
+        List<RemoteRepository> repositories = project.getRemotePluginRepositories();
+        DependencyFilter filter = project.getExtensionDependencyFilter();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            String key = plugin.getGroupId() + ":" + plugin.getArtifactId();
+            if (!hasExplicitVersion(project, plugin)) {
+                findings.add(new VersionFinding(module, key, VersionSpec.of(plugin.getVersion()), true));
+            } else if (!VersionSpec.of(plugin.getVersion()).isPinned()) {
+                findings.add(new VersionFinding(module, "Plugin " + key, VersionSpec.of(plugin.getVersion()), false));
+            }
+            if (plugin.getVersion() == null || plugin.getVersion().isBlank()) {
+                continue; // Maven resolves it later from repository metadata: nothing fixed to lock.
+            }
+            addPlugin(plugin, ArtifactRole.PLUGIN, module, repositories, filter, repoSession, recorder, reactor, used,
+                    cache);
+        }
+        for (Extension extension : project.getBuildExtensions()) {
+            Plugin plugin = new Plugin();
+            plugin.setGroupId(extension.getGroupId());
+            plugin.setArtifactId(extension.getArtifactId());
+            plugin.setVersion(extension.getVersion());
+            addPlugin(plugin, ArtifactRole.EXTENSION, module, repositories, filter, repoSession, recorder, reactor,
+                    used, cache);
+        }
+    }
+
+    private void addPlugin(Plugin plugin, ArtifactRole role, String module, List<RemoteRepository> repositories,
+            DependencyFilter filter, DefaultRepositorySystemSession repoSession, ResolvedArtifactRecorder recorder,
+            Set<String> reactor, List<UsedArtifact> used, Map<String, List<UsedArtifact>> cache)
+            throws BuildCollectionException {
+        // The same plugin with the same added dependencies resolves the same way in every module: resolve it once.
+        String cacheKey = role + " " + plugin.getId() + " " + plugin.getDependencies().stream()
+                .map(d -> d.getManagementKey() + ":" + d.getVersion() + ":" + d.getScope() + d.getExclusions().stream()
+                        .map(x -> x.getGroupId() + ":" + x.getArtifactId()).collect(Collectors.joining(",", "[", "]")))
+                .collect(Collectors.joining(";"));
+        List<UsedArtifact> found = cache.get(cacheKey);
+        if (found == null) {
+            found = new ArrayList<>();
+            recorder.drain();
+            try {
+                Artifact pluginArtifact = pluginResolver.resolve(plugin, repositories, repoSession);
+                DependencyNode root = pluginResolver.resolve(plugin, pluginArtifact, filter, repositories,
+                        repoSession);
+                found.add(new UsedArtifact(coordinates(pluginArtifact), pluginArtifact.getFile().toPath(), role, "",
+                        module));
+                ArtifactRole dependencyRole = role == ArtifactRole.PLUGIN ? ArtifactRole.PLUGIN_DEPENDENCY : role;
+                walkPluginDependencies(root, dependencyRole, module, reactor, found);
+            } catch (PluginResolutionException e) {
+                throw new BuildCollectionException("Cannot resolve " + (role == ArtifactRole.PLUGIN ? "plugin " :
+                        "build extension ") + plugin.getId() + " of module " + module + ": " + e.getMessage(), e);
+            }
+            for (Map.Entry<ArtifactCoordinates, Path> e : recorder.drain().entrySet()) {
+                if (!inReactor(reactor, e.getKey()) && "pom".equals(e.getKey().extension())) {
+                    found.add(new UsedArtifact(e.getKey(), e.getValue(), ArtifactRole.POM, "", module));
+                }
+            }
+            cache.put(cacheKey, found);
+        }
+        for (UsedArtifact u : found) {
+            used.add(new UsedArtifact(u.coordinates(), u.file(), u.role(), u.scope(), module));
+        }
+    }
+
+    private static void walkPluginDependencies(DependencyNode node, ArtifactRole role, String module,
+            Set<String> reactor, List<UsedArtifact> found) {
+        for (DependencyNode child : node.getChildren()) {
+            Artifact a = child.getArtifact();
+            if (a != null && a.getFile() != null && !inReactor(reactor, coordinates(a))) {
+                found.add(new UsedArtifact(coordinates(a), a.getFile().toPath(), role, "", module));
+            }
+            walkPluginDependencies(child, role, module, reactor, found);
+        }
+    }
+
+    /**
+     * Whether the POM (the module's or one of its parents', in plugins, plugin management or a profile) writes the
+     * plugin's version. If not, the version came from Maven's super POM or default lifecycle bindings.
+     */
+    static boolean hasExplicitVersion(MavenProject project, Plugin plugin) {
+        for (MavenProject p = project; p != null; p = p.getParent()) {
+            Model model = p.getOriginalModel();
+            if (model == null) {
+                continue;
+            }
+            if (declaresVersion(model.getBuild(), plugin)) {
+                return true;
+            }
+            for (Profile profile : model.getProfiles()) {
+                if (declaresVersion(profile.getBuild(), plugin)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean declaresVersion(BuildBase build, Plugin plugin) {
+        if (build == null) {
+            return false;
+        }
+        if (declaresVersion((PluginContainer) build, plugin)) {
+            return true;
+        }
+        return build.getPluginManagement() != null && declaresVersion(build.getPluginManagement(), plugin);
+    }
+
+    private static boolean declaresVersion(PluginContainer container, Plugin plugin) {
+        for (Plugin p : container.getPlugins()) {
+            if (p.getKey().equals(plugin.getKey()) && p.getVersion() != null && !p.getVersion().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.hermetic.maven;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.ArtifactFileException;
+import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.LockfileWriter;
+import dev.hermetic.lock.TrustedChecksumsWriter;
+import dev.hermetic.lock.UsedArtifact;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.internal.PluginDependenciesResolver;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.rtinfo.RuntimeInformation;
+
+/**
+ * Writes the reactor's one lockfile: every artifact the build uses (dependencies of every module in every scope,
+ * plugins of the build plan up to {@code deploy} and their dependencies, build extensions, parent POMs, BOMs, the POM
+ * of each, and, in extension mode, whatever plugins resolved while this build ran), with its checksum, and the
+ * environment. Runs once per build, after the other goals of the command line: lock with
+ * {@code mvn verify hermetic:lock}.
+ */
+@Mojo(name = "lock", aggregator = true, threadSafe = true)
+public class LockMojo extends AbstractMojo {
+
+    /** Session data key of the extension's record of everything resolved during this build. */
+    static final String RESOLVED_KEY = "dev.hermetic.resolved";
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.skip", defaultValue = "false")
+    private boolean skipAll;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.lock.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The lockfile. Default: {@code hermetic.lock} in the directory Maven was started on (the reactor's root).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.lock.lockfile")
+    private File lockfile;
+
+    /**
+     * Digest algorithm: {@code SHA-256} or {@code SHA-512}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.lock.algorithm", defaultValue = "SHA-256")
+    private String algorithm;
+
+    /**
+     * Fails instead of writing when the lockfile would change (for CI).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.lock.check", defaultValue = "false")
+    private boolean check;
+
+    /**
+     * Also writes Maven Resolver's trusted-checksums file ({@code .mvn/checksums/checksums.sha256}) and the
+     * {@code .mvn/maven.config} lines that make Maven 3.9+ check every artifact as it is resolved, before its code
+     * runs.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.lock.resolverChecksums", defaultValue = "false")
+    private boolean resolverChecksums;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final BuildArtifactCollector collector;
+    private final RuntimeInformation runtime;
+
+    @Inject
+    public LockMojo(ProjectBuilder projectBuilder, ProjectDependenciesResolver dependenciesResolver,
+            PluginDependenciesResolver pluginResolver, RuntimeInformation runtime) {
+        this.collector = new BuildArtifactCollector(projectBuilder, dependenciesResolver, pluginResolver);
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipAll || skip) {
+            getLog().info("hermetic:lock skipped");
+            return;
+        }
+        long start = System.nanoTime();
+        DigestAlgorithm digestAlgorithm;
+        try {
+            digestAlgorithm = DigestAlgorithm.parse(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("hermetic.lock.algorithm: " + e.getMessage(), e);
+        }
+        Path root = BuildVerifier.root(session);
+        Path file = lockfile != null ? lockfile.toPath() : root.resolve(Lockfile.DEFAULT_FILE_NAME);
+
+        List<MavenProject> projects = BuildVerifier.reactor(session);
+        BuildArtifactCollector.Collected collected;
+        try {
+            collected = collector.collect(session, projects);
+        } catch (BuildCollectionException e) {
+            throw new MojoExecutionException(e.getMessage() + " Build once online (e.g. `mvn verify`), then lock "
+                    + "again.", e);
+        }
+        List<UsedArtifact> used = new ArrayList<>(collected.used());
+        int runtimeCount = addRuntimeRecord(projects, used);
+
+        Lockfile lock;
+        try {
+            lock = Lockfile.create(used, digestAlgorithm,
+                    BuildVerifier.environment(session, runtime.getMavenVersion()));
+        } catch (ArtifactFileException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException("Cannot lock: " + e.getMessage(), e);
+        }
+        String text = LockfileWriter.render(lock);
+        try {
+            if (check) {
+                checkUnchanged(file, lock, text);
+            } else {
+                LockfileWriter.write(lock, file);
+                if (resolverChecksums) {
+                    Path summary = TrustedChecksumsWriter.write(lock, root.resolve(TrustedChecksumsWriter.DEFAULT_DIRECTORY));
+                    TrustedChecksumsWriter.mergeMavenConfig(root.resolve(".mvn/maven.config"),
+                            TrustedChecksumsWriter.mavenConfigLines(digestAlgorithm));
+                    getLog().info("Wrote " + summary + " and the trusted-checksums lines of .mvn/maven.config: "
+                            + "Maven 3.9+ now checks every artifact as it is resolved");
+                }
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage()
+                    + ". Check that the directory is writable.", e);
+        }
+        long bytes = used.stream().map(UsedArtifact::file).distinct().mapToLong(f -> f.toFile().length()).sum();
+        getLog().info(String.format(Locale.ROOT, "hermetic:lock: %s %s: %d artifacts (%d captured at run time), "
+                + "%d modules, %.1f MB hashed, %.2f s", check ? "checked" : "wrote", file, lock.artifacts().size(),
+                runtimeCount, projects.size(), bytes / 1e6, (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Adds what plugins resolved while this build ran (recorded by the extension), as role RUNTIME. */
+    private int addRuntimeRecord(List<MavenProject> projects, List<UsedArtifact> used) {
+        Object record = session.getRepositorySession().getData().get(RESOLVED_KEY);
+        if (!(record instanceof Map<?, ?> map)) {
+            getLog().warn("Artifacts that plugins resolve while they run (e.g. Surefire's test-framework providers) "
+                    + "are not captured: declare this plugin with <extensions>true</extensions> and lock with "
+                    + "`mvn verify hermetic:lock`.");
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> resolved = (Map<String, String>) map;
+        Set<String> reactor = projects.stream().map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":"
+                + p.getVersion()).collect(Collectors.toSet());
+        Set<ArtifactCoordinates> known = used.stream().map(UsedArtifact::coordinates).collect(Collectors.toSet());
+        String module = BuildArtifactCollector.moduleName(session.getTopLevelProject());
+        int count = 0;
+        for (Map.Entry<ArtifactCoordinates, Path> e : ResolvedArtifactRecorder.decode(resolved).entrySet()) {
+            ArtifactCoordinates c = e.getKey();
+            if (reactor.contains(c.groupId() + ":" + c.artifactId() + ":" + c.version())) {
+                continue;
+            }
+            if (!known.contains(c)) {
+                count++;
+            }
+            used.add(new UsedArtifact(c, e.getValue(), ArtifactRole.RUNTIME, "", module));
+        }
+        return count;
+    }
+
+    private void checkUnchanged(Path file, Lockfile lock, String text) throws IOException, MojoFailureException {
+        String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        if (text.equals(existing)) {
+            return;
+        }
+        if (existing == null) {
+            throw new MojoFailureException("hermetic.lock.check: there is no lockfile at " + file + ". Run `mvn "
+                    + "verify hermetic:lock` and commit " + file.getFileName() + ".");
+        }
+        List<String> was = existing.lines().toList();
+        List<String> now = text.lines().toList();
+        List<String> added = now.stream().filter(l -> !was.contains(l)).limit(20).toList();
+        List<String> removed = was.stream().filter(l -> !now.contains(l)).limit(20).toList();
+        throw new MojoFailureException("hermetic.lock.check: " + file + " is out of date (" + lock.artifacts().size()
+                + " artifacts now). Lines that would be added:\n  + " + String.join("\n  + ", added)
+                + "\nLines that would be removed:\n  - " + String.join("\n  - ", removed)
+                + "\nReview the change, run `mvn verify hermetic:lock` and commit the lockfile.");
+    }
+}

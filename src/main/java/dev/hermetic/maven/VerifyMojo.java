@@ -1,0 +1,187 @@
+package dev.hermetic.maven;
+
+import java.io.File;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.internal.PluginDependenciesResolver;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.rtinfo.RuntimeInformation;
+
+/**
+ * Fails the build when what it uses differs from the lockfile: a checksum, an artifact that is not locked, a version
+ * that does not pin one artifact, a malformed lockfile; reports unused entries and a different environment.
+ *
+ * <p>The whole reactor is verified once per build, by the first module that gets here (the others, also under
+ * {@code -T}, wait for and share that result): every module's use is checked against the one root lockfile and each
+ * file is hashed once.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class VerifyMojo extends AbstractMojo {
+
+    /** Session data key under which the extension records that it verified the build before any mojo ran. */
+    static final String VERIFIED_KEY = "dev.hermetic.verified";
+
+    /** One verification per Maven invocation (keyed by its request), shared by the modules. */
+    private static final Map<Object, CompletableFuture<String>> RUNS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.skip", defaultValue = "false")
+    private boolean skipAll;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The lockfile. Default: {@code hermetic.lock} in the directory Maven was started on (the reactor's root).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.lockfile")
+    private File lockfile;
+
+    /**
+     * Artifacts neither checked nor reported unused, as patterns {@code groupId:artifactId[:extension[:classifier]
+     * [:version]]} with {@code *} wildcards, e.g. {@code org.example:*}. Listed in the log on every run. On the command
+     * line: comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.excludes")
+    private List<String> excludes;
+
+    /**
+     * What to do with a dependency whose version is a range: {@code fail}, {@code warn} or {@code ignore}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.rangePolicy", defaultValue = "fail")
+    private String rangePolicy;
+
+    /**
+     * What to do with a SNAPSHOT dependency or plugin: {@code fail}, {@code warn} or {@code ignore}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.snapshotPolicy", defaultValue = "fail")
+    private String snapshotPolicy;
+
+    /**
+     * What to do with a LATEST or RELEASE version: {@code fail}, {@code warn} or {@code ignore}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.metaVersionPolicy", defaultValue = "fail")
+    private String metaVersionPolicy;
+
+    /**
+     * What to do with a plugin whose version the POM does not write (it comes from Maven's super POM or default
+     * bindings, and changes with Maven): {@code fail}, {@code warn} or {@code ignore}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.pluginVersionPolicy", defaultValue = "fail")
+    private String pluginVersionPolicy;
+
+    /**
+     * What to do with locked artifacts the build no longer uses: {@code fail}, {@code warn} or {@code ignore}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.unusedPolicy", defaultValue = "warn")
+    private String unusedPolicy;
+
+    /**
+     * Fails (instead of warning) when Maven, Java or the Maven Wrapper distribution differ from the lockfile's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.strict", defaultValue = "false")
+    private boolean strict;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final BuildArtifactCollector collector;
+    private final RuntimeInformation runtime;
+
+    @Inject
+    public VerifyMojo(ProjectBuilder projectBuilder, ProjectDependenciesResolver dependenciesResolver,
+            PluginDependenciesResolver pluginResolver, RuntimeInformation runtime) {
+        this.collector = new BuildArtifactCollector(projectBuilder, dependenciesResolver, pluginResolver);
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skipAll || skip) {
+            getLog().info("hermetic:verify skipped");
+            return;
+        }
+        if (BuildVerifier.locking(session)) {
+            getLog().info("hermetic:verify skipped: this build runs hermetic:lock");
+            return;
+        }
+        Object early = session.getRepositorySession().getData().get(VERIFIED_KEY);
+        if (early != null) {
+            getLog().info("Verified before the first mojo ran (extension mode): " + early);
+            return;
+        }
+        VerifySettings settings = settings();
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> run = RUNS.putIfAbsent(session.getRequest(), mine);
+        if (run == null) {
+            try {
+                mine.complete(BuildVerifier.verify(collector, session, settings, runtime.getMavenVersion(),
+                        getLog()::info, getLog()::warn));
+            } catch (BuildVerifier.VerifyFailure | RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            return;
+        }
+        try {
+            getLog().info("Reactor already verified: " + run.get());
+        } catch (ExecutionException e) {
+            throw new MojoFailureException("The build does not match its lockfile: see the first module's "
+                    + "hermetic:verify error above.", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoFailureException("Interrupted while waiting for the reactor's verification", e);
+        }
+    }
+
+    private VerifySettings settings() throws MojoFailureException {
+        File file = lockfile != null ? lockfile
+                : BuildVerifier.root(session).resolve(dev.hermetic.lock.Lockfile.DEFAULT_FILE_NAME).toFile();
+        Map<String, String> values = Map.of("rangePolicy", rangePolicy, "snapshotPolicy", snapshotPolicy,
+                "metaVersionPolicy", metaVersionPolicy, "pluginVersionPolicy", pluginVersionPolicy, "unusedPolicy",
+                unusedPolicy, "strict", Boolean.toString(strict),
+                "excludes", excludes == null ? "" : String.join(",", excludes));
+        try {
+            return VerifySettings.from(file.toPath(), values::get);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+}
