@@ -1,0 +1,270 @@
+// Shared by the sign-* ITs (this directory has no pom.xml, so invoker does not run it as a project).
+// Load it from a hook script with:
+//   def it = new GroovyClassLoader(getClass().classLoader)
+//           .parseClass(new File(itLib, '../sign-support/SignItSupport.groovy')).getDeclaredConstructor().newInstance()
+// Everything here uses real tools: gpg makes the keys and checks signatures, sqv checks them again, nginx is the
+// HTTP repository, sha256sum checks the manifest.
+
+import java.nio.file.Files
+import java.security.MessageDigest
+import java.util.concurrent.TimeUnit
+
+class SignItSupport {
+
+    /**
+     * Generates a fresh ed25519 signing key in a throwaway GNUPGHOME and exports it under {@code dir}:
+     * secret.asc (armored secret key, protected by {@code passphrase}, '' for none), public.asc, fingerprint.txt.
+     * {@code fakedTime} (gpg's --faked-system-time, e.g. '20200101T000000') backdates the key, with {@code expire}
+     * (e.g. '1d') that makes an already expired key.
+     */
+    Map generateKey(File dir, String passphrase, String fakedTime = null, String expire = 'never') {
+        dir.mkdirs()
+        // gpg-agent's socket path must stay short: a temp dir under /tmp, not the deep IT directory.
+        File home = Files.createTempDirectory('hermetic-it-gpg').toFile()
+        try {
+            List<String> gpg = ['gpg', '--homedir', home.path, '--batch', '--pinentry-mode', 'loopback',
+                                '--passphrase', passphrase]
+            if (fakedTime) {
+                gpg += ['--faked-system-time', fakedTime + '!']
+            }
+            run(gpg + ['--quick-gen-key', 'IT test key (test only) <it@example.invalid>', 'ed25519', 'sign', expire])
+            String colons = run(['gpg', '--homedir', home.path, '--batch', '--with-colons', '--list-secret-keys'])
+            String fingerprint = colons.readLines().find { it.startsWith('fpr:') }.split(':')[9]
+            File secret = new File(dir, 'secret.asc')
+            File publicKey = new File(dir, 'public.asc')
+            secret.text = run(gpg + ['--armor', '--export-secret-keys', fingerprint])
+            publicKey.text = run(['gpg', '--homedir', home.path, '--batch', '--armor', '--export', fingerprint])
+            new File(dir, 'fingerprint.txt').text = fingerprint
+            return [fingerprint: fingerprint, secretKey: secret, publicKey: publicKey]
+        } finally {
+            run(['gpgconf', '--homedir', home.path, '--kill', 'gpg-agent'], [:], false)
+            home.deleteDir()
+        }
+    }
+
+    /** Runs a command, returns its stdout; fails with its output unless {@code check} is false. */
+    String run(List<String> command, Map<String, String> env = [:], boolean check = true, File workDir = null) {
+        Map r = exec(command, env, workDir)
+        if (check && r.exit != 0) {
+            throw new AssertionError("Command failed (exit ${r.exit}): ${command.join(' ')}\n${r.out}\n${r.err}")
+        }
+        return r.out
+    }
+
+    /** Runs a command with a time limit; returns [exit:, out:, err:]. */
+    Map exec(List<String> command, Map<String, String> env = [:], File workDir = null) {
+        ProcessBuilder pb = new ProcessBuilder(command)
+        pb.environment().putAll(env)
+        if (workDir != null) {
+            pb.directory(workDir)
+        }
+        File out = File.createTempFile('it-out', '.txt')
+        File err = File.createTempFile('it-err', '.txt')
+        try {
+            pb.redirectOutput(out).redirectError(err)
+            Process p = pb.start()
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly()
+                throw new AssertionError("Command timed out after 60 s: ${command.join(' ')}")
+            }
+            return [exit: p.exitValue(), out: out.text, err: err.text]
+        } finally {
+            out.delete()
+            err.delete()
+        }
+    }
+
+    /**
+     * Starts nginx as a WebDAV repository (PUT and MKCOL, any body size) on a free loopback port, with every path
+     * under {@code dir}; returns [url:, root:, accessLog:]. Stop it with {@link #stopNginx}; a JVM shutdown hook
+     * stops it too if the build fails before verify.groovy runs.
+     */
+    Map startNginx(File dir) {
+        File root = new File(dir, 'www')
+        new File(root, 'repo').mkdirs()
+        new File(dir, 'tmp').mkdirs()
+        int port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+        boolean root_ = 'root' == System.getProperty('user.name')
+        File conf = new File(dir, 'nginx.conf')
+        File accessLog = new File(dir, 'access.log')
+        conf.text = """\
+            ${root_ ? 'user root;' : ''}
+            worker_processes 1;
+            daemon off;
+            pid ${dir}/nginx.pid;
+            error_log ${dir}/error.log info;
+            events { worker_connections 64; }
+            http {
+              access_log ${accessLog} combined;
+              client_body_temp_path ${dir}/tmp/body;
+              proxy_temp_path ${dir}/tmp/proxy;
+              fastcgi_temp_path ${dir}/tmp/fastcgi;
+              uwsgi_temp_path ${dir}/tmp/uwsgi;
+              scgi_temp_path ${dir}/tmp/scgi;
+              server {
+                listen 127.0.0.1:${port};
+                root ${root};
+                location /repo/ {
+                  dav_methods PUT MKCOL;
+                  create_full_put_path on;
+                  dav_access user:rw group:r all:r;
+                  client_max_body_size 0;
+                }
+              }
+            }
+            """.stripIndent()
+        Process nginx = new ProcessBuilder('nginx', '-p', dir.path, '-c', conf.path, '-e', "${dir}/error.log")
+                .redirectErrorStream(true).redirectOutput(new File(dir, 'nginx.out')).start()
+        Runtime.runtime.addShutdownHook(new Thread({ nginx.destroy() }))
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20)
+        while (true) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close()
+                break
+            } catch (IOException notYet) {
+                if (!nginx.alive) {
+                    throw new AssertionError("nginx did not start: ${new File(dir, 'nginx.out').text}"
+                            + " ${new File(dir, 'error.log').with { it.exists() ? it.text : '' }}")
+                }
+                if (System.nanoTime() > deadline) {
+                    nginx.destroy()
+                    throw new AssertionError("nginx did not listen on port ${port} within 20 s")
+                }
+                Thread.sleep(100)
+            }
+        }
+        new File(dir, 'nginx.java-pid').text = String.valueOf(nginx.pid())
+        return [url: "http://127.0.0.1:${port}/repo".toString(), root: new File(root, 'repo'), accessLog: accessLog]
+    }
+
+    /** Stops the nginx that {@link #startNginx} started in {@code dir}, by its process id. */
+    void stopNginx(File dir) {
+        File pidFile = new File(dir, 'nginx.java-pid')
+        if (pidFile.exists()) {
+            ProcessHandle.of(pidFile.text.trim() as long).ifPresent { ProcessHandle h ->
+                h.destroy()
+                h.onExit().get(20, TimeUnit.SECONDS)
+            }
+        }
+    }
+
+    static String hex(File file, String algorithm) {
+        MessageDigest md = MessageDigest.getInstance(algorithm)
+        file.withInputStream { InputStream in ->
+            byte[] buffer = new byte[65536]
+            for (int n; (n = in.read(buffer)) > 0;) {
+                md.update(buffer, 0, n)
+            }
+        }
+        return md.digest().encodeHex().toString()
+    }
+
+    /** gpg --verify in a fresh GNUPGHOME holding only {@code publicKey}; returns [ok:, output:]. */
+    Map gpgVerify(File signature, File file, File publicKey) {
+        File home = Files.createTempDirectory('hermetic-it-gpgv').toFile()
+        try {
+            run(['gpg', '--homedir', home.path, '--batch', '--quiet', '--import', publicKey.path])
+            Map r = exec(['gpg', '--homedir', home.path, '--batch', '--verify', signature.path, file.path])
+            return [ok: r.exit == 0 && r.err.contains('Good signature'), output: r.err]
+        } finally {
+            run(['gpgconf', '--homedir', home.path, '--kill', 'all'], [:], false)
+            home.deleteDir()
+        }
+    }
+
+    /** sqv (Sequoia's verifier) with {@code publicKey} as the only keyring; returns [ok:, output:]. */
+    Map sqvVerify(File signature, File file, File publicKey) {
+        Map r = exec(['sqv', '--keyring', publicKey.path, signature.path, file.path])
+        return [ok: r.exit == 0, output: r.out + r.err]
+    }
+
+    /** Files of a repository version directory, by name, without maven-metadata. */
+    static Map<String, File> repositoryFiles(File versionDir) {
+        assert versionDir.isDirectory(): "Nothing was deployed: ${versionDir} does not exist"
+        Map<String, File> files = new TreeMap<>()
+        versionDir.eachFile { if (it.isFile() && !it.name.startsWith('maven-metadata')) files[it.name] = it }
+        return files
+    }
+
+    /** What a repository holds for each artifact, besides the artifact: not artifacts themselves. */
+    static boolean isSideFile(String name) {
+        return ['.asc', '.sha1', '.md5', '.sha256', '.sha512'].any { name.endsWith(it) }
+    }
+
+    /**
+     * Checks a deployed (or installed) version directory from the repository's side and returns the list of
+     * problems (empty when all is well):
+     * the artifacts are exactly {@code expectedArtifacts}; each has an .asc that gpg and sqv accept with
+     * {@code publicKey}, and .sha256/.sha512 files that match its bytes; the manifest lists exactly the other
+     * artifacts with their SHA-256, and sha256sum -c accepts it in place.
+     */
+    List<String> checkRepository(File versionDir, Collection<String> expectedArtifacts, String manifestName,
+                                 File publicKey) {
+        List<String> problems = []
+        Map<String, File> files = repositoryFiles(versionDir)
+        Set<String> artifacts = files.keySet().findAll { !isSideFile(it) } as TreeSet
+        if (artifacts != (expectedArtifacts as TreeSet)) {
+            problems << "artifacts in ${versionDir}: expected ${expectedArtifacts as TreeSet}, found ${artifacts}".toString()
+        }
+        artifacts.each { String name ->
+            File file = files[name]
+            File asc = files[name + '.asc']
+            if (asc == null) {
+                problems << "${name} has no .asc".toString()
+            } else {
+                if (!asc.text.startsWith('-----BEGIN PGP SIGNATURE-----')) {
+                    problems << "${name}.asc is not an ASCII-armored signature".toString()
+                }
+                Map gpg = gpgVerify(asc, file, publicKey)
+                if (!gpg.ok) problems << "gpg --verify rejects ${name}.asc: ${gpg.output}".toString()
+                Map sqv = sqvVerify(asc, file, publicKey)
+                if (!sqv.ok) problems << "sqv rejects ${name}.asc: ${sqv.output}".toString()
+            }
+            [sha256: 'SHA-256', sha512: 'SHA-512'].each { ext, algorithm ->
+                File side = files[name + '.' + ext]
+                if (side == null) {
+                    problems << "${name} has no .${ext}".toString()
+                } else {
+                    String recorded = side.text.trim().split(/\s+/)[0].toLowerCase()
+                    String actual = hex(file, algorithm)
+                    if (recorded != actual) {
+                        problems << "${name}.${ext} says ${recorded}, the file's ${algorithm} is ${actual}".toString()
+                    }
+                }
+            }
+        }
+        File manifest = files[manifestName]
+        if (manifest == null) {
+            problems << "no manifest ${manifestName}".toString()
+        } else {
+            Map<String, String> listed = [:]
+            manifest.readLines().each { String line ->
+                def m = line =~ /^([0-9a-f]{64})  (\S+)$/
+                if (!m.matches()) {
+                    problems << "manifest line not in sha256sum format: '${line}'".toString()
+                } else {
+                    listed[m.group(2)] = m.group(1)
+                }
+            }
+            Set<String> expectedListed = (artifacts - manifestName) as TreeSet
+            if ((listed.keySet() as TreeSet) != expectedListed) {
+                problems << "manifest lists ${listed.keySet() as TreeSet}, deployed artifacts are ${expectedListed}".toString()
+            }
+            if (manifest.readLines() != manifest.readLines().toSorted { a, b -> a.split('  ')[1] <=> b.split('  ')[1] }) {
+                problems << "manifest lines are not sorted by file name".toString()
+            }
+            Map check = exec(['sha256sum', '--strict', '-c', manifest.name], [:], versionDir)
+            if (check.exit != 0) {
+                problems << "sha256sum -c ${manifestName} failed: ${check.out}${check.err}".toString()
+            }
+        }
+        return problems
+    }
+
+    /** Throws with every problem listed, so one run shows them all. */
+    static void assertNoProblems(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new AssertionError("${problems.size()} problem(s):\n  " + problems.join('\n  '))
+        }
+    }
+}

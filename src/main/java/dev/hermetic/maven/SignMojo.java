@@ -1,0 +1,377 @@
+package dev.hermetic.maven;
+
+import dev.hermetic.archive.BuildTimestamp;
+import dev.hermetic.digest.AtomicWrite;
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.sign.KeyFingerprint;
+import dev.hermetic.sign.OpenPgpSigner;
+import dev.hermetic.sign.SigningEnvironment;
+import dev.hermetic.sign.SigningException;
+import dev.hermetic.sign.SigningKeySource;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Signs the module's POM, main artifact and every attached artifact with a detached ASCII-armored OpenPGP signature
+ * ({@code .asc}) made in-process, writes their SHA-256 and SHA-512 digests next to them and one signed digest
+ * manifest for the module ({@code sha256sum} format), and attaches all of it, so that {@code install} and
+ * {@code deploy} carry it next to each artifact.
+ *
+ * <p>Bound to {@code verify}: after {@code package}, where {@code hermetic:normalize} runs, and before
+ * {@code install}/{@code deploy}. Archives attached after normalization are normalized again first (see
+ * docs/normalize.md), so what is signed is what is deployed. The key is loaded and checked before anything is
+ * written or attached. Secrets (key, passphrase) are read from the environment or settings.xml when the goal runs
+ * and are never mojo parameters, so {@code mvn -X} cannot print them.
+ */
+@Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
+public class SignMojo extends AbstractMojo {
+
+    /** Classifier and type of the module's digest manifest: {@code <artifactId>-<version>-digests.sha256sum}. */
+    static final String MANIFEST_CLASSIFIER = "digests";
+
+    static final String MANIFEST_TYPE = "sha256sum";
+
+    /** Maven Resolver's list of checksum algorithms it generates on deploy (Resolver 1.8+, Maven 3.9+). */
+    static final String RESOLVER_CHECKSUM_ALGORITHMS = "aether.checksums.algorithms";
+
+    /** Marks a module already signed in this build, so a second execution does not attach everything twice. */
+    private static final String SIGNED_KEY = "dev.hermetic.sign.signed";
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.skip", defaultValue = "false")
+    private boolean skipAll;
+
+    /**
+     * File holding the secret key, ASCII-armored or binary, as written by
+     * {@code gpg --armor --export-secret-keys <fingerprint>}. When set, it is the only key source (a missing file is
+     * an error); when not set, the key comes from the environment variable named by {@code keyEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.keyFile")
+    private File keyFile;
+
+    /**
+     * Name of the environment variable holding the ASCII-armored secret key (the variable's value, never this
+     * parameter, holds the key).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.keyEnvName", defaultValue = SigningEnvironment.KEY)
+    private String keyEnvName;
+
+    /**
+     * Fingerprint (40 or 64 hex digits) of the key or subkey to sign with, when the key material holds more than
+     * one key that can sign. When not set, the environment variable named by {@code fingerprintEnvName} is read.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.fingerprint")
+    private String fingerprint;
+
+    /**
+     * Name of the environment variable holding the fingerprint, read when {@code fingerprint} is not set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.fingerprintEnvName", defaultValue = SigningEnvironment.KEY_FINGERPRINT)
+    private String fingerprintEnvName;
+
+    /**
+     * Name of the environment variable holding the key's passphrase; unset means the key has none. Ignored when
+     * {@code passphraseServerId} is set. There is deliberately no parameter or property for the passphrase itself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.passphraseEnvName", defaultValue = SigningEnvironment.PASSPHRASE)
+    private String passphraseEnvName;
+
+    /**
+     * Id of a settings.xml {@code <server>} whose {@code <passphrase>} (encrypted with
+     * {@code mvn --encrypt-password}, or plain) unlocks the key. Takes precedence over {@code passphraseEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.passphraseServerId")
+    private String passphraseServerId;
+
+    /**
+     * Makes signatures reproducible: every signature carries the build's fixed time ({@code SOURCE_DATE_EPOCH},
+     * else {@code project.build.outputTimestamp}) instead of the current time, so signing the same bytes with the
+     * same key gives the same {@code .asc}. See docs/signing.md for the trade-off.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.reproducible", defaultValue = "false")
+    private boolean reproducible;
+
+    /**
+     * Where the signatures, digest files and manifest are written before being attached.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.outputDirectory", defaultValue = "${project.build.directory}/hermetic-sign")
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    private Settings settings;
+
+    private final MavenProjectHelper projectHelper;
+
+    private final SettingsDecrypter settingsDecrypter;
+
+    @Inject
+    public SignMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter) {
+        this.projectHelper = projectHelper;
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipAll) {
+            getLog().info("Skipping hermetic:sign (" + (skip ? "hermetic.sign.skip" : "hermetic.skip") + " is true)");
+            return;
+        }
+        if (project.getContextValue(SIGNED_KEY) != null) {
+            getLog().info("Skipping hermetic:sign: " + project.getId() + " was already signed in this build");
+            return;
+        }
+        PassphraseSource.refusePassphraseProperty(
+                List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
+        SigningEnvironment environment = SigningEnvironment.system();
+
+        OpenPgpSigner signer = prepareSigner(environment);
+        getLog().info("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription()
+                + (reproducible ? " (reproducible: signature time fixed)" : ""));
+
+        // Archives attached after hermetic:normalize ran get normalized now, before their bytes are signed.
+        NormalizeStep.normalizeAgainIfConfigured(project, getLog());
+
+        List<SignedFilesCollector.SignedFile> files = SignedFilesCollector.collect(project);
+        Set<DigestAlgorithm> sideFileDigests = sideFileDigests(resolverConfig(RESOLVER_CHECKSUM_ALGORITHMS));
+        if (sideFileDigests.size() < DigestAlgorithm.values().length) {
+            getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
+                    + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
+        }
+        List<AttachedFile> attachments = signAll(signer, files, sideFileDigests);
+        for (AttachedFile a : attachments) {
+            projectHelper.attachArtifact(project, a.type(), a.classifier().isEmpty() ? null : a.classifier(),
+                    a.file().toFile());
+        }
+        project.setContextValue(SIGNED_KEY, Boolean.TRUE);
+        getLog().info("Signed " + (files.size() + 1) + " files of " + project.getId() + "; attached "
+                + attachments.size() + " signatures, digests and the manifest " + manifestName());
+    }
+
+    private OpenPgpSigner prepareSigner(SigningEnvironment environment) throws MojoFailureException {
+        char[] passphrase = PassphraseSource.resolve(
+                passphraseServerId, passphraseEnvName, settings, settingsDecrypter, environment);
+        try {
+            OpenPgpSigner.Builder builder = OpenPgpSigner.builder()
+                    .keySources(keySources(environment))
+                    .passphrase(passphrase)
+                    .fingerprint(fingerprint(environment).orElse(null));
+            if (reproducible) {
+                builder.signatureTime(signatureTime(environment.variables()));
+            }
+            OpenPgpSigner signer = builder.build();
+            signer.prepare();
+            return signer;
+        } catch (SigningException e) {
+            throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    List<SigningKeySource> keySources(SigningEnvironment environment) {
+        if (keyFile != null) {
+            return List.of(SigningKeySource.file(keyFile.toPath()));
+        }
+        return List.of(SigningKeySource.environmentVariable(keyEnvName, environment.variables()));
+    }
+
+    Optional<KeyFingerprint> fingerprint(SigningEnvironment environment) throws SigningException {
+        if (fingerprint != null && !fingerprint.isBlank()) {
+            return Optional.of(KeyFingerprint.parse(fingerprint, "hermetic.sign.fingerprint"));
+        }
+        Optional<String> fromEnvironment = environment.get(fingerprintEnvName);
+        if (fromEnvironment.isPresent()) {
+            return Optional.of(KeyFingerprint.parse(fromEnvironment.get(), "environment variable " + fingerprintEnvName));
+        }
+        return Optional.empty();
+    }
+
+    /** The build's fixed time: SOURCE_DATE_EPOCH, else project.build.outputTimestamp; refused when neither is set. */
+    Instant signatureTime(Map<String, String> environment) throws MojoFailureException {
+        String epoch = environment.get("SOURCE_DATE_EPOCH");
+        boolean hasEpoch = epoch != null && !epoch.isBlank();
+        boolean hasTimestamp = outputTimestamp != null && outputTimestamp.trim().length() > 1;
+        if (!hasEpoch && !hasTimestamp) {
+            throw new MojoFailureException("hermetic.sign.reproducible is true but the build has no fixed time: set"
+                    + " <project.build.outputTimestamp> (e.g. 2026-01-01T00:00:00Z) in the POM or the environment"
+                    + " variable SOURCE_DATE_EPOCH, or turn reproducible signatures off.");
+        }
+        try {
+            BuildTimestamp timestamp = BuildTimestamp.resolve(environment, outputTimestamp);
+            return Instant.ofEpochSecond(timestamp.epochSeconds());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Invalid signature time for hermetic.sign.reproducible: " + e.getMessage()
+                    + ". Set <project.build.outputTimestamp> to an ISO-8601 instant (e.g. 2026-01-01T00:00:00Z) or"
+                    + " SOURCE_DATE_EPOCH to integer seconds since 1970.", e);
+        }
+    }
+
+    /**
+     * Signs and digests every file, writes the manifest and signs it. Files are only written here, attached by the
+     * caller; on failure what this run wrote is deleted, so a failed build leaves no stray signature.
+     */
+    private List<AttachedFile> signAll(
+            OpenPgpSigner signer, List<SignedFilesCollector.SignedFile> files, Set<DigestAlgorithm> sideFileDigests)
+            throws MojoExecutionException, MojoFailureException {
+        List<AttachedFile> attachments = new ArrayList<>();
+        boolean done = false;
+        try {
+            Files.createDirectories(outputDirectory.toPath());
+            Map<String, String> manifest = new TreeMap<>();
+            for (SignedFilesCollector.SignedFile file : files) {
+                String sha256 = signAndDigest(signer, file, sideFileDigests, attachments);
+                manifest.put(file.repositoryFileName(), sha256);
+            }
+            Path manifestFile = outputDirectory.toPath().resolve(manifestName());
+            AtomicWrite.replace(manifestFile, manifestText(manifest).getBytes(StandardCharsets.UTF_8));
+            SignedFilesCollector.SignedFile manifestEntry = new SignedFilesCollector.SignedFile(
+                    manifestFile, MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestName());
+            attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestFile));
+            signAndDigest(signer, manifestEntry, sideFileDigests, attachments);
+            done = true;
+            return attachments;
+        } catch (SigningException e) {
+            throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write signatures or digests to " + outputDirectory + ": " + e
+                    + ". Check free space and permissions there.", e);
+        } finally {
+            if (!done) {
+                for (AttachedFile a : attachments) {
+                    try {
+                        Files.deleteIfExists(a.file());
+                    } catch (IOException ignored) {
+                        // Best effort: the build is failing already, with the reason above.
+                    }
+                }
+            }
+        }
+    }
+
+    /** Signs one file, writes its side digests, logs its SHA-256; returns the SHA-256. */
+    private String signAndDigest(OpenPgpSigner signer, SignedFilesCollector.SignedFile file,
+            Set<DigestAlgorithm> sideFileDigests, List<AttachedFile> attachments)
+            throws SigningException, IOException {
+        Path directory = outputDirectory.toPath();
+        Path asc = directory.resolve(file.repositoryFileName() + ".asc");
+        Map<DigestAlgorithm, String> digests =
+                signer.signAndDigest(file.file(), asc, EnumSet.allOf(DigestAlgorithm.class));
+        attachments.add(new AttachedFile(file.extension() + ".asc", file.classifier(), asc));
+        for (DigestAlgorithm algorithm : sideFileDigests) {
+            Path side = directory.resolve(file.repositoryFileName() + "." + algorithm.extension());
+            AtomicWrite.replace(side, digests.get(algorithm).getBytes(StandardCharsets.US_ASCII));
+            attachments.add(new AttachedFile(file.extension() + "." + algorithm.extension(), file.classifier(), side));
+        }
+        String sha256 = digests.get(DigestAlgorithm.SHA_256);
+        getLog().info("sha256:" + sha256 + "  " + file.repositoryFileName());
+        return sha256;
+    }
+
+    /** One line per file, {@code <sha256>  <name>}, sorted by name: what {@code sha256sum -c} reads. */
+    static String manifestText(Map<String, String> sha256ByName) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(sha256ByName).forEach((name, sha256) -> text.append(sha256).append("  ").append(name).append('\n'));
+        return text.toString();
+    }
+
+    private String manifestName() {
+        return SignedFilesCollector.repositoryFileName(
+                project.getArtifactId(), project.getVersion(), MANIFEST_CLASSIFIER, MANIFEST_TYPE);
+    }
+
+    private Object resolverConfig(String key) {
+        if (session.getRepositorySession() == null) {
+            return null;
+        }
+        return session.getRepositorySession().getConfigProperties().get(key);
+    }
+
+    /**
+     * The digests to write as attached side files: those Maven Resolver does not already generate for every
+     * deployed file. Resolver writes the algorithms of {@code aether.checksums.algorithms} (default SHA-1, MD5)
+     * next to each upload; attaching a {@code .sha256} as well would upload the same path twice.
+     */
+    static Set<DigestAlgorithm> sideFileDigests(Object resolverAlgorithms) {
+        Set<DigestAlgorithm> result = EnumSet.allOf(DigestAlgorithm.class);
+        if (resolverAlgorithms == null) {
+            return result;
+        }
+        for (String name : resolverAlgorithms.toString().split(",")) {
+            String n = name.trim().toLowerCase(Locale.ROOT).replace("-", "");
+            result.removeIf(a -> a.extension().equals(n));
+        }
+        return result;
+    }
+
+    private static EnumSet<DigestAlgorithm> toEnumSet(Set<DigestAlgorithm> set) {
+        return set.isEmpty() ? EnumSet.noneOf(DigestAlgorithm.class) : EnumSet.copyOf(set);
+    }
+
+    private static String describe(Set<DigestAlgorithm> algorithms) {
+        List<String> names = new ArrayList<>();
+        algorithms.forEach(a -> names.add("." + a.extension()));
+        return String.join(" and ", names);
+    }
+}
