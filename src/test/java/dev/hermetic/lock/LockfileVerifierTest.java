@@ -1,0 +1,202 @@
+package dev.hermetic.lock;
+
+import static dev.hermetic.lock.LockFixtures.ENV;
+import static dev.hermetic.lock.LockFixtures.coords;
+import static dev.hermetic.lock.LockFixtures.put;
+import static dev.hermetic.lock.LockFixtures.use;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigester;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LockfileVerifierTest {
+
+    @TempDir
+    Path repo;
+
+    List<UsedArtifact> used;
+    Lockfile lock;
+
+    @BeforeEach
+    void lockASmallBuild() throws Exception {
+        put(repo, "org.example:lib:jar:1.0", "lib 1.0");
+        put(repo, "org.example:lib:pom:1.0", "<project/>");
+        put(repo, "org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0", "compiler");
+        put(repo, "org.internal:tool:jar:2.0", "internal tool");
+        used = new ArrayList<>(List.of(
+                use(repo, "org.example:lib:jar:1.0", ArtifactRole.DEPENDENCY, "compile", "g:app"),
+                use(repo, "org.example:lib:jar:1.0", ArtifactRole.DEPENDENCY, "compile", "g:lib"),
+                use(repo, "org.example:lib:pom:1.0", ArtifactRole.POM, "", "g:app"),
+                use(repo, "org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0", ArtifactRole.PLUGIN, "",
+                        "g:app"),
+                use(repo, "org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0", ArtifactRole.PLUGIN, "",
+                        "g:lib"),
+                use(repo, "org.internal:tool:jar:2.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:app")));
+        lock = Lockfile.create(used, DigestAlgorithm.SHA_256, ENV);
+    }
+
+    VerificationReport verify(List<String> exclusions, Policy env, BuildEnvironment current) throws Exception {
+        return new LockfileVerifier(lock, exclusions, env, Policy.WARN).verify(used, current);
+    }
+
+    @Test
+    void unchangedBuildPassesWithCountsAndEachFileHashedOnce() throws Exception {
+        VerificationReport report = verify(List.of(), Policy.WARN, ENV);
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.passed()).isTrue();
+        assertThat(report.artifactsChecked()).isEqualTo(4);
+        // Six observations, four distinct files: each read once.
+        assertThat(report.filesHashed()).isEqualTo(4);
+        long bytes = 0;
+        for (String c : List.of("org.example:lib:jar:1.0", "org.example:lib:pom:1.0",
+                "org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0", "org.internal:tool:jar:2.0")) {
+            bytes += Files.size(repo.resolve(coords(c).repositoryPath()));
+        }
+        assertThat(report.bytesHashed()).isEqualTo(bytes);
+        assertThat(report.summary()).startsWith("4 artifacts verified (4 files, 0.0 MB hashed in ")
+                .endsWith("): 0 errors, 0 warnings, 0 excluded");
+    }
+
+    @Test
+    void tamperedFileIsADigestMismatchThatDoesNotSuggestRelocking() throws Exception {
+        Path jar = put(repo, "org.example:lib:jar:1.0", "lib 1.0 with a backdoor");
+        String expected = lock.find(coords("org.example:lib:jar:1.0")).orElseThrow().digest();
+
+        VerificationReport report = verify(List.of(), Policy.WARN, ENV);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).hasSize(1);
+        Finding f = report.errors().get(0);
+        assertThat(f.kind()).isEqualTo(Finding.Kind.DIGEST_MISMATCH);
+        assertThat(f.coordinates()).isEqualTo(coords("org.example:lib:jar:1.0"));
+        assertThat(f.file()).isEqualTo(jar);
+        assertThat(f.expected()).isEqualTo(expected);
+        assertThat(f.actual()).isEqualTo(FileDigester.digest(jar, DigestAlgorithm.SHA_256)).isNotEqualTo(expected);
+        assertThat(f.message()).contains("Checksum mismatch for org.example:lib:jar:1.0", jar.toString(), expected,
+                f.actual());
+        assertThat(f.nextStep()).contains("Delete " + jar.getParent(), "tampered", "investigate")
+                .doesNotContain("hermetic:lock");
+        assertThat(report.summary()).contains("1 error,");
+    }
+
+    @Test
+    void newArtifactIsNotInLockfileAndSuggestsLockingAfterReview() throws Exception {
+        put(repo, "org.example:extra:jar:0.1", "extra");
+        put(repo, "org.example:lib:jar:1.1", "lib 1.1");
+        used.add(use(repo, "org.example:extra:jar:0.1", ArtifactRole.DEPENDENCY, "runtime", "g:app"));
+        used.add(use(repo, "org.example:lib:jar:1.1", ArtifactRole.DEPENDENCY, "compile", "g:lib"));
+
+        VerificationReport report = verify(List.of(), Policy.WARN, ENV);
+
+        assertThat(report.findings(Finding.Kind.NOT_IN_LOCKFILE)).hasSize(2).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(f.nextStep()).contains("Review", "mvn hermetic:lock");
+        });
+        Finding extra = report.findings(Finding.Kind.NOT_IN_LOCKFILE).get(0);
+        assertThat(extra.message()).isEqualTo("org.example:extra:jar:0.1 (dependency of g:app, SHA-256 "
+                + FileDigester.digest(repo.resolve(coords("org.example:extra:jar:0.1").repositoryPath()),
+                        DigestAlgorithm.SHA_256) + ") is not in the lockfile.");
+        assertThat(report.findings(Finding.Kind.NOT_IN_LOCKFILE).get(1).message())
+                .contains("org.example:lib:jar:1.1", "(the lockfile has version 1.0)");
+    }
+
+    @Test
+    void lockedButUnusedIsAWarningByDefaultAndConfigurable() throws Exception {
+        used.removeIf(u -> u.coordinates().extension().equals("pom"));
+
+        VerificationReport report = verify(List.of(), Policy.WARN, ENV);
+        assertThat(report.passed()).isTrue();
+        assertThat(report.warnings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.UNUSED);
+            assertThat(f.coordinates()).isEqualTo(coords("org.example:lib:pom:1.0"));
+            assertThat(f.message()).contains("is in the lockfile but this build does not use it");
+        });
+
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.FAIL).verify(used, ENV).errors())
+                .extracting(Finding::kind).containsExactly(Finding.Kind.UNUSED);
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.IGNORE).verify(used, ENV).findings())
+                .isEmpty();
+    }
+
+    @Test
+    void deletedFileIsAMissingFileError() throws Exception {
+        Path jar = repo.resolve(coords("org.internal:tool:jar:2.0").repositoryPath());
+        Files.delete(jar);
+        VerificationReport report = verify(List.of(), Policy.WARN, ENV);
+        assertThat(report.errors()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.MISSING_FILE);
+            assertThat(f.file()).isEqualTo(jar);
+            assertThat(f.message()).contains("org.internal:tool:jar:2.0", "does not exist");
+        });
+    }
+
+    @Test
+    void excludedArtifactsAreNeitherCheckedNorReportedAndTheReportSaysWhichPatternExcludedWhat() throws Exception {
+        put(repo, "org.internal:tool:jar:2.0", "rebuilt every night");       // would be a mismatch
+        put(repo, "org.internal:other:jar:1.0", "new internal");             // would be not-in-lockfile
+        used.add(use(repo, "org.internal:other:jar:1.0", ArtifactRole.DEPENDENCY, "compile", "g:app"));
+        used.removeIf(u -> u.coordinates().extension().equals("pom"));      // would be unused
+
+        VerificationReport report = verify(List.of("org.internal:*", "*:lib:pom:*", "nothing:matches"),
+                Policy.WARN, ENV);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.artifactsChecked()).isEqualTo(2);
+        assertThat(report.exclusions()).containsOnlyKeys("org.internal:*", "*:lib:pom:*", "nothing:matches");
+        assertThat(report.exclusions().get("org.internal:*")).containsExactly(coords("org.internal:other:jar:1.0"),
+                coords("org.internal:tool:jar:2.0"));
+        assertThat(report.exclusions().get("*:lib:pom:*")).containsExactly(coords("org.example:lib:pom:1.0"));
+        assertThat(report.exclusions().get("nothing:matches")).isEmpty();
+        assertThat(report.summary()).endsWith("3 excluded");
+    }
+
+    @Test
+    void environmentDriftIsAWarningByDefault() throws Exception {
+        BuildEnvironment now = new BuildEnvironment("3.9.11", "17.0.15", "Eclipse Adoptium", "ab".repeat(32));
+        VerificationReport report = verify(List.of(), Policy.WARN, now);
+        assertThat(report.passed()).isTrue();
+        assertThat(report.warnings()).extracting(Finding::kind).containsOnly(Finding.Kind.ENVIRONMENT_DIFFERS);
+        assertThat(report.warnings()).extracting(Finding::message).containsExactlyInAnyOrder(
+                "Maven version differs from the lockfile's: locked 3.9.16, this build 3.9.11.",
+                "Java vendor differs from the lockfile's: locked Debian, this build Eclipse Adoptium.",
+                "Maven Wrapper distribution SHA-256 differs from the lockfile's: locked (none), this build "
+                        + "ab".repeat(32) + ".");
+    }
+
+    @Test
+    void environmentDriftFailsWhenStrictAndIsSilentWhenIgnored() throws Exception {
+        BuildEnvironment now = new BuildEnvironment("3.9.16", "21.0.5", "Debian", "");
+        assertThat(verify(List.of(), Policy.FAIL, now).errors()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.ENVIRONMENT_DIFFERS);
+            assertThat(f.expected()).isEqualTo("17.0.15");
+            assertThat(f.actual()).isEqualTo("21.0.5");
+        });
+        assertThat(verify(List.of(), Policy.IGNORE, now).findings()).isEmpty();
+        assertThat(verify(List.of(), Policy.FAIL, null).findings()).as("no environment given: not compared")
+                .isEmpty();
+    }
+
+    @Test
+    void errorsComeBeforeWarnings() throws Exception {
+        put(repo, "org.example:lib:jar:1.0", "tampered");
+        used.removeIf(u -> u.coordinates().extension().equals("pom"));
+        VerificationReport report = verify(List.of(), Policy.WARN, new BuildEnvironment("4.0.0", "17.0.15",
+                "Debian", ""));
+        assertThat(report.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.DIGEST_MISMATCH,
+                Finding.Kind.UNUSED, Finding.Kind.ENVIRONMENT_DIFFERS);
+    }
+
+    @Test
+    void badExclusionPatternIsRefusedByName() {
+        assertThatThrownBy(() -> new LockfileVerifier(lock, List.of("a:b:c:d:e:f"), Policy.WARN, Policy.WARN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a:b:c:d:e:f'");
+    }
+}
