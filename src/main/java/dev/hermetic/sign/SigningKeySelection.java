@@ -3,6 +3,7 @@ package dev.hermetic.sign;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -198,13 +199,17 @@ final class SigningKeySelection {
     private List<PGPSecretKeyRing> parse(byte[] keyMaterial) throws SigningException {
         List<PGPSecretKeyRing> rings = new ArrayList<>();
         boolean publicOnly = false;
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(keyMaterial))) {
-            PGPObjectFactory factory = new BcPGPObjectFactory(in);
-            for (Object object; (object = factory.nextObject()) != null; ) {
-                if (object instanceof PGPSecretKeyRing ring) {
-                    rings.add(ring);
-                } else if (object instanceof PGPPublicKeyRing) {
-                    publicOnly = true;
+        try {
+            for (byte[] block : armorBlocks(keyMaterial)) {
+                try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(block))) {
+                    PGPObjectFactory factory = new BcPGPObjectFactory(in);
+                    for (Object object; (object = factory.nextObject()) != null; ) {
+                        if (object instanceof PGPSecretKeyRing ring) {
+                            rings.add(ring);
+                        } else if (object instanceof PGPPublicKeyRing) {
+                            publicOnly = true;
+                        }
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -219,6 +224,24 @@ final class SigningKeySelection {
                     + ": set it to the output of `gpg --armor --export-secret-keys <fingerprint>`");
         }
         return rings;
+    }
+
+    /**
+     * Splits armored text into its blocks: the armor decoder stops after the first, and keys exported one after
+     * the other (or pasted together into one variable) come as several. Binary material is one block.
+     */
+    private static List<byte[]> armorBlocks(byte[] keyMaterial) {
+        String text = new String(keyMaterial, StandardCharsets.ISO_8859_1);
+        if (!text.contains("-----BEGIN PGP ")) {
+            return List.of(keyMaterial);
+        }
+        List<byte[]> blocks = new ArrayList<>();
+        for (String block : text.split("(?=-----BEGIN PGP )")) {
+            if (block.startsWith("-----BEGIN PGP ")) {
+                blocks.add(block.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return blocks;
     }
 
     private Certificate assess(PGPSecretKeyRing ring) {
