@@ -53,8 +53,9 @@ class SignItSupport {
 
     /** Runs a command with a time limit; returns [exit:, out:, err:]. */
     Map exec(List<String> command, Map<String, String> env = [:], File workDir = null) {
-        ProcessBuilder pb = new ProcessBuilder(command)
-        pb.environment().putAll(env)
+        // GStrings in a command or environment are not Strings: convert, or ProcessBuilder fails.
+        ProcessBuilder pb = new ProcessBuilder(command.collect { it.toString() })
+        env.each { k, v -> pb.environment().put(k.toString(), v.toString()) }
         if (workDir != null) {
             pb.directory(workDir)
         }
