@@ -1,7 +1,16 @@
 package dev.hermetic.archive;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Normalizes one file in place: detects by content whether it is a zip (jar, war, ear, zip, ...), a tar or a
@@ -11,10 +20,13 @@ import java.nio.file.Path;
  */
 public final class ArchiveNormalizer {
 
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
     private final NormalizationOptions options;
 
     public ArchiveNormalizer(NormalizationOptions options) {
         this.options = options;
+        DosDateTime.ofEpochSeconds(options.epochSeconds()); // fail now, not at the first archive
     }
 
     public NormalizationOptions options() {
@@ -26,6 +38,89 @@ public final class ArchiveNormalizer {
      * @throws IOException when the file cannot be read or written
      */
     public NormalizationResult normalize(Path file) throws IOException {
-        throw new UnsupportedOperationException("to be implemented");
+        if (!Files.isRegularFile(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "not a regular file");
+        }
+        return switch (ArchiveFormat.detect(file)) {
+            case ZIP -> normalizeZip(file);
+            case TAR -> rewrite(file, tmp -> new TarNormalizer(options).normalize(file, false, tmp), "tar");
+            case TAR_GZIP -> rewrite(file, tmp -> new TarNormalizer(options).normalize(file, true, tmp), "gzip-compressed tar");
+            case NONE -> new NormalizationResult(file, NormalizationResult.Outcome.NOT_AN_ARCHIVE, 0,
+                    "neither a zip nor a tar by content");
+        };
+    }
+
+    private NormalizationResult normalizeZip(Path file) throws IOException {
+        String signature = null;
+        try (RandomAccessInput in = RandomAccessInput.open(file)) {
+            ZipCentralDirectory cd = ZipCentralDirectory.read(in, file, "");
+            for (ZipEntryRecord e : cd.entries()) {
+                if (ZipCentralDirectory.isSignatureFile(e.name())) {
+                    signature = e.name();
+                    break;
+                }
+            }
+            if (signature != null) {
+                return new NormalizationResult(file, NormalizationResult.Outcome.SKIPPED_SIGNED, cd.entries().size(),
+                        "signed jar (" + signature + "): rewriting any byte would invalidate its signature;"
+                                + " normalize before signing");
+            }
+        }
+        return rewrite(file, tmp -> {
+            ExecutorService executor = Executors.newFixedThreadPool(
+                    Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                        Thread t = new Thread(r, "hermetic-normalize-" + THREADS.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try (RandomAccessInput in = RandomAccessInput.open(file);
+                    FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputSink sink = OutputSink.of(channel)) {
+                ZipCentralDirectory cd = ZipCentralDirectory.read(in, file, "");
+                return new ZipNormalizer(options, tmp.getParent()).normalize(in, cd, sink, file, "", 0, executor);
+            } finally {
+                executor.shutdownNow();
+            }
+        }, "zip");
+    }
+
+    /** Writes the normalized form to a temporary file beside {@code file}. */
+    interface Rewrite {
+        /** @return number of entries written */
+        int writeTo(Path temporary) throws IOException;
+    }
+
+    private NormalizationResult rewrite(Path file, Rewrite rewrite, String kind) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(directory, "." + file.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            int entries = rewrite.writeTo(tmp);
+            if (Files.mismatch(file, tmp) == -1L) {
+                return new NormalizationResult(file, NormalizationResult.Outcome.UNCHANGED, entries,
+                        kind + " already normalized");
+            }
+            copyPermissions(file, tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+            return new NormalizationResult(file, NormalizationResult.Outcome.NORMALIZED, entries, kind + " rewritten");
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Temporary files are created private (0600); the result keeps the original's permissions. */
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (source != null && target != null) {
+            target.setPermissions(source.readAttributes().permissions());
+        }
     }
 }

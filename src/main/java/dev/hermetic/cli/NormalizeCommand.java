@@ -1,10 +1,33 @@
 package dev.hermetic.cli;
 
+import dev.hermetic.archive.ArchiveNormalizer;
+import dev.hermetic.archive.ArchiveProblemException;
+import dev.hermetic.archive.BuildTimestamp;
+import dev.hermetic.archive.CompressionMode;
+import dev.hermetic.archive.NormalizationOptions;
+import dev.hermetic.archive.NormalizationResult;
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigester;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** {@code normalize [options] FILE...}: the core of {@code hermetic:normalize}. */
 final class NormalizeCommand implements Command {
+
+    private final Map<String, String> environment;
+
+    NormalizeCommand() {
+        this(System.getenv());
+    }
+
+    NormalizeCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
 
     @Override
     public String name() {
@@ -16,9 +39,105 @@ final class NormalizeCommand implements Command {
         return "rewrite zip/jar/war/ear/tar/tar.gz files in place, byte-for-byte reproducibly";
     }
 
+    private static void help(PrintStream out) {
+        out.println("usage: normalize [--timestamp SECONDS|ISO-8601] [--mode portable|fast]");
+        out.println("                 [--remove-manifest-attribute NAME]... FILE...");
+        out.println("Rewrites each zip (jar, war, ear, ...), tar or tar.gz in place, detected by content.");
+        out.println("  --timestamp   instant every entry carries; default: $SOURCE_DATE_EPOCH, else 1980-02-01T00:00:00Z");
+        out.println("  --mode        portable (default): every deflated entry re-compressed with pure-Java deflate,");
+        out.println("                bytes identical on every JDK and platform; fast: unchanged entries keep their");
+        out.println("                compressed bytes");
+        out.println("  --remove-manifest-attribute  also remove this main-section manifest attribute (repeatable);");
+        out.println("                the defaults are always removed: "
+                + String.join(", ", NormalizationOptions.DEFAULT_MANIFEST_ATTRIBUTES_TO_REMOVE));
+        out.println("Prints one line per file: outcome, entries, SHA-256 of the result. Exit 1 on bad input, 2 on bad usage.");
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        err.println("normalize: not implemented yet");
-        return 1;
+        String timestamp = null;
+        CompressionMode mode = CompressionMode.PORTABLE;
+        List<String> removals = new ArrayList<>(NormalizationOptions.DEFAULT_MANIFEST_ATTRIBUTES_TO_REMOVE);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String value = null;
+            int eq = arg.indexOf('=');
+            String option = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+            }
+            switch (option) {
+                case "--help", "-h" -> {
+                    help(out);
+                    return 0;
+                }
+                case "--timestamp", "--mode", "--remove-manifest-attribute" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.size()) {
+                            err.println("normalize: " + option + " needs a value");
+                            help(err);
+                            return 2;
+                        }
+                        value = args.get(++i);
+                    }
+                    if (option.equals("--timestamp")) {
+                        timestamp = value;
+                    } else if (option.equals("--mode")) {
+                        try {
+                            mode = CompressionMode.valueOf(value.toUpperCase(Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            err.println("normalize: --mode '" + value + "' is not a mode: use portable or fast");
+                            return 2;
+                        }
+                    } else {
+                        removals.add(value);
+                    }
+                }
+                case "--" -> {
+                    for (i++; i < args.size(); i++) {
+                        files.add(Path.of(args.get(i)));
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("-") && arg.length() > 1) {
+                        err.println("normalize: unknown option '" + arg + "'");
+                        help(err);
+                        return 2;
+                    }
+                    files.add(Path.of(arg));
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            err.println("normalize: no FILE given");
+            help(err);
+            return 2;
+        }
+        BuildTimestamp time;
+        try {
+            time = timestamp != null ? BuildTimestamp.parse(timestamp, "--timestamp") : BuildTimestamp.resolve(environment, null);
+        } catch (IllegalArgumentException e) {
+            err.println("normalize: " + e.getMessage());
+            return 2;
+        }
+        ArchiveNormalizer normalizer = new ArchiveNormalizer(NormalizationOptions.defaults(time.epochSeconds())
+                .withCompression(mode)
+                .withManifestAttributesToRemove(removals));
+        int status = 0;
+        for (Path file : files) {
+            try {
+                NormalizationResult result = normalizer.normalize(file);
+                String sha256 = FileDigester.digest(file, DigestAlgorithm.SHA_256);
+                out.printf("%-14s %6d entries  sha256:%s  %s%n", result.outcome(), result.entries(), sha256, file);
+            } catch (ArchiveProblemException e) {
+                err.println("normalize: " + e.getMessage());
+                status = 1;
+            } catch (IOException e) {
+                err.println("normalize: " + file + ": cannot be read or written: " + e);
+                status = 1;
+            }
+        }
+        return status;
     }
 }

@@ -1,0 +1,32 @@
+package dev.hermetic.archive;
+
+/** Entry names that would write outside the extraction directory, or mean different things on other systems. */
+final class EntryNames {
+
+    private EntryNames() {}
+
+    /** Why the name is unsafe, or {@code null} when it is fine. */
+    static String unsafeReason(String name) {
+        if (name.isEmpty()) {
+            return "the name is empty";
+        }
+        if (name.indexOf('\0') >= 0) {
+            return "the name contains a NUL character";
+        }
+        if (name.indexOf('\\') >= 0) {
+            return "the name contains a backslash, a path separator on Windows";
+        }
+        if (name.startsWith("/")) {
+            return "the name is an absolute path";
+        }
+        if (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
+            return "the name starts with a drive letter";
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.equals("..")) {
+                return "a '..' segment would escape the extraction directory";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.hermetic.archive;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Positional reads from an archive held in a file or in memory. A zip is read from its end (the central
+ * directory) and then entry by entry in sorted order, so it needs random access rather than a stream.
+ * Positional reads keep no cursor, so worker threads may read concurrently.
+ */
+abstract class RandomAccessInput implements Closeable {
+
+    abstract long size();
+
+    /** Reads exactly {@code length} bytes at {@code position}, or throws {@link EOFException}. */
+    abstract void readFully(long position, byte[] buffer, int offset, int length) throws IOException;
+
+    byte[] read(long position, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        readFully(position, bytes, 0, length);
+        return bytes;
+    }
+
+    /** A buffered stream over {@code length} bytes starting at {@code position}. */
+    InputStream stream(long position, long length) {
+        return new RangeStream(position, length);
+    }
+
+    static RandomAccessInput open(Path file) throws IOException {
+        return new FileInput(FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    static RandomAccessInput of(byte[] bytes) {
+        return new ByteArrayInput(bytes, bytes.length);
+    }
+
+    static RandomAccessInput of(byte[] bytes, int length) {
+        return new ByteArrayInput(bytes, length);
+    }
+
+    private static final class FileInput extends RandomAccessInput {
+        private final FileChannel channel;
+        private final long size;
+
+        FileInput(FileChannel channel) throws IOException {
+            this.channel = channel;
+            this.size = channel.size();
+        }
+
+        @Override
+        long size() {
+            return size;
+        }
+
+        @Override
+        void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
+            if (position < 0 || position + length > size) {
+                throw new EOFException("read of " + length + " bytes at " + position + " is past the end (" + size + " bytes)");
+            }
+            ByteBuffer target = ByteBuffer.wrap(buffer, offset, length);
+            while (target.hasRemaining()) {
+                int n = channel.read(target, position + target.position() - offset);
+                if (n < 0) {
+                    throw new EOFException("file ended at " + (position + target.position() - offset));
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    private static final class ByteArrayInput extends RandomAccessInput {
+        private final byte[] bytes;
+        private final int length;
+
+        ByteArrayInput(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+        }
+
+        @Override
+        long size() {
+            return length;
+        }
+
+        @Override
+        void readFully(long position, byte[] buffer, int offset, int count) throws IOException {
+            if (position < 0 || position + count > length) {
+                throw new EOFException("read of " + count + " bytes at " + position + " is past the end (" + length + " bytes)");
+            }
+            System.arraycopy(bytes, (int) position, buffer, offset, count);
+        }
+
+        @Override
+        InputStream stream(long position, long count) {
+            return new java.io.ByteArrayInputStream(bytes, (int) position, (int) Math.min(count, length - position));
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private final class RangeStream extends InputStream {
+        private final byte[] buffer = new byte[64 * 1024];
+        private long next;
+        private long remaining;
+        private int bufferPos;
+        private int bufferEnd;
+
+        RangeStream(long position, long length) {
+            this.next = position;
+            this.remaining = length;
+        }
+
+        private boolean fill() throws IOException {
+            if (remaining <= 0) {
+                return false;
+            }
+            int n = (int) Math.min(buffer.length, remaining);
+            readFully(next, buffer, 0, n);
+            next += n;
+            remaining -= n;
+            bufferPos = 0;
+            bufferEnd = n;
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (bufferPos == bufferEnd && !fill()) {
+                return -1;
+            }
+            return buffer[bufferPos++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (bufferPos == bufferEnd && !fill()) {
+                return -1;
+            }
+            int n = Math.min(len, bufferEnd - bufferPos);
+            System.arraycopy(buffer, bufferPos, b, off, n);
+            bufferPos += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,474 @@
+package dev.hermetic.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Rewrites one zip (jar, war, ear, ...) deterministically; see docs/normalize-format.md for the rules.
+ *
+ * <p>Entries up to {@link #SMALL_SIZE} are read, checked and re-encoded in memory, on worker threads when an
+ * executor is given, and written in sorted order; larger ones are streamed through on the calling thread
+ * with a local header whose compressed size is patched afterwards. Nested archives up to
+ * {@link #SMALL_SIZE} are normalized in memory, larger ones through temporary files in the spill directory.
+ * Memory therefore stays bounded whatever the archive's size: the in-flight window, plus the central
+ * directory (about 100 bytes per entry).
+ */
+final class ZipNormalizer {
+
+    /** Entries whose uncompressed size is at most this are processed in memory. */
+    static final long SMALL_SIZE = 8L << 20;
+    /** Nested archives deeper than this are refused (42.zip-style recursion). */
+    static final int MAX_DEPTH = 8;
+    private static final long WINDOW_BYTES = 64L << 20;
+    private static final int WINDOW_ENTRIES = 1024;
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private final NormalizationOptions options;
+    private final DosDateTime time;
+    private final ManifestRewriter manifestRewriter;
+    private final Path spillDirectory;
+
+    ZipNormalizer(NormalizationOptions options, Path spillDirectory) {
+        this.options = options;
+        this.time = DosDateTime.ofEpochSeconds(options.epochSeconds());
+        this.manifestRewriter = new ManifestRewriter(options.manifestAttributesToRemove());
+        this.spillDirectory = spillDirectory;
+    }
+
+    /** Whether the archive is signed at its top level (then it must be left alone). */
+    static boolean isSigned(ZipCentralDirectory cd) {
+        for (ZipEntryRecord e : cd.entries()) {
+            if (ZipCentralDirectory.isSignatureFile(e.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Orders META-INF/ and the manifest first (JarInputStream looks only there), then by UTF-8 bytes. */
+    static final Comparator<ZipEntryRecord> ORDER = Comparator
+            .comparingInt((ZipEntryRecord e) -> rank(e.name()))
+            .thenComparing(ZipEntryRecord::nameBytes, Arrays::compareUnsigned);
+
+    private static int rank(String name) {
+        if (name.equalsIgnoreCase("META-INF/")) {
+            return 0;
+        }
+        return name.equalsIgnoreCase("META-INF/MANIFEST.MF") ? 1 : 2;
+    }
+
+    /**
+     * Writes the normalized form of {@code in} to {@code out}.
+     *
+     * @param file the file named in messages
+     * @param prefix entry-name path of a nested archive ("BOOT-INF/lib/a.jar!/"), "" at the top level
+     * @param executor workers for in-memory entries, or {@code null} to work on the calling thread only
+     * @return number of entries written
+     */
+    int normalize(RandomAccessInput in, ZipCentralDirectory cd, OutputSink out, Path file, String prefix, int depth,
+            Executor executor) throws IOException {
+        Archive archive = new Archive(in, cd, file, prefix, depth);
+        List<ZipEntryRecord> sorted = new ArrayList<>(cd.entries());
+        sorted.sort(ORDER);
+        for (int i = 0; i < sorted.size(); i++) {
+            ZipEntryRecord e = sorted.get(i);
+            archive.check(e);
+            if (i > 0 && Arrays.equals(e.nameBytes(), sorted.get(i - 1).nameBytes())) {
+                throw archive.problem(e, "duplicate entry name: the archive holds it twice; remove one before normalizing");
+            }
+        }
+        copy(in, 0, cd.preambleLength(), out);
+        ZipWriter writer = new ZipWriter(out, time);
+        Deque<Pending> window = new ArrayDeque<>();
+        long inFlight = 0;
+        try {
+            for (ZipEntryRecord e : sorted) {
+                long dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
+                if (dataStart + e.compressedSize() > cd.centralDirectoryStart()) {
+                    throw archive.problem(e, "compressed size " + e.compressedSize() + " runs past the start of the central directory: sizes lie or truncated");
+                }
+                Pending p;
+                if (e.size() <= SMALL_SIZE && e.compressedSize() <= SMALL_SIZE) {
+                    byte[] raw = in.read(dataStart, (int) e.compressedSize());
+                    long weight = raw.length + e.size();
+                    if (executor == null) {
+                        p = new Pending(e, dataStart, CompletableFuture.completedFuture(archive.encode(e, raw)), weight);
+                    } else {
+                        p = new Pending(e, dataStart, CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return archive.encode(e, raw);
+                            } catch (IOException x) {
+                                throw new UncheckedIOException(x);
+                            }
+                        }, executor), weight);
+                    }
+                } else {
+                    p = new Pending(e, dataStart, null, 0);
+                }
+                window.add(p);
+                inFlight += p.weight;
+                while (!window.isEmpty() && (inFlight > WINDOW_BYTES || window.size() > WINDOW_ENTRIES)) {
+                    inFlight -= drain(window.poll(), archive, writer);
+                }
+            }
+            while (!window.isEmpty()) {
+                drain(window.poll(), archive, writer);
+            }
+        } finally {
+            for (Pending p : window) {
+                if (p.encoded != null) {
+                    p.encoded.cancel(false);
+                }
+            }
+        }
+        writer.finish();
+        return sorted.size();
+    }
+
+    private record Pending(ZipEntryRecord entry, long dataStart, CompletableFuture<Encoded> encoded, long weight) {}
+
+    /** An entry ready to write: method, CRC, sizes and the bytes as they will be stored. */
+    private record Encoded(int method, long crc, long size, byte[] data, int externalAttributes) {}
+
+    private long drain(Pending p, Archive archive, ZipWriter writer) throws IOException {
+        if (p.encoded == null) {
+            archive.writeLarge(p.entry, p.dataStart, writer);
+            return 0;
+        }
+        Encoded e;
+        try {
+            e = p.encoded.get();
+        } catch (ExecutionException x) {
+            Throwable cause = x.getCause() instanceof UncheckedIOException u ? u.getCause() : x.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(cause);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while normalizing", x);
+        } catch (CancellationException x) {
+            throw new IOException("normalization cancelled", x);
+        }
+        ZipWriter.OpenEntry open = writer.beginEntry(p.entry.nameBytes(), e.method, e.crc, e.data.length, e.size, e.size);
+        writer.out().write(e.data);
+        writer.endEntry(open, e.crc, e.data.length, e.size, e.externalAttributes, false);
+        return p.weight;
+    }
+
+    static int externalAttributes(ZipEntryRecord e) {
+        if (e.isDirectory()) {
+            return ZipWriter.DIRECTORY_ATTRIBUTES;
+        }
+        int mode = e.unixMode();
+        if ((mode & 0170000) == 0120000) {
+            return 0120777 << 16; // a symbolic link stays one
+        }
+        return ((mode & 0111) != 0 ? 0100755 : 0100644) << 16;
+    }
+
+    static boolean startsLikeZip(byte[] content, int length) {
+        return length >= 4 && content[0] == 'P' && content[1] == 'K'
+                && ((content[2] == 3 && content[3] == 4) || (content[2] == 5 && content[3] == 6));
+    }
+
+    private static void copy(RandomAccessInput in, long from, long length, OutputStream out) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(256 * 1024, Math.max(length, 1))];
+        long done = 0;
+        while (done < length) {
+            int n = (int) Math.min(buffer.length, length - done);
+            in.readFully(from + done, buffer, 0, n);
+            out.write(buffer, 0, n);
+            done += n;
+        }
+    }
+
+    /** One archive being normalized (the top-level one or a nested one). */
+    private final class Archive {
+        private final RandomAccessInput in;
+        private final ZipCentralDirectory cd;
+        private final Path file;
+        private final String prefix;
+        private final int depth;
+
+        Archive(RandomAccessInput in, ZipCentralDirectory cd, Path file, String prefix, int depth) {
+            this.in = in;
+            this.cd = cd;
+            this.file = file;
+            this.prefix = prefix;
+            this.depth = depth;
+        }
+
+        ArchiveProblemException problem(ZipEntryRecord e, String message) {
+            return ZipCentralDirectory.problem(file, prefix, e.name(), message);
+        }
+
+        void check(ZipEntryRecord e) throws ArchiveProblemException {
+            String unsafe = EntryNames.unsafeReason(e.name());
+            if (unsafe != null) {
+                throw problem(e, "unsafe entry name: " + unsafe + "; rebuild the archive without it");
+            }
+            if ((e.flags() & 0x41) != 0) {
+                throw problem(e, "entry is encrypted: encrypted archives cannot be normalized; build it unencrypted");
+            }
+            if (e.method() != ZipEntryRecord.STORED && e.method() != ZipEntryRecord.DEFLATED) {
+                throw problem(e, "compression method " + e.method() + " (" + methodName(e.method())
+                        + ") is not supported: only stored (0) and deflated (8) are; rebuild with deflate");
+            }
+            if (e.method() == ZipEntryRecord.STORED && e.compressedSize() != e.size()) {
+                throw problem(e, "stored entry has compressed size " + e.compressedSize() + " but size " + e.size() + ": sizes lie");
+            }
+            long ratio = options.maxCompressionRatio();
+            if (ratio > 0 && e.size() > Math.max(e.compressedSize(), 1) * ratio) {
+                throw problem(e, "declares " + e.size() + " bytes from " + e.compressedSize()
+                        + " compressed, a ratio above " + ratio + ": refused as a possible zip bomb;"
+                        + " raise maxCompressionRatio if the archive is trusted");
+            }
+        }
+
+        private EntryInflater inflater(ZipEntryRecord e) {
+            return new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message));
+        }
+
+        /** Reads, checks and re-encodes an entry held in memory. */
+        Encoded encode(ZipEntryRecord e, byte[] raw) throws IOException {
+            byte[] content;
+            if (e.method() == ZipEntryRecord.STORED) {
+                content = raw;
+                try (EntryInflater check = inflater(e)) {
+                    check.feed(raw, 0, raw.length, (b, o, l) -> { });
+                    check.finish();
+                }
+            } else {
+                OutputSink.MemorySink sink = OutputSink.inMemory((int) e.size());
+                try (EntryInflater inflater = inflater(e)) {
+                    inflater.feed(raw, 0, raw.length, sink::write);
+                    inflater.finish();
+                }
+                content = sink.buffer().length == sink.size() ? sink.buffer() : sink.toByteArray();
+            }
+            if (e.isDirectory()) {
+                if (content.length > 0) {
+                    throw problem(e, "directory entry holds " + content.length + " bytes of data: corrupt");
+                }
+                return new Encoded(ZipEntryRecord.STORED, 0, 0, NO_BYTES, ZipWriter.DIRECTORY_ATTRIBUTES);
+            }
+            byte[] rewritten = transform(e, content);
+            boolean changed = rewritten != content;
+            int attributes = externalAttributes(e);
+            if (e.method() == ZipEntryRecord.STORED) {
+                long crc = changed ? crc(rewritten) : e.crc();
+                return new Encoded(ZipEntryRecord.STORED, crc, rewritten.length, rewritten, attributes);
+            }
+            if (!changed && options.compression() == CompressionMode.FAST) {
+                return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), raw, attributes);
+            }
+            long crc = changed ? crc(rewritten) : e.crc();
+            return new Encoded(ZipEntryRecord.DEFLATED, crc, rewritten.length,
+                    PortableDeflater.deflate(rewritten, 0, rewritten.length), attributes);
+        }
+
+        /** The content to store: the same array when nothing changes. */
+        private byte[] transform(ZipEntryRecord e, byte[] content) throws IOException {
+            String name = e.name();
+            byte[] result = content;
+            if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                try {
+                    result = manifestRewriter.rewrite(content);
+                } catch (IllegalArgumentException x) {
+                    throw problem(e, "malformed manifest: " + x.getMessage() + "; fix the manifest so that `jar` accepts it");
+                }
+            } else if (PropertiesRewriter.isPomProperties(name)) {
+                result = PropertiesRewriter.rewritePomProperties(content);
+            } else if (PropertiesRewriter.isProperties(name)) {
+                result = PropertiesRewriter.dropStoreDate(content);
+            } else if (startsLikeZip(content, content.length)) {
+                result = nestedInMemory(e, content);
+            }
+            return Arrays.equals(result, content) ? content : result;
+        }
+
+        private String nestedPrefix(ZipEntryRecord e) throws ArchiveProblemException {
+            if (depth + 1 > MAX_DEPTH) {
+                throw problem(e, "archives nested more than " + MAX_DEPTH + " deep are refused (possible zip bomb)");
+            }
+            return prefix + e.name() + "!/";
+        }
+
+        private byte[] nestedInMemory(ZipEntryRecord e, byte[] content) throws IOException {
+            String nestedPrefix = nestedPrefix(e);
+            RandomAccessInput nested = RandomAccessInput.of(content);
+            ZipCentralDirectory nestedCd = ZipCentralDirectory.read(nested, file, nestedPrefix);
+            if (isSigned(nestedCd)) {
+                return content;
+            }
+            OutputSink.MemorySink sink = OutputSink.inMemory(content.length + 1024);
+            normalize(nested, nestedCd, sink, file, nestedPrefix, depth + 1, null);
+            return sink.toByteArray();
+        }
+
+        /** Streams an entry too large for memory. */
+        void writeLarge(ZipEntryRecord e, long dataStart, ZipWriter writer) throws IOException {
+            if (startsLikeZip(peek(e, dataStart), 4) && !e.isDirectory()) {
+                writeLargeNested(e, dataStart, writer);
+                return;
+            }
+            int attributes = externalAttributes(e);
+            boolean recompress = e.method() == ZipEntryRecord.DEFLATED && options.compression() == CompressionMode.PORTABLE;
+            ZipWriter.OpenEntry open = writer.beginEntry(e.nameBytes(), e.method(), e.crc(),
+                    recompress ? 0 : e.compressedSize(), e.size(), e.size());
+            OutputSink out = writer.out();
+            long compressedSize;
+            try (EntryInflater inflater = inflater(e); InputStream raw = in.stream(dataStart, e.compressedSize())) {
+                byte[] buffer = new byte[64 * 1024];
+                if (recompress) {
+                    long start = out.position();
+                    PortableDeflater deflater = new PortableDeflater(out, e.size());
+                    for (int n; (n = raw.read(buffer)) > 0; ) {
+                        inflater.feed(buffer, 0, n, deflater::write);
+                    }
+                    inflater.finish();
+                    deflater.finish();
+                    compressedSize = out.position() - start;
+                } else {
+                    // Stored entries, and deflated ones in FAST mode: the bytes go out as they are, and are
+                    // checked on the way.
+                    for (int n; (n = raw.read(buffer)) > 0; ) {
+                        out.write(buffer, 0, n);
+                        inflater.feed(buffer, 0, n, (b, o, l) -> { });
+                    }
+                    inflater.finish();
+                    compressedSize = e.compressedSize();
+                }
+            }
+            writer.endEntry(open, e.crc(), compressedSize, e.size(), attributes, recompress);
+        }
+
+        /** The first four bytes of the entry's content (fewer if it is shorter). */
+        private byte[] peek(ZipEntryRecord e, long dataStart) throws IOException {
+            byte[] head = new byte[4];
+            if (e.method() == ZipEntryRecord.STORED) {
+                in.readFully(dataStart, head, 0, (int) Math.min(4, e.compressedSize()));
+                return head;
+            }
+            byte[] raw = in.read(dataStart, (int) Math.min(e.compressedSize(), 64 * 1024));
+            Inflater inflater = new Inflater(true);
+            try {
+                inflater.setInput(raw);
+                int got = 0;
+                while (got < 4 && !inflater.finished() && !inflater.needsInput()) {
+                    got += inflater.inflate(head, got, 4 - got);
+                }
+            } catch (DataFormatException x) {
+                throw problem(e, "corrupt deflate data (" + x.getMessage() + ")");
+            } finally {
+                inflater.end();
+            }
+            return head;
+        }
+
+        private void writeLargeNested(ZipEntryRecord e, long dataStart, ZipWriter writer) throws IOException {
+            String nestedPrefix = nestedPrefix(e);
+            Path extracted = Files.createTempFile(spillDirectory, ".hermetic-nested-", ".zip");
+            Path normalized = null;
+            try {
+                try (OutputStream spill = Files.newOutputStream(extracted);
+                        EntryInflater inflater = inflater(e);
+                        InputStream raw = in.stream(dataStart, e.compressedSize())) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = raw.read(buffer)) > 0; ) {
+                        inflater.feed(buffer, 0, n, spill::write);
+                    }
+                    inflater.finish();
+                }
+                Path content = extracted;
+                try (RandomAccessInput nested = RandomAccessInput.open(extracted)) {
+                    ZipCentralDirectory nestedCd = ZipCentralDirectory.read(nested, file, nestedPrefix);
+                    if (!isSigned(nestedCd)) {
+                        normalized = Files.createTempFile(spillDirectory, ".hermetic-nested-", ".zip");
+                        try (FileChannel channel = FileChannel.open(normalized, StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING);
+                                OutputSink sink = OutputSink.of(channel)) {
+                            normalize(nested, nestedCd, sink, file, nestedPrefix, depth + 1, null);
+                        }
+                        if (Files.mismatch(extracted, normalized) != -1) {
+                            content = normalized;
+                        }
+                    }
+                }
+                boolean changed = content != extracted;
+                int attributes = externalAttributes(e);
+                long size = Files.size(content);
+                if (!changed && (e.method() == ZipEntryRecord.STORED || options.compression() == CompressionMode.FAST)) {
+                    ZipWriter.OpenEntry open = writer.beginEntry(e.nameBytes(), e.method(), e.crc(), e.compressedSize(), size, size);
+                    copy(in, dataStart, e.compressedSize(), writer.out());
+                    writer.endEntry(open, e.crc(), e.compressedSize(), size, attributes, false);
+                    return;
+                }
+                ZipWriter.OpenEntry open = writer.beginEntry(e.nameBytes(), e.method(), 0, 0, size, size);
+                OutputSink out = writer.out();
+                long start = out.position();
+                CRC32 crc = new CRC32();
+                try (InputStream source = Files.newInputStream(content)) {
+                    byte[] buffer = new byte[64 * 1024];
+                    OutputStream target = e.method() == ZipEntryRecord.STORED ? out : new PortableDeflater(out, size);
+                    for (int n; (n = source.read(buffer)) > 0; ) {
+                        crc.update(buffer, 0, n);
+                        target.write(buffer, 0, n);
+                    }
+                    if (target instanceof PortableDeflater d) {
+                        d.finish();
+                    }
+                }
+                writer.endEntry(open, crc.getValue(), out.position() - start, size, attributes, true);
+            } finally {
+                Files.deleteIfExists(extracted);
+                if (normalized != null) {
+                    Files.deleteIfExists(normalized);
+                }
+            }
+        }
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    private static String methodName(int method) {
+        return switch (method) {
+            case 1 -> "shrunk";
+            case 6 -> "imploded";
+            case 9 -> "deflate64";
+            case 12 -> "bzip2";
+            case 14 -> "LZMA";
+            case 93 -> "Zstandard";
+            case 95 -> "xz";
+            case 99 -> "AES-encrypted";
+            default -> "unknown";
+        };
+    }
+}
