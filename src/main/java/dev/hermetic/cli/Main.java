@@ -10,7 +10,8 @@ import java.util.List;
 public final class Main {
 
     private static final List<Command> COMMANDS = List.of(
-            new NormalizeCommand());
+            new NormalizeCommand(),
+            new SignCommand());
 
     private Main() {}
 

@@ -1,0 +1,205 @@
+package dev.hermetic.cli;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.DigestManifest;
+import dev.hermetic.sign.KeyFingerprint;
+import dev.hermetic.sign.OpenPgpSigner;
+import dev.hermetic.sign.SigningEnvironment;
+import dev.hermetic.sign.SigningException;
+import dev.hermetic.sign.SigningKeySource;
+import dev.hermetic.sign.SigningOptionNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sign [options] FILE...}: the core of {@code hermetic:sign}. Writes FILE.asc, FILE.sha256 and FILE.sha512
+ * next to each file, and optionally one sha256sum-format manifest of all of them.
+ */
+final class SignCommand implements Command {
+
+    private static final String USAGE = """
+            usage: java -jar hermetic-maven-plugin.jar sign [options] FILE...
+              Writes FILE.asc (detached ASCII-armored OpenPGP signature), FILE.sha256 and FILE.sha512.
+              --key FILE              armored secret key file (wins over --key-env)
+              --key-env NAME          environment variable holding the armored key (default: MAVEN_GPG_KEY)
+              --fingerprint FPR       key or subkey to sign with, 40 or 64 hex digits
+                                      (default: $MAVEN_GPG_KEY_FINGERPRINT, else the only key that can sign)
+              --passphrase-env NAME   environment variable holding the passphrase (default: MAVEN_GPG_PASSPHRASE)
+              --reproducible          stamp signatures with $SOURCE_DATE_EPOCH: the same file signed again with
+                                      the same Ed25519 or RSA v4 key gives the same .asc
+              --manifest FILE         also write a sha256sum-format manifest of the signed files
+            Exit status: 0 signed, 1 signing failed, 2 bad usage.""";
+
+    private final SigningEnvironment environment;
+
+    SignCommand() {
+        this(SigningEnvironment.system());
+    }
+
+    SignCommand(SigningEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String name() {
+        return "sign";
+    }
+
+    @Override
+    public String summary() {
+        return "write detached OpenPGP signatures (.asc) and .sha256/.sha512 files, in-process";
+    }
+
+    private static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private record Options(
+            Path keyFile, String keyEnv, String fingerprint, String passphraseEnv, boolean reproducible,
+            Path manifest, List<Path> files) {}
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        Options options;
+        try {
+            options = parse(args);
+        } catch (UsageException e) {
+            err.println("sign: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        char[] passphrase = environment.passphrase(options.passphraseEnv());
+        try {
+            OpenPgpSigner signer = newSigner(options, passphrase);
+            signer.prepare();
+            out.println("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription());
+            Map<Path, Map<DigestAlgorithm, String>> digests = new LinkedHashMap<>();
+            for (Path file : options.files()) {
+                Path signature = file.resolveSibling(file.getFileName() + ".asc");
+                Map<DigestAlgorithm, String> fileDigests =
+                        signer.signAndDigest(file, signature, EnumSet.allOf(DigestAlgorithm.class));
+                DigestManifest.writeSideFiles(file, fileDigests);
+                digests.put(file, fileDigests);
+                out.println("Signed " + file + " -> " + signature.getFileName() + ", "
+                        + DigestManifest.sideFile(file, DigestAlgorithm.SHA_256).getFileName() + ", "
+                        + DigestManifest.sideFile(file, DigestAlgorithm.SHA_512).getFileName());
+            }
+            if (options.manifest() != null) {
+                Map<String, String> entries = new LinkedHashMap<>();
+                for (Map.Entry<Path, Map<DigestAlgorithm, String>> entry : digests.entrySet()) {
+                    String name = entry.getKey().getFileName().toString();
+                    if (entries.put(name, entry.getValue().get(DigestAlgorithm.SHA_256)) != null) {
+                        err.println("sign: two files are named '" + name + "'; a manifest lists file names, so write"
+                                + " one manifest per directory");
+                        return 1;
+                    }
+                }
+                DigestManifest.of(DigestAlgorithm.SHA_256, entries).write(options.manifest());
+                out.println("Wrote " + options.manifest());
+            }
+            return 0;
+        } catch (SigningException e) {
+            err.println("sign: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("sign: " + e);
+            return 1;
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    private OpenPgpSigner newSigner(Options options, char[] passphrase) throws SigningException {
+        OpenPgpSigner.Builder builder = OpenPgpSigner.builder()
+                .optionNames(SigningOptionNames.CLI)
+                .passphrase(passphrase);
+        if (options.keyFile() != null) {
+            builder.keySource(SigningKeySource.file(options.keyFile()));
+        }
+        builder.keySource(SigningKeySource.environmentVariable(options.keyEnv(), environment.variables()));
+        if (options.fingerprint() != null) {
+            builder.fingerprint(KeyFingerprint.parse(options.fingerprint(), "--fingerprint"));
+        } else if (environment.get(SigningEnvironment.KEY_FINGERPRINT).isPresent()) {
+            builder.fingerprint(KeyFingerprint.parse(
+                    environment.get(SigningEnvironment.KEY_FINGERPRINT).get(), SigningEnvironment.KEY_FINGERPRINT));
+        }
+        if (options.reproducible()) {
+            builder.signatureTime(sourceDateEpoch());
+        }
+        return builder.build();
+    }
+
+    private Instant sourceDateEpoch() throws SigningException {
+        String value = environment.get("SOURCE_DATE_EPOCH").orElseThrow(() -> new SigningException(
+                "--reproducible takes the signature time from SOURCE_DATE_EPOCH, which is not set: export it, e.g."
+                        + " SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"));
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new SigningException("SOURCE_DATE_EPOCH '" + value + "' is not a number of seconds since"
+                    + " 1970-01-01T00:00:00Z: set it to e.g. $(git log -1 --format=%ct)");
+        }
+    }
+
+    private static Options parse(List<String> args) throws UsageException {
+        Path keyFile = null;
+        String keyEnv = SigningEnvironment.KEY;
+        String fingerprint = null;
+        String passphraseEnv = SigningEnvironment.PASSPHRASE;
+        boolean reproducible = false;
+        Path manifest = null;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--key" -> keyFile = Path.of(value(args, ++i, arg));
+                case "--key-env" -> keyEnv = value(args, ++i, arg);
+                case "--fingerprint" -> fingerprint = value(args, ++i, arg);
+                case "--passphrase-env" -> passphraseEnv = value(args, ++i, arg);
+                case "--reproducible" -> reproducible = true;
+                case "--manifest" -> manifest = Path.of(value(args, ++i, arg));
+                case "--" -> {
+                    args.subList(i + 1, args.size()).forEach(f -> files.add(Path.of(f)));
+                    i = args.size();
+                }
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new UsageException("unknown option '" + arg + "'");
+                    }
+                    files.add(Path.of(arg));
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("no FILE to sign");
+        }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("'" + file + "' is not a file");
+            }
+        }
+        return new Options(keyFile, keyEnv, fingerprint, passphraseEnv, reproducible, manifest, files);
+    }
+
+    private static String value(List<String> args, int index, String option) throws UsageException {
+        if (index >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+}
