@@ -11,7 +11,8 @@ public final class Main {
 
     private static final List<Command> COMMANDS = List.of(
             new NormalizeCommand(),
-            new SignCommand());
+            new SignCommand(),
+            new VerifyLockCommand());
 
     private Main() {}
 

@@ -1,0 +1,110 @@
+package dev.hermetic.cli;
+
+import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.Finding;
+import dev.hermetic.lock.LockedArtifact;
+import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.LockfileReader;
+import dev.hermetic.lock.LockfileVerifier;
+import dev.hermetic.lock.Policy;
+import dev.hermetic.lock.UsedArtifact;
+import dev.hermetic.lock.VerificationReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * {@code lock-verify [--lockfile FILE] [--local-repo DIR] [--exclude PATTERN]...}: checks that every artifact of a
+ * lockfile is present in a Maven local repository with the locked checksum. No Maven involved: usable in CI before
+ * a build, or on a shared cache.
+ */
+final class VerifyLockCommand implements Command {
+
+    @Override
+    public String name() {
+        return "lock-verify";
+    }
+
+    @Override
+    public String summary() {
+        return "check every artifact of a lockfile against a local repository";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Path lockfilePath = Path.of(Lockfile.DEFAULT_FILE_NAME);
+        Path localRepo = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        List<String> exclusions = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--help") || a.equals("-h")) {
+                usage(out);
+                return 0;
+            }
+            if (!List.of("--lockfile", "--local-repo", "--exclude").contains(a)) {
+                err.println("lock-verify: unknown option '" + a + "'.");
+                usage(err);
+                return 2;
+            }
+            if (i + 1 >= args.size()) {
+                err.println("lock-verify: " + a + " needs a value.");
+                usage(err);
+                return 2;
+            }
+            String value = args.get(++i);
+            switch (a) {
+                case "--lockfile" -> lockfilePath = Path.of(value);
+                case "--local-repo" -> localRepo = Path.of(value);
+                default -> exclusions.add(value);
+            }
+        }
+        try {
+            Lockfile lockfile = LockfileReader.read(lockfilePath);
+            List<UsedArtifact> used = new ArrayList<>();
+            for (LockedArtifact a : lockfile.artifacts()) {
+                used.add(new UsedArtifact(a.coordinates(), localRepo.resolve(a.coordinates().repositoryPath()),
+                        a.roles().first(), a.scopes().isEmpty() ? "" : a.scopes().first(),
+                        a.modules().isEmpty() ? "" : a.modules().first()));
+            }
+            // The environment is Maven's and the JDK's of a build: there is no build here, so it is not compared.
+            VerificationReport report = new LockfileVerifier(lockfile, exclusions, Policy.IGNORE, Policy.IGNORE)
+                    .verify(used, null);
+            for (Map.Entry<String, SortedSet<ArtifactCoordinates>> e
+                    : report.exclusions().entrySet()) {
+                out.println("Excluded by '" + e.getKey() + "': " + (e.getValue().isEmpty() ? "nothing"
+                        : e.getValue().size() + " artifact(s) " + e.getValue()));
+            }
+            for (Finding f : report.findings()) {
+                (f.severity() == Finding.Severity.ERROR ? err : out).println(f.severity() + ": " + f);
+            }
+            out.println("lock-verify " + lockfilePath + " against " + localRepo + ": " + report.summary());
+            return report.passed() ? 0 : 1;
+        } catch (NoSuchFileException e) {
+            err.println("lock-verify: lockfile " + lockfilePath + " does not exist. Give its path with --lockfile, "
+                    + "or create it with `mvn hermetic:lock`.");
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("lock-verify: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("lock-verify: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void usage(PrintStream stream) {
+        stream.println("usage: java -jar hermetic-maven-plugin.jar lock-verify [--lockfile FILE] [--local-repo DIR] "
+                + "[--exclude PATTERN]...");
+        stream.println("  --lockfile FILE     the lockfile (default: ./hermetic.lock)");
+        stream.println("  --local-repo DIR    the Maven local repository (default: ~/.m2/repository)");
+        stream.println("  --exclude PATTERN   skip artifacts matching groupId[:artifactId[:extension[:version]]], "
+                + "'*' as wildcard; repeatable");
+        stream.println("Exit status: 0 all locked files present and matching, 1 a mismatch or missing file, 2 bad "
+                + "usage.");
+    }
+}
