@@ -262,6 +262,37 @@ class SignItSupport {
         return problems
     }
 
+    /**
+     * For failure stories: the build log holds every fragment of the expected message, and the failed build left
+     * nothing behind: no signature or digest under target/, nothing installed in {@code localRepo}, nothing deployed
+     * to basedir/remote-repo.
+     */
+    List<String> checkFailedCleanly(File basedir, File localRepo, String artifactId, List<String> messageFragments) {
+        List<String> problems = []
+        String log = new File(basedir, 'build.log').text
+        if (!log.contains('BUILD FAILURE')) problems << 'the build did not fail'
+        messageFragments.each { String fragment ->
+            if (!log.contains(fragment)) problems << "build.log lacks the message fragment: ${fragment}".toString()
+        }
+        // The message is the MojoFailureException's own line, not buried in a cause (invoker runs with -e here).
+        if (!(log =~ /(?m)^\[ERROR\] Failed to execute goal dev\.hermetic:hermetic-maven-plugin:[^:]+:sign /)) {
+            problems << 'build.log has no "[ERROR] Failed to execute goal ...:sign" line'
+        }
+        File target = new File(basedir, 'target')
+        if (target.exists()) {
+            target.eachFileRecurse { File f ->
+                if (f.isFile() && ['.asc', '.sha256', '.sha512', '.sha256sum'].any { f.name.endsWith(it) }) {
+                    problems << "left behind: ${f}".toString()
+                }
+            }
+        }
+        if (new File(localRepo, "it/hermetic/${artifactId}").exists()) {
+            problems << "it/hermetic/${artifactId} was installed in ${localRepo}".toString()
+        }
+        if (new File(basedir, 'remote-repo').exists()) problems << 'something was deployed to remote-repo'
+        return problems
+    }
+
     /** Throws with every problem listed, so one run shows them all. */
     static void assertNoProblems(List<String> problems) {
         if (!problems.isEmpty()) {

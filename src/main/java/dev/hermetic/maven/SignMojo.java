@@ -224,7 +224,12 @@ public class SignMojo extends AbstractMojo {
             signer.prepare();
             return signer;
         } catch (SigningException e) {
-            throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
+            // The core names the environment variable; say so when the passphrase came from settings.xml instead.
+            String origin = passphraseServerId == null || passphraseServerId.isBlank()
+                    ? ""
+                    : " (the passphrase was read from the <passphrase> of settings.xml server '"
+                            + passphraseServerId.trim() + "', which takes precedence over the environment)";
+            throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage() + origin, e);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
