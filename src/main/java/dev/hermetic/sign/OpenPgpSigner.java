@@ -29,6 +29,7 @@ import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -37,11 +38,13 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
+import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifier;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 
 /**
  * Detached, ASCII-armored OpenPGP signatures (binary document signatures) made in-process with BouncyCastle: no
@@ -81,9 +84,22 @@ public final class OpenPgpSigner implements Signer {
         return new Builder();
     }
 
-    /** The key that was selected, checked and unlocked, with what signing needs of it. */
+    /**
+     * The key that was selected, checked and unlocked, with what signing needs of it. The BouncyCastle key
+     * parameters are set when {@link SingleDigestContentSigner} handles the key (v4 RSA and EdDSA), else null.
+     */
     private record PreparedKey(
-            PGPPrivateKey privateKey, PGPPublicKey publicKey, KeyFingerprint fingerprint, String sourceDescription) {}
+            PGPPrivateKey privateKey,
+            PGPPublicKey publicKey,
+            KeyFingerprint fingerprint,
+            String sourceDescription,
+            AsymmetricKeyParameter privateParameters,
+            AsymmetricKeyParameter publicParameters) {
+
+        boolean singleDigest() {
+            return privateParameters != null;
+        }
+    }
 
     @Override
     public synchronized void prepare() throws SigningException {
@@ -98,8 +114,22 @@ public final class OpenPgpSigner implements Signer {
                     .select(loaded.bytes(), fingerprint);
             checkReproducible(selected);
             PGPPrivateKey privateKey = unlock(selected, loaded.description());
-            PreparedKey prepared = new PreparedKey(
-                    privateKey, selected.secretKey().getPublicKey(), selected.fingerprint(), loaded.description());
+            PGPPublicKey publicKey = selected.secretKey().getPublicKey();
+            AsymmetricKeyParameter privateParameters = null;
+            AsymmetricKeyParameter publicParameters = null;
+            // v6 signatures hash a salt before the data, so the data's own digest cannot be shared: BouncyCastle's path.
+            if (SingleDigestContentSigner.supports(publicKey.getAlgorithm())
+                    && publicKey.getVersion() != PublicKeyPacket.VERSION_6) {
+                try {
+                    privateParameters = new BcPGPKeyConverter().getPrivateKey(privateKey);
+                    publicParameters = new BcPGPKeyConverter().getPublicKey(publicKey);
+                } catch (PGPException e) {
+                    throw new SigningException("Cannot use key " + selected.fingerprint() + " in the "
+                            + loaded.description() + ": " + e.getMessage(), e);
+                }
+            }
+            PreparedKey prepared = new PreparedKey(privateKey, publicKey, selected.fingerprint(), loaded.description(),
+                    privateParameters, publicParameters);
             selfTest(prepared);
             key = prepared;
         } finally {
@@ -130,56 +160,140 @@ public final class OpenPgpSigner implements Signer {
     public Map<DigestAlgorithm, String> signAndDigest(Path file, Path signatureFile, Set<DigestAlgorithm> digests)
             throws SigningException, IOException {
         PreparedKey prepared = requirePrepared();
-        Instant time = signatureTime.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        Map<DigestAlgorithm, MessageDigest> fileDigests = new LinkedHashMap<>();
-        EnumSet<DigestAlgorithm> wanted = EnumSet.noneOf(DigestAlgorithm.class);
-        wanted.addAll(digests);
-        for (DigestAlgorithm algorithm : wanted) {
-            fileDigests.put(algorithm, newMessageDigest(algorithm));
-        }
-        PGPSignatureGenerator generator = newGenerator(prepared, time);
-        // v4 signatures hash data then trailer, so the check can be fed during the same read; v6 signatures hash a
-        // salt first that is only known once the signature exists, so they are checked by a second read.
-        boolean checkInline = prepared.publicKey().getVersion() != PublicKeyPacket.VERSION_6;
-        PGPContentVerifier verifier = checkInline ? newVerifier(prepared) : null;
-        OutputStream verifierStream = checkInline ? verifier.getOutputStream() : OutputStream.nullOutputStream();
-
+        SignatureRun run = new SignatureRun(prepared, currentSignatureTime(), digests);
         byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
-                generator.update(buffer, 0, n);
-                verifierStream.write(buffer, 0, n);
-                for (MessageDigest digest : fileDigests.values()) {
-                    digest.update(buffer, 0, n);
+                run.update(buffer, 0, n);
+            }
+        }
+        PGPSignature signature = run.finish(file.toString(), check -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    check.update(buffer, 0, n);
+                }
+            }
+        });
+        AtomicWrite.replace(signatureFile, armor(signature));
+        return run.digests();
+    }
+
+    /** The armored signature of {@code data}, made and checked as a file's would be; for tests. */
+    byte[] signBytes(byte[] data) throws SigningException {
+        SignatureRun run = new SignatureRun(requirePrepared(), currentSignatureTime(), Set.of());
+        try {
+            run.update(data, 0, data.length);
+            return armor(run.finish("a test message", check -> check.update(data)));
+        } catch (IOException e) {
+            throw new SigningException("Cannot encode a signature: " + e, e);
+        }
+    }
+
+    private Instant currentSignatureTime() {
+        return signatureTime.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Feeds the signed data again into a signature being verified (only v6 signatures need it). */
+    private interface Replay {
+        void into(PGPSignature check) throws IOException;
+    }
+
+    /**
+     * One signature in progress: fed the data once, then finished, checked against the public key and returned.
+     * v4 RSA/EdDSA keys hash once with the JDK's digest ({@link SingleDigestContentSigner}); other v4 keys feed
+     * BouncyCastle's verifier during the same read; v6 keys are checked by reading the data again.
+     */
+    private final class SignatureRun {
+        private final PreparedKey prepared;
+        private final PGPSignatureGenerator generator;
+        private final SingleDigestContentSigner single;
+        private final PGPContentVerifier verifier;
+        private final OutputStream verifierStream;
+        private final Map<DigestAlgorithm, MessageDigest> fileDigests = new LinkedHashMap<>();
+        private final Map<DigestAlgorithm, String> results = new LinkedHashMap<>();
+        private final boolean shareSignatureHash;
+
+        SignatureRun(PreparedKey prepared, Instant time, Set<DigestAlgorithm> digests) throws SigningException {
+            this.prepared = prepared;
+            PGPPublicKey publicKey = prepared.publicKey();
+            if (prepared.singleDigest()) {
+                single = new SingleDigestContentSigner(PGPSignature.BINARY_DOCUMENT, publicKey.getAlgorithm(),
+                        publicKey.getKeyID(), hashAlgorithm, prepared.privateParameters());
+                generator = newGenerator(prepared, time, (type, privateKey) -> single);
+                verifier = null;
+                verifierStream = OutputStream.nullOutputStream();
+            } else {
+                single = null;
+                generator = newGenerator(prepared, time,
+                        new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), hashTag(hashAlgorithm)));
+                boolean v6 = publicKey.getVersion() == PublicKeyPacket.VERSION_6;
+                verifier = v6 ? null : newVerifier(prepared);
+                verifierStream = v6 ? OutputStream.nullOutputStream() : verifier.getOutputStream();
+            }
+            shareSignatureHash = single != null && digests.contains(hashAlgorithm);
+            EnumSet<DigestAlgorithm> wanted = EnumSet.noneOf(DigestAlgorithm.class);
+            wanted.addAll(digests);
+            for (DigestAlgorithm algorithm : wanted) {
+                if (!(shareSignatureHash && algorithm == hashAlgorithm)) {
+                    fileDigests.put(algorithm, newMessageDigest(algorithm));
                 }
             }
         }
-        PGPSignature signature = generate(generator, file);
-        boolean valid = checkInline
-                ? verifyInline(signature, verifier, verifierStream)
-                : verifyByRereading(signature, prepared, file);
-        if (!valid) {
-            throw new SigningException("The signature just made of " + file + " with key " + prepared.fingerprint()
-                    + " does not verify against the key's public part, so it was not written: the key material in the "
-                    + prepared.sourceDescription() + " is damaged, or the file changed while it was read");
+
+        void update(byte[] bytes, int offset, int length) throws IOException {
+            generator.update(bytes, offset, length);
+            verifierStream.write(bytes, offset, length);
+            for (MessageDigest digest : fileDigests.values()) {
+                digest.update(bytes, offset, length);
+            }
         }
-        AtomicWrite.replace(signatureFile, armor(signature));
 
-        Map<DigestAlgorithm, String> result = new LinkedHashMap<>();
-        fileDigests.forEach((algorithm, digest) -> result.put(algorithm, HexFormat.of().formatHex(digest.digest())));
-        return result;
-    }
+        PGPSignature finish(String what, Replay replay) throws SigningException, IOException {
+            if (shareSignatureHash) {
+                // Before generate() hashes the trailer: this is the digest of the data alone.
+                results.put(hashAlgorithm, HexFormat.of().formatHex(single.digestSoFar()));
+            }
+            fileDigests.forEach((algorithm, digest) -> results.put(algorithm, HexFormat.of().formatHex(digest.digest())));
+            PGPSignature signature;
+            try {
+                signature = generator.generate();
+            } catch (PGPException | RuntimeException e) {
+                throw new SigningException("Cannot sign " + what + " with key " + prepared.fingerprint() + ": "
+                        + e.getMessage(), e);
+            }
+            if (!verify(signature, replay)) {
+                throw new SigningException("The signature just made of " + what + " with key " + prepared.fingerprint()
+                        + " does not verify against the key's public part, so it was not written: the key material in"
+                        + " the " + prepared.sourceDescription() + " is damaged, or the file changed while it was read");
+            }
+            return signature;
+        }
 
-    /** The armored signature of {@code data}, for tests and for the self-test in {@link #prepare()}. */
-    byte[] signBytes(byte[] data) throws SigningException {
-        PreparedKey prepared = requirePrepared();
-        Instant time = signatureTime.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        PGPSignatureGenerator generator = newGenerator(prepared, time);
-        generator.update(data);
-        try {
-            return armor(generate(generator, null));
-        } catch (IOException e) {
-            throw new SigningException("Cannot encode a signature: " + e, e);
+        /** Lowercase hex digests of the data, once {@link #finish} has run. */
+        Map<DigestAlgorithm, String> digests() {
+            Map<DigestAlgorithm, String> ordered = new LinkedHashMap<>();
+            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+                if (results.containsKey(algorithm)) {
+                    ordered.put(algorithm, results.get(algorithm));
+                }
+            }
+            return ordered;
+        }
+
+        private boolean verify(PGPSignature signature, Replay replay) throws IOException {
+            try {
+                if (single != null) {
+                    return single.verify(signature.getSignature(), prepared.publicParameters());
+                }
+                if (verifier != null) {
+                    return verifyInline(signature, verifier, verifierStream);
+                }
+                signature.init(new BcPGPContentVerifierBuilderProvider(), prepared.publicKey());
+                replay.into(signature);
+                return signature.verify();
+            } catch (PGPException | RuntimeException e) {
+                return false;
+            }
         }
     }
 
@@ -273,19 +387,31 @@ public final class OpenPgpSigner implements Signer {
         }
     }
 
-    /** Signs and verifies a few bytes, so a key that cannot sign fails in prepare(), before any file is touched. */
+    /**
+     * Signs a few bytes as a file would be signed, then checks the result with BouncyCastle's own verifier: a key
+     * that cannot sign fails in prepare(), before any file is touched, and the single-digest path is cross-checked.
+     */
     private void selfTest(PreparedKey prepared) throws SigningException {
         byte[] data = "hermetic-maven-plugin signing self-test".getBytes(StandardCharsets.US_ASCII);
-        PGPSignatureGenerator generator = newGenerator(prepared, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        generator.update(data);
-        PGPSignature signature = generate(generator, null);
+        SignatureRun run = new SignatureRun(prepared, clock.instant().truncatedTo(ChronoUnit.SECONDS), Set.of());
+        PGPSignature signature;
+        try {
+            run.update(data, 0, data.length);
+            signature = run.finish("a test message", check -> check.update(data));
+        } catch (IOException e) {
+            throw new SigningException("Cannot make a test signature with key " + prepared.fingerprint() + ": " + e, e);
+        } catch (SigningException e) {
+            throw new SigningException("Key " + prepared.fingerprint() + " in the " + prepared.sourceDescription()
+                    + " makes signatures that do not verify against its own public key: the key is damaged;"
+                    + " export it again with `gpg --armor --export-secret-keys " + prepared.fingerprint() + "`", e);
+        }
         try {
             signature.init(new BcPGPContentVerifierBuilderProvider(), prepared.publicKey());
             signature.update(data);
             if (!signature.verify()) {
                 throw new SigningException("Key " + prepared.fingerprint() + " in the " + prepared.sourceDescription()
-                        + " makes signatures that do not verify against its own public key: the key is damaged;"
-                        + " export it again with `gpg --armor --export-secret-keys " + prepared.fingerprint() + "`");
+                        + " makes signatures that BouncyCastle's verifier rejects: export the key again with"
+                        + " `gpg --armor --export-secret-keys " + prepared.fingerprint() + "`");
             }
         } catch (PGPException e) {
             throw new SigningException("Cannot check a test signature of key " + prepared.fingerprint() + ": "
@@ -293,10 +419,10 @@ public final class OpenPgpSigner implements Signer {
         }
     }
 
-    private PGPSignatureGenerator newGenerator(PreparedKey prepared, Instant time) throws SigningException {
+    private static PGPSignatureGenerator newGenerator(
+            PreparedKey prepared, Instant time, PGPContentSignerBuilder contentSigner) throws SigningException {
         PGPPublicKey publicKey = prepared.publicKey();
-        PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), hashTag(hashAlgorithm)), publicKey);
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(contentSigner, publicKey);
         try {
             generator.init(PGPSignature.BINARY_DOCUMENT, prepared.privateKey());
         } catch (PGPException e) {
@@ -317,15 +443,6 @@ public final class OpenPgpSigner implements Signer {
         return generator;
     }
 
-    private static PGPSignature generate(PGPSignatureGenerator generator, Path file) throws SigningException {
-        try {
-            return generator.generate();
-        } catch (PGPException e) {
-            throw new SigningException("Cannot sign " + (file == null ? "a test message" : file.toString()) + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
     private PGPContentVerifier newVerifier(PreparedKey prepared) throws SigningException {
         try {
             return new BcPGPContentVerifierBuilderProvider()
@@ -344,22 +461,6 @@ public final class OpenPgpSigner implements Signer {
             verifierStream.write(signature.getSignatureTrailer());
             return verifier.verify(signature.getSignature());
         } catch (PGPException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean verifyByRereading(PGPSignature signature, PreparedKey prepared, Path file)
-            throws SigningException, IOException {
-        try {
-            signature.init(new BcPGPContentVerifierBuilderProvider(), prepared.publicKey());
-            byte[] buffer = new byte[BUFFER_SIZE];
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    signature.update(buffer, 0, n);
-                }
-            }
-            return signature.verify();
-        } catch (PGPException e) {
             return false;
         }
     }

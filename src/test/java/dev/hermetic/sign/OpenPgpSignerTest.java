@@ -55,6 +55,7 @@ class OpenPgpSignerTest {
     private static String encryptOnly;
     private static String protectedKey;
     private static String revokedSubkey;
+    private static String ecdsa;
 
     @TempDir
     Path dir;
@@ -76,6 +77,7 @@ class OpenPgpSignerTest {
         revokedSubkey = gpg.generate("revsub@example.org", "ed25519", "cert", "never", "", null);
         gpg.addSubkey(revokedSubkey, "ed25519", "sign", "");
         gpg.revokeSubkey(revokedSubkey, 1);
+        ecdsa = gpg.generate("ecdsa@example.org", "nistp256", "sign", "never", "", null);
     }
 
     @AfterAll
@@ -495,8 +497,40 @@ class OpenPgpSignerTest {
     }
 
     @Test
+    void ecdsaKeySignsThroughBouncyCastlesPathButIsNotReproducible() throws Exception {
+        OpenPgpSigner signer = signer(keyFile(ecdsa)).build();
+        signer.prepare();
+        Path file = artifact();
+        Map<DigestAlgorithm, String> digests =
+                signer.signAndDigest(file, dir.resolve("e.asc"), EnumSet.allOf(DigestAlgorithm.class));
+
+        assertVerifiedByGpgAndSqv(ecdsa, ecdsa, dir.resolve("e.asc"), file);
+        assertThat(digests).isEqualTo(FileDigester.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
+        assertThatThrownBy(() -> signer(keyFile(ecdsa)).signatureTime(Instant.now()).build().prepare())
+                .hasMessageContaining("Key " + ecdsa + " uses ECDSA, whose signatures use a random nonce")
+                .hasMessageContaining("hermetic.sign.reproducible");
+    }
+
+    @Test
+    void singleDigestCheckRejectsAWrongSignatureValue() throws Exception {
+        org.bouncycastle.crypto.AsymmetricCipherKeyPairGenerator generator =
+                new org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator();
+        generator.init(new org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters(new java.security.SecureRandom()));
+        var pair = generator.generateKeyPair();
+        var signer = new SingleDigestContentSigner(PGPSignature.BINARY_DOCUMENT,
+                org.bouncycastle.bcpg.PublicKeyAlgorithmTags.Ed25519, 1L, DigestAlgorithm.SHA_512, pair.getPrivate());
+        signer.getOutputStream().write("data".getBytes(StandardCharsets.UTF_8));
+        byte[] value = signer.getSignature();
+
+        assertThat(signer.verify(value, pair.getPublic())).isTrue();
+        value[10] ^= 1;
+        assertThat(signer.verify(value, pair.getPublic())).isFalse();
+        assertThat(signer.verify(new byte[3], pair.getPublic())).isFalse();
+    }
+
+    @Test
     void inlineCheckRejectsASignatureOfOtherBytes() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(rsa)).build();
+        OpenPgpSigner signer = signer(keyFile(ecdsa)).build();
         signer.prepare();
         PGPSignature signature = parseArmored(signer.signBytes("the bytes".getBytes(StandardCharsets.UTF_8)));
 
@@ -514,7 +548,7 @@ class OpenPgpSignerTest {
     }
 
     private static org.bouncycastle.openpgp.PGPPublicKey gpgPublicKey(PGPSignature signature) throws Exception {
-        byte[] ring = gpg.exportPublicBinary(rsa);
+        byte[] ring = gpg.exportPublicBinary(ecdsa);
         var factory = new BcPGPObjectFactory(ring);
         var publicRing = (org.bouncycastle.openpgp.PGPPublicKeyRing) factory.nextObject();
         return publicRing.getPublicKey(signature.getKeyID());
