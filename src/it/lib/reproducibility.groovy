@@ -3,6 +3,7 @@
 // Usage from a verify.groovy:
 //   def repro = evaluate(new File(itLib, 'reproducibility.groovy'))
 //   def first = repro.rebuildAndCompare(basedir, itMavenHome, itSettingsFile, itLocalRepo, ['verify'])
+// (itSettingsFile is accepted for symmetry with the invoker's build; the offline rebuild does not need it.)
 //
 // The invoker's build ran with TZ=UTC, umask 022, the real clock and the project at target/it/<name>
 // (see each IT's invoker.properties). This rebuilds a copy of the project's sources, at another path, under
@@ -33,7 +34,7 @@ class Reproducibility {
 
     static String sha256(Path file) {
         MessageDigest md = MessageDigest.getInstance('SHA-256')
-        file.withInputStream { input ->
+        Files.newInputStream(file).withCloseable { input ->
             byte[] buffer = new byte[65536]
             for (int n; (n = input.read(buffer)) > 0;) {
                 md.update(buffer, 0, n)
@@ -69,21 +70,25 @@ class Reproducibility {
         return copy
     }
 
-    /** The settings the invoker used, with @localRepositoryUrl@ filled in, else the source one. */
-    static File settingsFor(File basedir, String itSettingsFile) {
-        File interpolated = new File(basedir.parentFile, 'interpolated-settings.xml')
-        return interpolated.isFile() ? interpolated : new File(itSettingsFile)
+    /** Empty settings: the rebuild is offline, everything it needs is in the ITs' local repository. */
+    static File offlineSettings(File copy) {
+        File empty = new File(copy.parentFile, 'offline-settings.xml')
+        empty.text = '<settings/>\n'
+        return empty
     }
 
     /**
      * Runs Maven in {@code dir} under the other environment. Offline: the invoker's build already resolved
-     * everything into the ITs' local repository, and hermetic builds must work offline.
+     * everything into the ITs' local repository, and hermetic builds must work offline. That repository
+     * records the repository id each file came from (the invoker's "local.central"); pointing Resolver at a
+     * tracking file that does not exist makes it accept the files whatever their origin.
      */
     static int runMaven(File dir, String mavenHome, File settings, String localRepo, List<String> goals,
                         Map<String, String> extraEnv, File log) {
         String mvn = new File(mavenHome, 'bin/mvn').absolutePath
         List<String> mavenCommand = [mvn, '-B', '-o', '-s', settings.absolutePath,
-                                     "-Dmaven.repo.local=${localRepo}".toString()] + goals
+                                     "-Dmaven.repo.local=${localRepo}".toString(),
+                                     '-Daether.enhancedLocalRepository.trackingFilename=_hermetic_rebuild_any_origin'] + goals
         String quoted = mavenCommand.collect { "'" + it.replace("'", "'\\''") + "'" }.join(' ')
         // umask must be set in the shell that starts Maven; faketime moves the wall clock 3 years ahead.
         List<String> command = ['bash', '-c', "umask 077 && exec faketime -f '+3y' ${quoted}".toString()]
@@ -97,8 +102,10 @@ class Reproducibility {
         env.put('LANG', 'C.UTF-8')
         // Only C, C.UTF-8 and POSIX exist on the CI machine: vary the JVM's own locale as well.
         env.put('MAVEN_OPTS', '-Duser.language=de -Duser.country=DE -Duser.timezone=Pacific/Kiritimati')
-        // Without this the JVM can hang at start-up under libfaketime.
+        // Only the wall clock moves. Without these two the JVM can hang at start-up under libfaketime 0.9.10,
+        // and every condition-variable wait goes through a contended lock: a 20 s build took 3 minutes.
         env.put('FAKETIME_DONT_FAKE_MONOTONIC', '1')
+        env.put('FAKETIME_FORCE_MONOTONIC_FIX', '0')
         env.putAll(extraEnv)
         return pb.start().waitFor()
     }
@@ -117,7 +124,7 @@ class Reproducibility {
         }
         File copy = copySources(basedir)
         File log = new File(basedir, 'rebuild.log')
-        int exit = runMaven(copy, mavenHome, settingsFor(basedir, itSettingsFile), localRepo, goals, extraEnv, log)
+        int exit = runMaven(copy, mavenHome, offlineSettings(copy), localRepo, goals, extraEnv, log)
         if (exit != 0) {
             throw new AssertionError("The rebuild in ${copy} failed (exit ${exit}); its log is ${log}:\n"
                     + log.readLines().takeRight(40).join('\n'))
