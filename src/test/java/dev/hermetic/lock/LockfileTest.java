@@ -141,14 +141,27 @@ class LockfileTest {
                 used.add(new UsedArtifact(coords(c), file, ArtifactRole.DEPENDENCY, "compile", module));
             }
         }
-        Lockfile.create(used, DigestAlgorithm.SHA_256, ENV); // warm-up: JIT and page cache
-        long start = System.nanoTime();
-        Lockfile lock = Lockfile.create(used, DigestAlgorithm.SHA_256, ENV);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("Lockfile.create: %d artifacts, %.1f MB in %.3f s%n", lock.artifacts().size(), total / 1e6,
-                seconds);
+        List<Path> distinct = used.stream().map(UsedArtifact::file).distinct().toList();
+        // Baseline: each distinct file read once, sequentially. Measured in the same test, so a loaded machine slows
+        // both; the absolute figure is printed for the record.
+        double baseline = Double.MAX_VALUE;
+        double create = Double.MAX_VALUE;
+        Lockfile lock = null;
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            for (Path file : distinct) {
+                FileDigester.digest(file, DigestAlgorithm.SHA_256);
+            }
+            baseline = Math.min(baseline, (System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            lock = Lockfile.create(used, DigestAlgorithm.SHA_256, ENV);
+            create = Math.min(create, (System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf("Lockfile.create: %d artifacts (%d observations), %.1f MB in %.3f s; sequential SHA-256 of "
+                + "the same files %.3f s%n", lock.artifacts().size(), used.size(), total / 1e6, create, baseline);
         assertThat(lock.artifacts()).hasSize(416);
-        // The goal is 0.5 s; the bound leaves room for a loaded CI machine shared by parallel builds.
-        assertThat(seconds).isLessThan(2.0);
+        // Reading each file once, in parallel, costs at most what one sequential pass does. Reading it once per
+        // observation (three times) could not stay under this bound.
+        assertThat(create).isLessThan(baseline * 1.3 + 0.05);
     }
 }

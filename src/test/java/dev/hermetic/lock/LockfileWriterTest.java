@@ -112,4 +112,13 @@ class LockfileWriterTest {
             assertThat(files).containsExactly(file);
         }
     }
+
+    @Test
+    void aBuildWithoutArtifactsRoundTrips() throws Exception {
+        Lockfile empty = Lockfile.create(List.of(), DigestAlgorithm.SHA_256, ENV);
+        String text = LockfileWriter.render(empty);
+        assertThat(text).endsWith("environment wrapper " + ENV.wrapperDistributionSha256()
+                + "\n# <coordinates> <sha-256> <roles> <scopes> <modules, * = all>\n");
+        assertThat(LockfileReader.parse(Path.of("empty.lock"), text)).isEqualTo(empty);
+    }
 }
