@@ -1,8 +1,8 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.archive.BuildTimestamp;
-import dev.hermetic.digest.AtomicWrite;
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.DigestManifest;
 import dev.hermetic.sign.KeyFingerprint;
 import dev.hermetic.sign.OpenPgpSigner;
 import dev.hermetic.sign.SigningEnvironment;
@@ -10,12 +10,12 @@ import dev.hermetic.sign.SigningException;
 import dev.hermetic.sign.SigningKeySource;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +218,7 @@ public class SignMojo extends AbstractMojo {
                     .passphrase(passphrase)
                     .fingerprint(fingerprint(environment).orElse(null));
             if (reproducible) {
-                builder.signatureTime(signatureTime(environment.variables()));
+                builder.signatureTime(signatureTime(environment.variables(), outputTimestamp));
             }
             OpenPgpSigner signer = builder.build();
             signer.prepare();
@@ -254,7 +254,8 @@ public class SignMojo extends AbstractMojo {
     }
 
     /** The build's fixed time: SOURCE_DATE_EPOCH, else project.build.outputTimestamp; refused when neither is set. */
-    Instant signatureTime(Map<String, String> environment) throws MojoFailureException {
+    static Instant signatureTime(Map<String, String> environment, String outputTimestamp)
+            throws MojoFailureException {
         String epoch = environment.get("SOURCE_DATE_EPOCH");
         boolean hasEpoch = epoch != null && !epoch.isBlank();
         boolean hasTimestamp = outputTimestamp != null && outputTimestamp.trim().length() > 1;
@@ -290,7 +291,7 @@ public class SignMojo extends AbstractMojo {
                 manifest.put(file.repositoryFileName(), sha256);
             }
             Path manifestFile = outputDirectory.toPath().resolve(manifestName());
-            AtomicWrite.replace(manifestFile, manifestText(manifest).getBytes(StandardCharsets.UTF_8));
+            DigestManifest.of(DigestAlgorithm.SHA_256, manifest).write(manifestFile);
             SignedFilesCollector.SignedFile manifestEntry = new SignedFilesCollector.SignedFile(
                     manifestFile, MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestName());
             attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestFile));
@@ -324,21 +325,19 @@ public class SignMojo extends AbstractMojo {
         Map<DigestAlgorithm, String> digests =
                 signer.signAndDigest(file.file(), asc, EnumSet.allOf(DigestAlgorithm.class));
         attachments.add(new AttachedFile(file.extension() + ".asc", file.classifier(), asc));
-        for (DigestAlgorithm algorithm : sideFileDigests) {
-            Path side = directory.resolve(file.repositoryFileName() + "." + algorithm.extension());
-            AtomicWrite.replace(side, digests.get(algorithm).getBytes(StandardCharsets.US_ASCII));
-            attachments.add(new AttachedFile(file.extension() + "." + algorithm.extension(), file.classifier(), side));
+        // Named after the repository file, in the output directory: the POM's side file must not land next to
+        // pom.xml in the sources.
+        Path inRepository = directory.resolve(file.repositoryFileName());
+        Map<DigestAlgorithm, String> sideDigests = new EnumMap<>(DigestAlgorithm.class);
+        sideFileDigests.forEach(a -> sideDigests.put(a, digests.get(a)));
+        DigestManifest.writeSideFiles(inRepository, sideDigests);
+        for (DigestAlgorithm algorithm : sideDigests.keySet()) {
+            attachments.add(new AttachedFile(file.extension() + "." + algorithm.extension(), file.classifier(),
+                    DigestManifest.sideFile(inRepository, algorithm)));
         }
         String sha256 = digests.get(DigestAlgorithm.SHA_256);
         getLog().info("sha256:" + sha256 + "  " + file.repositoryFileName());
         return sha256;
-    }
-
-    /** One line per file, {@code <sha256>  <name>}, sorted by name: what {@code sha256sum -c} reads. */
-    static String manifestText(Map<String, String> sha256ByName) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(sha256ByName).forEach((name, sha256) -> text.append(sha256).append("  ").append(name).append('\n'));
-        return text.toString();
     }
 
     private String manifestName() {
