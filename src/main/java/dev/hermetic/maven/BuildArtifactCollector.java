@@ -58,8 +58,10 @@ final class BuildArtifactCollector {
                             + spec.text() + " from its super POM or defaults, which changes with the Maven version). "
                             + "Fix: add <version>" + spec.text() + "</version> to the plugin in <build><plugins> or "
                             + "<pluginManagement>."
-                    : what + " in module " + module + ": " + spec.describe() + ". Fix: depend on an exact release "
-                            + "version (in <dependencies> or <dependencyManagement>).";
+                    : what + " in module " + module + ": " + spec.describe() + (what.startsWith("Plugin ")
+                            ? ". Fix: use a released version of the plugin in <build><plugins> or <pluginManagement>."
+                            : ". Fix: depend on an exact release version (in <dependencies> or "
+                                    + "<dependencyManagement>).");
         }
     }
 
@@ -202,9 +204,12 @@ final class BuildArtifactCollector {
         DependencyFilter filter = project.getExtensionDependencyFilter();
         for (Plugin plugin : project.getBuildPlugins()) {
             String key = plugin.getGroupId() + ":" + plugin.getArtifactId();
+            if (onlySiteLifecycle(project, plugin)) {
+                continue;
+            }
             if (!hasExplicitVersion(project, plugin)) {
                 findings.add(new VersionFinding(module, key, VersionSpec.of(plugin.getVersion()), true));
-            } else if (!VersionSpec.of(plugin.getVersion()).isPinned()) {
+            } else if (!VersionSpec.of(plugin.getVersion()).isPinned() && !isThisPlugin(plugin)) {
                 findings.add(new VersionFinding(module, "Plugin " + key, VersionSpec.of(plugin.getVersion()), false));
             }
             if (plugin.getVersion() == null || plugin.getVersion().isBlank()) {
@@ -269,6 +274,41 @@ final class BuildArtifactCollector {
             }
             walkPluginDependencies(child, role, module, reactor, found);
         }
+    }
+
+    /** Phases of Maven's site lifecycle, which {@code mvn verify} or {@code deploy} never run. */
+    private static final Set<String> SITE_PHASES = Set.of("pre-site", "site", "post-site", "site-deploy");
+
+    /**
+     * A plugin Maven added to the model only for the site lifecycle (maven-site-plugin for {@code site} and
+     * {@code site-deploy}) is not part of the build up to {@code deploy}: it is skipped unless a POM declares it in
+     * its build plugins. Locking it would need hundreds of artifacts that an offline build never downloaded.
+     */
+    static boolean onlySiteLifecycle(MavenProject project, Plugin plugin) {
+        if (plugin.getExecutions().isEmpty()
+                || !plugin.getExecutions().stream().allMatch(e -> e.getPhase() != null && SITE_PHASES.contains(e.getPhase()))) {
+            return false;
+        }
+        for (MavenProject p = project; p != null; p = p.getParent()) {
+            Model model = p.getOriginalModel();
+            if (model != null && model.getBuild() != null) {
+                for (Plugin declared : model.getBuild().getPlugins()) {
+                    if (declared.getKey().equals(plugin.getKey())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * This plugin may be a SNAPSHOT while it is developed and tested; every other plugin may not. Its own jar is
+     * still locked and verified like any other.
+     */
+    static boolean isThisPlugin(Plugin plugin) {
+        return HermeticLifecycleParticipant.GROUP_ID.equals(plugin.getGroupId())
+                && HermeticLifecycleParticipant.ARTIFACT_ID.equals(plugin.getArtifactId());
     }
 
     /**

@@ -1,0 +1,155 @@
+// Shared by the lock-* and verify-* ITs.
+//
+// Usage from a setup.groovy / verify.groovy:
+//   def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
+//   fx.fakeRepository(new File(basedir, 'fake-repo'))         // small artifacts it.fake:*, see below
+//   fx.seedPlugin(new File(basedir, 'repo'), itLocalRepo, itPluginVersion)
+//   fx.maven(basedir, itMavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', 'verify', 'hermetic:lock'])
+//
+// Tampering ITs give Maven the IT's own local repository (basedir/repo) so that they never corrupt the shared
+// it-repo: real artifacts are copied into it from the invoker's repositories as Maven resolves them, fake ones come
+// from the file:// repository basedir/fake-repo written here.
+import java.nio.file.Files
+import java.nio.file.StandardCopyOption
+import java.util.zip.ZipEntry
+import java.util.zip.ZipOutputStream
+
+class LockFixtures {
+
+    /**
+     * Writes a tiny Maven repository: it.fake:parent:1.0 (pom), it.fake:bom:1.0 (pom, manages lib-b to 1.0),
+     * it.fake:lib-a:1.0 (jar; parent it.fake:parent; depends on lib-b 1.1, which the BOM manages down to 1.0),
+     * it.fake:lib-b:1.0 and 1.1 (jars), it.fake:lib-c:1.0 (jar).
+     */
+    static void fakeRepository(File dir) {
+        pom(dir, 'parent', '1.0', 'pom', '')
+        pom(dir, 'bom', '1.0', 'pom', '''
+  <dependencyManagement>
+    <dependencies>
+      <dependency><groupId>it.fake</groupId><artifactId>lib-b</artifactId><version>1.0</version></dependency>
+    </dependencies>
+  </dependencyManagement>''')
+        pom(dir, 'lib-a', '1.0', 'jar', '''
+  <parent><groupId>it.fake</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+  <dependencies>
+    <dependency><groupId>it.fake</groupId><artifactId>lib-b</artifactId><version>1.1</version></dependency>
+  </dependencies>''')
+        ['lib-a': ['1.0'], 'lib-b': ['1.0', '1.1'], 'lib-c': ['1.0']].each { id, versions ->
+            versions.each { v ->
+                if (id != 'lib-a') {
+                    pom(dir, id, v, 'jar', '')
+                }
+                jar(new File(dir, "it/fake/${id}/${v}/${id}-${v}.jar"), "it/fake/${id}.txt", "${id} ${v}\n")
+            }
+        }
+    }
+
+    /** Resolver warns about a file without checksums; a real repository publishes .sha1 next to each file. */
+    private static void sha1(File f) {
+        new File(f.path + '.sha1').text = java.security.MessageDigest.getInstance('SHA-1').digest(f.bytes)
+                .encodeHex().toString()
+    }
+
+    private static void pom(File repo, String artifactId, String version, String packaging, String body) {
+        File f = new File(repo, "it/fake/${artifactId}/${version}/${artifactId}-${version}.pom")
+        f.parentFile.mkdirs()
+        boolean hasParent = body.contains('<parent>')
+        f.text = """<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}</artifactId>
+  <version>${version}</version>
+  <packaging>${packaging}</packaging>${body}
+</project>
+"""
+        sha1(f)
+    }
+
+    private static void jar(File f, String entry, String content) {
+        f.parentFile.mkdirs()
+        new ZipOutputStream(new FileOutputStream(f)).withCloseable { zip ->
+            ZipEntry e = new ZipEntry(entry)
+            e.time = 315532800000L // 1980-01-01: the same bytes on every run
+            zip.putNextEntry(e)
+            zip.write(content.getBytes('UTF-8'))
+            zip.closeEntry()
+        }
+        sha1(f)
+    }
+
+    /**
+     * Prepares an IT: writes the fake repository under basedir/fake-repo, points the POMs' FAKE_REPO_URL at it (Maven
+     * resolves a parent before it interpolates ${project.basedir}, so the URL must be literal) and seeds the IT's own
+     * local repository basedir/repo with this plugin.
+     */
+    static void prepare(File basedir, String itLocalRepo, String version) {
+        // A re-run finds the previous run's (tampered) files: start from nothing.
+        ['repo', 'fake-repo', 'hermetic.lock', 'setup.log', 'target'].each { new File(basedir, it).deleteDir() }
+        new File(basedir, 'hermetic.lock').delete()
+        File fake = new File(basedir, 'fake-repo')
+        fakeRepository(fake)
+        basedir.eachFileRecurse { f ->
+            if (f.name == 'pom.xml' && !f.path.contains('fake-repo') && f.text.contains('FAKE_REPO_URL')) {
+                f.text = f.text.replace('FAKE_REPO_URL', fake.toURI().toString())
+            }
+        }
+        seedPlugin(new File(basedir, 'repo'), itLocalRepo, version)
+    }
+
+    /** Copies this plugin (installed by the invoker into the shared it-repo) into an IT's own local repository. */
+    static void seedPlugin(File localRepo, String itLocalRepo, String version) {
+        File from = new File(itLocalRepo, "dev/hermetic/hermetic-maven-plugin/${version}")
+        File to = new File(localRepo, "dev/hermetic/hermetic-maven-plugin/${version}")
+        to.mkdirs()
+        from.eachFile { f ->
+            if (f.isFile() && (f.name.endsWith('.jar') || f.name.endsWith('.pom'))) {
+                Files.copy(f.toPath(), new File(to, f.name).toPath(), StandardCopyOption.REPLACE_EXISTING)
+            }
+        }
+    }
+
+    /** The settings the invoker uses (with @localRepositoryUrl@ filled in), else the source one. */
+    static File settings(File basedir, String itSettingsFile) {
+        File interpolated = new File(basedir.parentFile, 'interpolated-settings.xml')
+        return interpolated.isFile() ? interpolated : new File(itSettingsFile)
+    }
+
+    /**
+     * Runs Maven in {@code dir} with the invoker's settings, appending its output to {@code dir/setup.log}.
+     * Throws (with the log's tail) unless the exit code is {@code expectedExit}.
+     */
+    static String maven(File dir, String mavenHome, String itSettingsFile, List<String> args, int expectedExit = 0) {
+        File log = new File(dir, 'setup.log')
+        List<String> command = [new File(mavenHome, 'bin/mvn').absolutePath, '-B', '-s',
+                                settings(dir, itSettingsFile).absolutePath] + args
+        log << "\n\$ ${command.join(' ')}\n"
+        Process p = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+        String out = p.inputStream.getText('UTF-8')
+        int exit = p.waitFor()
+        log << out
+        if (exit != expectedExit) {
+            throw new AssertionError("mvn ${args.join(' ')} in ${dir} exited ${exit}, expected ${expectedExit}:\n"
+                    + out.readLines().takeRight(60).join('\n'))
+        }
+        return out
+    }
+
+    /** Flips one byte in the middle of a file (a jar stays a file of the same size: only its checksum tells). */
+    static void flipByte(File f) {
+        assert f.isFile(): "nothing to tamper with at ${f}"
+        byte[] bytes = f.bytes
+        bytes[bytes.length.intdiv(2)] ^= 0x01
+        f.bytes = bytes
+    }
+
+    /** Asserts that build.log contains every one of {@code expected}, printing the log's tail otherwise. */
+    static void assertLog(File basedir, List<String> expected) {
+        String log = new File(basedir, 'build.log').getText('UTF-8')
+        List<String> missing = expected.findAll { !log.contains(it) }
+        if (missing) {
+            throw new AssertionError("build.log lacks ${missing}; its tail:\n" + log.readLines().takeRight(60).join('\n'))
+        }
+    }
+}
+
+return LockFixtures
