@@ -29,19 +29,35 @@ final class EntryInflater implements Closeable {
     private final long maxSize;
     private final Problems problems;
     private final Inflater inflater;
+    private final boolean ownsInflater;
     private final CRC32 crc = new CRC32();
     private final byte[] buffer;
     private long produced;
     private long consumed;
 
     EntryInflater(ZipEntryRecord entry, long maxCompressionRatio, Problems problems) {
+        this(entry, maxCompressionRatio, problems, null);
+    }
+
+    /** @param shared an Inflater to reset and reuse (not ended by {@link #close()}), or {@code null} */
+    EntryInflater(ZipEntryRecord entry, long maxCompressionRatio, Problems problems, Inflater shared) {
         this.entry = entry;
         this.problems = problems;
         long bound = maxCompressionRatio <= 0 ? Long.MAX_VALUE
                 : Math.max(entry.compressedSize(), 1) > Long.MAX_VALUE / maxCompressionRatio ? Long.MAX_VALUE
                 : Math.max(entry.compressedSize(), 1) * maxCompressionRatio;
         this.maxSize = bound;
-        this.inflater = entry.method() == ZipEntryRecord.DEFLATED ? new Inflater(true) : null;
+        if (entry.method() != ZipEntryRecord.DEFLATED) {
+            this.inflater = null;
+            this.ownsInflater = false;
+        } else if (shared != null) {
+            shared.reset();
+            this.inflater = shared;
+            this.ownsInflater = false;
+        } else {
+            this.inflater = new Inflater(true);
+            this.ownsInflater = true;
+        }
         this.buffer = inflater == null ? null : new byte[(int) Math.max(512, Math.min(64 * 1024, entry.size() + 1))];
     }
 
@@ -119,7 +135,7 @@ final class EntryInflater implements Closeable {
 
     @Override
     public void close() {
-        if (inflater != null) {
+        if (ownsInflater) {
             inflater.end();
         }
     }

@@ -45,8 +45,12 @@ abstract class RandomAccessInput implements Closeable {
     }
 
     private static final class FileInput extends RandomAccessInput {
+        private static final int SMALL_READ = 64 * 1024;
         private final FileChannel channel;
         private final long size;
+        private final byte[] window = new byte[1 << 20];
+        private long windowStart;
+        private int windowLength;
 
         FileInput(FileChannel channel) throws IOException {
             this.channel = channel;
@@ -63,6 +67,26 @@ abstract class RandomAccessInput implements Closeable {
             if (position < 0 || position + length > size) {
                 throw new EOFException("read of " + length + " bytes at " + position + " is past the end (" + size + " bytes)");
             }
+            if (length <= SMALL_READ) {
+                synchronized (this) {
+                    // Entries are read in name order, which is mostly file order: one read-ahead window
+                    // serves the local header and the data of many small entries.
+                    if (position < windowStart || position + length > windowStart + windowLength) {
+                        // A full window only when reading moves forward nearby; random order reads little.
+                        boolean forward = position >= windowStart && position < windowStart + windowLength + window.length;
+                        int want = forward ? window.length : Math.max(length, 8 * 1024);
+                        windowStart = position;
+                        windowLength = (int) Math.min(want, size - position);
+                        readDirect(position, window, 0, windowLength);
+                    }
+                    System.arraycopy(window, (int) (position - windowStart), buffer, offset, length);
+                }
+                return;
+            }
+            readDirect(position, buffer, offset, length);
+        }
+
+        private void readDirect(long position, byte[] buffer, int offset, int length) throws IOException {
             ByteBuffer target = ByteBuffer.wrap(buffer, offset, length);
             while (target.hasRemaining()) {
                 int n = channel.read(target, position + target.position() - offset);

@@ -39,7 +39,9 @@ final class ZipNormalizer {
     /** Nested archives deeper than this are refused (42.zip-style recursion). */
     static final int MAX_DEPTH = 8;
     private static final long WINDOW_BYTES = 64L << 20;
-    private static final int WINDOW_ENTRIES = 1024;
+    private static final int WINDOW_BATCHES = 64;
+    private static final long BATCH_BYTES = 1L << 20;
+    private static final int BATCH_ENTRIES = 256;
     private static final byte[] NO_BYTES = new byte[0];
 
     private final NormalizationOptions options;
@@ -100,35 +102,41 @@ final class ZipNormalizer {
         ZipWriter writer = new ZipWriter(out, time);
         Deque<Pending> window = new ArrayDeque<>();
         long inFlight = 0;
+        List<ZipEntryRecord> batch = new ArrayList<>();
+        List<byte[]> batchRaw = new ArrayList<>();
+        long batchWeight = 0;
         try {
             for (ZipEntryRecord e : sorted) {
                 long dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
                 if (dataStart + e.compressedSize() > cd.centralDirectoryStart()) {
                     throw archive.problem(e, "compressed size " + e.compressedSize() + " runs past the start of the central directory: sizes lie or truncated");
                 }
-                Pending p;
                 if (e.size() <= SMALL_SIZE && e.compressedSize() <= SMALL_SIZE) {
                     byte[] raw = in.read(dataStart, (int) e.compressedSize());
-                    long weight = raw.length + e.size();
-                    if (executor == null) {
-                        p = new Pending(e, dataStart, CompletableFuture.completedFuture(archive.encode(e, raw)), weight);
-                    } else {
-                        p = new Pending(e, dataStart, CompletableFuture.supplyAsync(() -> {
-                            try {
-                                return archive.encode(e, raw);
-                            } catch (IOException x) {
-                                throw new UncheckedIOException(x);
-                            }
-                        }, executor), weight);
+                    batch.add(e);
+                    batchRaw.add(raw);
+                    batchWeight += raw.length + e.size();
+                    if (batchWeight < BATCH_BYTES && batch.size() < BATCH_ENTRIES) {
+                        continue;
                     }
-                } else {
-                    p = new Pending(e, dataStart, null, 0);
                 }
-                window.add(p);
-                inFlight += p.weight;
-                while (!window.isEmpty() && (inFlight > WINDOW_BYTES || window.size() > WINDOW_ENTRIES)) {
+                if (!batch.isEmpty()) {
+                    Pending p = submit(archive, batch, batchRaw, batchWeight, executor);
+                    window.add(p);
+                    inFlight += p.weight;
+                    batch = new ArrayList<>();
+                    batchRaw = new ArrayList<>();
+                    batchWeight = 0;
+                }
+                if (e.size() > SMALL_SIZE || e.compressedSize() > SMALL_SIZE) {
+                    window.add(new Pending(List.of(e), dataStart, null, 0));
+                }
+                while (!window.isEmpty() && (inFlight > WINDOW_BYTES || window.size() > WINDOW_BATCHES)) {
                     inFlight -= drain(window.poll(), archive, writer);
                 }
+            }
+            if (!batch.isEmpty()) {
+                window.add(submit(archive, batch, batchRaw, batchWeight, executor));
             }
             while (!window.isEmpty()) {
                 drain(window.poll(), archive, writer);
@@ -144,19 +152,34 @@ final class ZipNormalizer {
         return sorted.size();
     }
 
-    private record Pending(ZipEntryRecord entry, long dataStart, CompletableFuture<Encoded> encoded, long weight) {}
+    /** Consecutive small entries encoded together (one task, one Inflater), or one large entry. */
+    private record Pending(List<ZipEntryRecord> entries, long dataStart, CompletableFuture<List<Encoded>> encoded, long weight) {}
+
+    private static Pending submit(Archive archive, List<ZipEntryRecord> batch, List<byte[]> raw, long weight, Executor executor)
+            throws IOException {
+        if (executor == null) {
+            return new Pending(batch, 0, CompletableFuture.completedFuture(archive.encode(batch, raw)), weight);
+        }
+        return new Pending(batch, 0, CompletableFuture.supplyAsync(() -> {
+            try {
+                return archive.encode(batch, raw);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }, executor), weight);
+    }
 
     /** An entry ready to write: method, CRC, sizes and the bytes as they will be stored. */
     private record Encoded(int method, long crc, long size, byte[] data, int externalAttributes) {}
 
     private long drain(Pending p, Archive archive, ZipWriter writer) throws IOException {
         if (p.encoded == null) {
-            archive.writeLarge(p.entry, p.dataStart, writer);
+            archive.writeLarge(p.entries.get(0), p.dataStart, writer);
             return 0;
         }
-        Encoded e;
+        List<Encoded> encoded;
         try {
-            e = p.encoded.get();
+            encoded = p.encoded.get();
         } catch (ExecutionException x) {
             Throwable cause = x.getCause() instanceof UncheckedIOException u ? u.getCause() : x.getCause();
             if (cause instanceof IOException io) {
@@ -172,9 +195,12 @@ final class ZipNormalizer {
         } catch (CancellationException x) {
             throw new IOException("normalization cancelled", x);
         }
-        ZipWriter.OpenEntry open = writer.beginEntry(p.entry.nameBytes(), e.method, e.crc, e.data.length, e.size, e.size);
-        writer.out().write(e.data);
-        writer.endEntry(open, e.crc, e.data.length, e.size, e.externalAttributes, false);
+        for (int i = 0; i < encoded.size(); i++) {
+            Encoded e = encoded.get(i);
+            ZipWriter.OpenEntry open = writer.beginEntry(p.entries.get(i).nameBytes(), e.method, e.crc, e.data.length, e.size, e.size);
+            writer.out().write(e.data);
+            writer.endEntry(open, e.crc, e.data.length, e.size, e.externalAttributes, false);
+        }
         return p.weight;
     }
 
@@ -252,8 +278,21 @@ final class ZipNormalizer {
             return new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message));
         }
 
+        List<Encoded> encode(List<ZipEntryRecord> entries, List<byte[]> raw) throws IOException {
+            List<Encoded> result = new ArrayList<>(entries.size());
+            Inflater shared = new Inflater(true);
+            try {
+                for (int i = 0; i < entries.size(); i++) {
+                    result.add(encode(entries.get(i), raw.get(i), shared));
+                }
+            } finally {
+                shared.end();
+            }
+            return result;
+        }
+
         /** Reads, checks and re-encodes an entry held in memory. */
-        Encoded encode(ZipEntryRecord e, byte[] raw) throws IOException {
+        Encoded encode(ZipEntryRecord e, byte[] raw, Inflater shared) throws IOException {
             byte[] content;
             if (e.method() == ZipEntryRecord.STORED) {
                 content = raw;
@@ -263,7 +302,7 @@ final class ZipNormalizer {
                 }
             } else {
                 OutputSink.MemorySink sink = OutputSink.inMemory((int) e.size());
-                try (EntryInflater inflater = inflater(e)) {
+                try (EntryInflater inflater = new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message), shared)) {
                     inflater.feed(raw, 0, raw.length, sink::write);
                     inflater.finish();
                 }
