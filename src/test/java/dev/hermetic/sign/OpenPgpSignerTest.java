@@ -153,12 +153,12 @@ class OpenPgpSignerTest {
         assertVerifiedByGpgAndSqv(ed25519, ed25519, signature, file);
         PGPSignature parsed = parse(signature);
         assertThat(parsed.getSignatureType()).isEqualTo(PGPSignature.BINARY_DOCUMENT);
-        assertThat(parsed.getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA512);
+        assertThat(parsed.getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA256);
     }
 
     @Test
     void rsaSignatureVerifiesWithGpgAndSqv() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(rsa)).hashAlgorithm(DigestAlgorithm.SHA_256).build();
+        OpenPgpSigner signer = signer(keyFile(rsa)).hashAlgorithm(DigestAlgorithm.SHA_512).build();
         signer.prepare();
         Path file = artifact();
         Path signature = dir.resolve("artifact-1.0.jar.asc");
@@ -166,7 +166,7 @@ class OpenPgpSignerTest {
         signer.sign(file, signature);
 
         assertVerifiedByGpgAndSqv(rsa, rsa, signature, file);
-        assertThat(parse(signature).getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA256);
+        assertThat(parse(signature).getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA512);
     }
 
     @Test
@@ -526,6 +526,25 @@ class OpenPgpSignerTest {
         value[10] ^= 1;
         assertThat(signer.verify(value, pair.getPublic())).isFalse();
         assertThat(signer.verify(new byte[3], pair.getPublic())).isFalse();
+    }
+
+    @Test
+    void ed448KeysAlwaysSignWithSha512() throws Exception {
+        OpenPGPKey v6 = new OpenPGPKeyGenerator(new BcOpenPGPImplementation(), true, new Date())
+                .ed448x448Key("Ed448 <ed448@example.org>")
+                .build();
+        Path key = Files.writeString(dir.resolve("ed448.asc"), v6.toAsciiArmoredString());
+        OpenPgpSigner signer = signer(key).hashAlgorithm(DigestAlgorithm.SHA_256).build();
+        signer.prepare();
+        Path file = artifact();
+        signer.sign(file, dir.resolve("ed448.sig"));
+
+        PGPSignature signature = parse(dir.resolve("ed448.sig"));
+        assertThat(signature.getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA512);
+        signature.init(new BcPGPContentVerifierBuilderProvider(),
+                v6.getPGPSecretKeyRing().getPublicKey(signature.getKeyIdentifiers().get(0)));
+        signature.update(Files.readAllBytes(file));
+        assertThat(signature.verify()).isTrue();
     }
 
     @Test
