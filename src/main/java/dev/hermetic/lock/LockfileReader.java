@@ -53,7 +53,8 @@ public final class LockfileReader {
 
     /** Parses lockfile text; {@code file} is only used in messages. */
     public static Lockfile parse(Path file, String text) throws LockfileFormatException {
-        return new Parser(file).parse(text);
+        // Some Windows editors add a byte-order mark when saving; it carries no meaning here.
+        return new Parser(file).parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     private static final class Parser {

@@ -62,6 +62,12 @@ class LockfileReaderTest {
     }
 
     @Test
+    void acceptsAByteOrderMark() throws Exception {
+        Path file = Files.writeString(dir.resolve("bom.lock"), "\uFEFF" + VALID);
+        assertThat(LockfileReader.read(file)).isEqualTo(LockfileReader.parse(file, VALID));
+    }
+
+    @Test
     void missingFileIsNoSuchFile() {
         assertThatThrownBy(() -> LockfileReader.read(dir.resolve("absent.lock")))
                 .isInstanceOf(NoSuchFileException.class);
