@@ -389,6 +389,14 @@ class OpenPgpSignerTest {
         signer.prepare();
         assertThat(signer.keyFingerprint()).isEqualTo(rsa);
 
+        // gpg exporting both keys at once writes one armor block holding two certificates.
+        Path oneBlock = Files.writeString(dir.resolve("one-block.asc"), gpg.gpgOk("--batch", "--pinentry-mode",
+                "loopback", "--passphrase", "", "--armor", "--export-secret-keys", ed25519, rsa).stdout());
+        assertThat(Files.readString(oneBlock)).containsOnlyOnce("BEGIN PGP PRIVATE KEY BLOCK");
+        OpenPgpSigner fromOneBlock = signer(oneBlock).fingerprint(KeyFingerprint.parse(rsa, "test")).build();
+        fromOneBlock.prepare();
+        assertThat(fromOneBlock.keyFingerprint()).isEqualTo(rsa);
+
         String unknown = "0123456789ABCDEF0123456789ABCDEF01234567";
         assertThatThrownBy(() -> signer(both).fingerprint(KeyFingerprint.parse(unknown, "test")).build().prepare())
                 .hasMessageStartingWith("No key with fingerprint " + unknown + " in the key file " + both)
