@@ -204,7 +204,7 @@ public final class LockfileReader {
             }
             ArtifactCoordinates c = parseCoordinates(fields[0]);
             String digest = fields[1];
-            int expected = algorithm == DigestAlgorithm.SHA_256 ? 64 : 128;
+            int expected = LockTokens.hexLength(algorithm);
             if (!digest.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
                 throw error("checksum of " + c + " is not hexadecimal: '" + digest + "'.");
             }
