@@ -1,0 +1,7 @@
+package it.a;
+
+public class A {
+    public static String name() {
+        return "a";
+    }
+}

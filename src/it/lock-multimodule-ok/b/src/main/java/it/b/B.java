@@ -1,0 +1,7 @@
+package it.b;
+
+public class B {
+    public static String name() {
+        return it.a.A.name() + "b";
+    }
+}

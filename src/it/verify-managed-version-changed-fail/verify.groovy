@@ -1,0 +1,5 @@
+def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
+fx.assertLog(basedir, ['it.fake:lib-b:jar:1.1 (dependency of it.hermetic:', 'is not in the lockfile',
+        'the lockfile has version 1.0'])
+// The invoker fails a hook script that returns anything but true or null.
+true

@@ -1,0 +1,48 @@
+package dev.hermetic.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermetic.lock.Policy;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VerifySettingsTest {
+
+    @Test
+    void defaultsFailOnUnpinnedVersionsAndWarnOnUnused() {
+        VerifySettings s = VerifySettings.from(Path.of("hermetic.lock"), name -> null);
+        assertThat(s.rangePolicy()).isEqualTo(Policy.FAIL);
+        assertThat(s.snapshotPolicy()).isEqualTo(Policy.FAIL);
+        assertThat(s.metaVersionPolicy()).isEqualTo(Policy.FAIL);
+        assertThat(s.pluginVersionPolicy()).isEqualTo(Policy.FAIL);
+        assertThat(s.unusedPolicy()).isEqualTo(Policy.WARN);
+        assertThat(s.strict()).isFalse();
+        assertThat(s.excludes()).isEmpty();
+    }
+
+    @Test
+    void readsEverySetting() {
+        Map<String, String> values = Map.of("rangePolicy", "warn", "snapshotPolicy", "IGNORE", "metaVersionPolicy",
+                " Warn ", "pluginVersionPolicy", "ignore", "unusedPolicy", "fail", "strict", "true", "excludes",
+                "org.example:*, ,*:junit-jupiter-api:*:*");
+        VerifySettings s = VerifySettings.from(Path.of("x"), values::get);
+        assertThat(s.rangePolicy()).isEqualTo(Policy.WARN);
+        assertThat(s.snapshotPolicy()).isEqualTo(Policy.IGNORE);
+        assertThat(s.metaVersionPolicy()).isEqualTo(Policy.WARN);
+        assertThat(s.pluginVersionPolicy()).isEqualTo(Policy.IGNORE);
+        assertThat(s.unusedPolicy()).isEqualTo(Policy.FAIL);
+        assertThat(s.strict()).isTrue();
+        assertThat(s.excludes()).containsExactly("org.example:*", "*:junit-jupiter-api:*:*");
+    }
+
+    @Test
+    void badPolicyNamesThePropertyAndTheValidValues() {
+        assertThatThrownBy(() -> VerifySettings.from(Path.of("x"), n -> n.equals("rangePolicy") ? "never" : null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hermetic.verify.rangePolicy")
+                .hasMessageContaining("never")
+                .hasMessageContaining("fail, warn, ignore");
+    }
+}
