@@ -64,9 +64,9 @@ class SignItSupport {
         try {
             pb.redirectOutput(out).redirectError(err)
             Process p = pb.start()
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
                 p.destroyForcibly()
-                throw new AssertionError("Command timed out after 60 s: ${command.join(' ')}")
+                throw new AssertionError("Command timed out after 180 s: ${command.join(' ')}")
             }
             return [exit: p.exitValue(), out: out.text, err: err.text]
         } finally {
@@ -179,11 +179,13 @@ class SignItSupport {
         return [ok: r.exit == 0, output: r.out + r.err]
     }
 
-    /** Files of a repository version directory, by name, without maven-metadata. */
+    /** Files of a repository version directory, by name, without maven-metadata and a local repository's _files. */
     static Map<String, File> repositoryFiles(File versionDir) {
         assert versionDir.isDirectory(): "Nothing was deployed: ${versionDir} does not exist"
         Map<String, File> files = new TreeMap<>()
-        versionDir.eachFile { if (it.isFile() && !it.name.startsWith('maven-metadata')) files[it.name] = it }
+        versionDir.eachFile {
+            if (it.isFile() && !it.name.startsWith('maven-metadata') && !it.name.startsWith('_')) files[it.name] = it
+        }
         return files
     }
 
