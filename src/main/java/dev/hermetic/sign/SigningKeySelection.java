@@ -139,8 +139,11 @@ final class SigningKeySelection {
                     + primary.problem() + ": " + fixFor(primary));
         }
         List<String> reasons = certificate.keys().stream().map(Assessed::describe).toList();
-        Assessed example = certificate.keys().stream()
-                .filter(k -> !k.isPrimary()).filter(k -> !k.usable()).findFirst().orElse(primary);
+        // The primary's missing secret part explains more than its subkeys' flags; else the first unusable subkey.
+        Assessed example = primary.problem() != null && primary.problem().startsWith("has no secret part")
+                ? primary
+                : certificate.keys().stream()
+                        .filter(k -> !k.isPrimary()).filter(k -> !k.usable()).findFirst().orElse(primary);
         String fix = example.problem() != null && !example.problem().startsWith("cannot sign")
                 ? fixFor(example)
                 : "add a signing subkey with `gpg --quick-add-key " + primary.fingerprint() + " ed25519 sign`,"

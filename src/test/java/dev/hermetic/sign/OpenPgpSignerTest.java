@@ -273,6 +273,22 @@ class OpenPgpSignerTest {
     }
 
     @Test
+    void exportedSubkeysOnlySignWithTheSubkeyOrSayTheSecretIsMissing() throws Exception {
+        // --export-secret-subkeys leaves a stub instead of the primary key's secret part (offline primary key).
+        Path subkeysOnly = Files.writeString(dir.resolve("subkeys.asc"), gpg.gpgOk("--batch", "--pinentry-mode",
+                "loopback", "--passphrase", "", "--armor", "--export-secret-subkeys", certifyOnly).stdout());
+        OpenPgpSigner signer = signer(subkeysOnly).build();
+        signer.prepare();
+        assertThat(signer.keyFingerprint()).isEqualTo(signingSubkey);
+
+        Path primaryStub = Files.writeString(dir.resolve("stub.asc"), gpg.gpgOk("--batch", "--pinentry-mode",
+                "loopback", "--passphrase", "", "--armor", "--export-secret-subkeys", ed25519).stdout());
+        assertThatThrownBy(() -> signer(primaryStub).build().prepare())
+                .hasMessageContaining(ed25519 + " (primary key, EdDSA (Ed25519, v4 legacy)): has no secret part")
+                .hasMessageContaining("gpg --armor --export-secret-keys " + ed25519);
+    }
+
+    @Test
     void passphraseProtectedKey() throws Exception {
         Path key = keyFile(protectedKey, PASSPHRASE);
         assertThat(Files.readString(key)).contains("PRIVATE KEY BLOCK");
