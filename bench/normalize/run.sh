@@ -31,10 +31,12 @@ NORMALIZE_WORK="$WORK_DIR/normalize"
 INPUTS="$NORMALIZE_WORK/inputs"
 
 # --- inputs -----------------------------------------------------------------------------------
+missing=()
 for gav in "${JARS[@]}"; do
     IFS=: read -r _ artifact version <<<"$gav"
-    [[ -f "$INPUTS/$artifact-$version.jar" ]] || { log "fetching $gav"; fetch_artifact "$gav" "$INPUTS"; }
+    [[ -f "$INPUTS/$artifact-$version.jar" ]] || missing+=("$gav")
 done
+fetch_jars "$INPUTS" "${missing[@]}"
 
 # --- per-run preparation and checks -----------------------------------------------------------
 INPUT="" TARGET_FILE="" EXPECTED_FILES="" SHA_FILE=""

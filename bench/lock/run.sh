@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# bench/lock: locking and verifying a real project, the source release of maven-resources-plugin 3.3.1
+# (416 artifacts), with this plugin (hermetic:lock, hermetic:verify, the CLI's lock-verify) and with
+# maven-lockfile 5.18.3 (generate, validate), against a bare `mvn validate`, all in one run.
+# The project is never edited: our goals are called by their full coordinates on the command line.
+# Writes bench/results/lock.md. Environment: BENCH_RUNS (default 5), BENCH_MLF_RUNS (default 3: each
+# maven-lockfile run takes from 10 s to minutes on a loaded machine).
+set -euo pipefail
+# shellcheck source=../lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+
+SUBJECT_GAV="org.apache.maven.plugins:maven-resources-plugin:3.3.1:zip:source-release"
+SUBJECT_DIR_NAME="maven-resources-plugin-3.3.1"
+MLF_GAV="io.github.chains-project:maven-lockfile:5.18.3"
+# Local mode hashes the files of the local repository, as hermetic:lock does. The default, remote, asks every
+# repository the project declares for each checksum over HTTP; here only Maven Central is reachable, the
+# request to the project's other repository (apache.snapshots) fails, and every checksum comes out empty.
+MLF_OPTS=(-DchecksumMode=local)
+MLF_RUNS="${BENCH_MLF_RUNS:-3}"
+
+L_VALIDATE="mvn -o validate"
+L_VALIDATE_ONLINE="mvn validate (online)"
+L_LOCK="hermetic:lock (mvn -o)"
+L_VERIFY="hermetic:verify + validate (mvn -o)"
+L_CLI_VERIFY="hermetic CLI lock-verify"
+L_MLF_GENERATE="maven-lockfile 5.18.3 generate (online, checksumMode=local)"
+L_MLF_VALIDATE="maven-lockfile 5.18.3 validate (online)"
+GROUP="$SUBJECT_DIR_NAME"
+
+resolve_maven
+ensure_plugin
+start_results lock
+LOCK_WORK="$WORK_DIR/lock"
+# A private local repository, filled from Maven Central by this script: the same state for every tool,
+# and nothing that another engineer's build does to ~/.m2 can change it between runs.
+REPO="$LOCK_WORK/repository"
+PROJECT="$LOCK_WORK/$SUBJECT_DIR_NAME"
+MVN_REPO=(-B "-Dmaven.repo.local=$REPO")
+mkdir -p "$LOCK_WORK"
+
+# --- the project, the plugin, a warm local repository (once) ----------------------------------
+if [[ ! -f "$PROJECT/pom.xml" ]]; then
+    log "fetching $SUBJECT_GAV"
+    fetch_artifact "$SUBJECT_GAV" "$LOCK_WORK"
+    (cd "$LOCK_WORK" && unzip -q -o "$SUBJECT_DIR_NAME-source-release.zip")
+fi
+cd "$PROJECT"
+
+# The plugin under test goes into the private repository as the same jar the CLI runs.
+installed_pom="${INSTALLED_PLUGIN_JAR%.jar}.pom"
+if ! cmp -s "$CLI_JAR" "$REPO/dev/hermetic/hermetic-maven-plugin/$PLUGIN_VERSION/hermetic-maven-plugin-$PLUGIN_VERSION.jar"; then
+    log "installing $PLUGIN_GAV into $REPO"
+    "$MVN" "${MVN_REPO[@]}" -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
+        -Dfile="$CLI_JAR" -DpomFile="$installed_pom" >"$LOCK_WORK/install.log" 2>&1 \
+        || { tail -n 30 "$LOCK_WORK/install.log" >&2; die "could not install the plugin into $REPO (log: $LOCK_WORK/install.log)"; }
+fi
+
+warm_stamp="$REPO/.bench-warm"
+if [[ ! -f "$warm_stamp" ]]; then
+    log "warming $REPO from Maven Central (once; minutes): mvn verify -DskipTests, then each goal once online"
+    "$MVN" "${MVN_REPO[@]}" verify -DskipTests -Dinvoker.skip >"$LOCK_WORK/warm-verify.log" 2>&1 \
+        || { tail -n 30 "$LOCK_WORK/warm-verify.log" >&2; die "the warm-up build failed (log: $LOCK_WORK/warm-verify.log)"; }
+    "$MVN" "${MVN_REPO[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline >"$LOCK_WORK/warm-go-offline.log" 2>&1 \
+        || log "dependency:go-offline failed (log: $LOCK_WORK/warm-go-offline.log); going on"
+    rm -f lockfile.json
+    "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:generate" "${MLF_OPTS[@]}" >"$LOCK_WORK/warm-mlf.log" 2>&1 \
+        || log "maven-lockfile generate failed once online (log: $LOCK_WORK/warm-mlf.log)"
+    touch "$warm_stamp"
+fi
+# hermetic:lock once online, untimed, so that whatever it resolves beyond the lifecycle is local.
+"$MVN" "${MVN_REPO[@]}" "$PLUGIN_GAV:lock" >"$LOCK_WORK/warm-lock.log" 2>&1 || true
+
+# --- per-run checks ---------------------------------------------------------------------------
+artifact_lines() {
+    [[ -f "$1" ]] || { echo 0; return 0; }
+    grep -cE '^[^#[:space:]][^ ]* [0-9a-f]{64,128} ' "$1" || true
+}
+
+remove_hermetic_lock() { rm -f hermetic.lock; }
+check_hermetic_lock() {
+    local n
+    n="$(artifact_lines hermetic.lock)"
+    (( n > 100 )) || { echo "hermetic.lock has $n artifact lines"; return 1; }
+}
+hermetic_lock_note() { echo "$(artifact_lines hermetic.lock) artifacts locked, hermetic.lock $(stat -c %s hermetic.lock) bytes"; }
+
+remove_mlf_lockfile() { rm -f lockfile.json; }
+check_mlf_lockfile() {
+    [[ -s lockfile.json ]] || { echo "no lockfile.json"; return 1; }
+    local empty
+    empty="$(grep -c '"checksum": ""' lockfile.json || true)"
+    (( empty == 0 )) || { echo "lockfile.json has $empty empty checksums"; return 1; }
+}
+mlf_note() { echo "lockfile.json $(stat -c %s lockfile.json) bytes, $(grep -c '"checksum": "[0-9a-f]' lockfile.json) checksums"; }
+
+# --- measurements -----------------------------------------------------------------------------
+measure "$GROUP" "$L_VALIDATE" "$RUNS" : : -- "$MVN" "${MVN_REPO[@]}" -o validate
+measure "$GROUP" "$L_VALIDATE_ONLINE" "$RUNS" : : -- "$MVN" "${MVN_REPO[@]}" validate
+
+lock_ready=false
+if plugin_has_goal lock && grep -q 'BUILD SUCCESS' "$LOCK_WORK/warm-lock.log"; then
+    lock_ready=true
+    MEASURE_NOTE_FN=hermetic_lock_note measure "$GROUP" "$L_LOCK" "$RUNS" remove_hermetic_lock check_hermetic_lock -- \
+        "$MVN" "${MVN_REPO[@]}" -o "$PLUGIN_GAV:lock"
+else
+    not_measured "$GROUP" "$L_LOCK" "hermetic:lock not working in this build (see $LOCK_WORK/warm-lock.log)"
+fi
+if $lock_ready && [[ -f hermetic.lock ]] && plugin_has_goal verify; then
+    measure "$GROUP" "$L_VERIFY" "$RUNS" : : -- "$MVN" "${MVN_REPO[@]}" -o "$PLUGIN_GAV:verify" validate
+else
+    not_measured "$GROUP" "$L_VERIFY" "needs a working hermetic:lock and hermetic:verify"
+fi
+if $lock_ready && [[ -f hermetic.lock ]] && cli_has lock-verify --help; then
+    measure "$GROUP" "$L_CLI_VERIFY" "$RUNS" : : -- java -jar "$CLI_JAR" lock-verify --lockfile hermetic.lock --local-repo "$REPO"
+else
+    not_measured "$GROUP" "$L_CLI_VERIFY" "needs hermetic.lock and the CLI's lock-verify"
+fi
+
+MEASURE_WARMUP=0 MEASURE_NOTE_FN=mlf_note measure "$GROUP" "$L_MLF_GENERATE" "$MLF_RUNS" remove_mlf_lockfile check_mlf_lockfile -- \
+    "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:generate" "${MLF_OPTS[@]}"
+if [[ -s lockfile.json ]]; then
+    MEASURE_WARMUP=0 measure "$GROUP" "$L_MLF_VALIDATE" "$MLF_RUNS" : : -- "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:validate"
+else
+    not_measured "$GROUP" "$L_MLF_VALIDATE" "maven-lockfile generate left no lockfile.json"
+fi
+cd "$BENCH_DIR"
+
+# --- report -----------------------------------------------------------------------------------
+validate="$(median_of "$GROUP" "$L_VALIDATE")"
+verify="$(median_of "$GROUP" "$L_VERIFY")"
+mlf_generate="$(median_of "$GROUP" "$L_MLF_GENERATE")"
+verify_overhead=""
+[[ -n "$validate" && -n "$verify" ]] && verify_overhead="$(awk -v a="$verify" -v b="$validate" 'BEGIN { printf "%.2f", a - b }')"
+artifacts="$(artifact_lines "$PROJECT/hermetic.lock")"
+section="$(
+    echo "## $SUBJECT_DIR_NAME"
+    echo
+    echo "Source release of maven-resources-plugin 3.3.1 ($artifacts artifacts in hermetic.lock). Reference: $L_MLF_GENERATE."
+    echo
+    table "$GROUP" "$L_MLF_GENERATE"
+    echo
+    echo "Targets (ratios from this run):"
+    echo
+    target_check "hermetic:verify: seconds added to \`mvn -o validate\` (median minus median)" "$verify_overhead" "<=" 0.5
+    target_check "hermetic:lock: maven-lockfile generate ÷ hermetic:lock (× faster)" "$(ratio "$mlf_generate" "$(median_of "$GROUP" "$L_LOCK")")" ">=" 5
+    target_check "hermetic:lock: peak RSS MB" "$(rss_of "$GROUP" "$L_LOCK")" "<" 300
+    true
+)"
+printf '\n%s\n' "$section"
+
+{
+    machine_header "Benchmark: locking and verifying a build's inputs"
+    echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, never edited; our goals are called as \`$PLUGIN_GAV:<goal>\`"
+    echo "- local repository: a private one (bench/work/lock/repository) filled once from Maven Central by \`mvn verify -DskipTests\`, \`dependency:go-offline\` and one online run of each goal; every timed Maven run uses it"
+    echo "- $MLF_GAV: run online (its goals declare requiresOnline and refuse -o), with \`${MLF_OPTS[*]}\`: it hashes the local repository's files, like hermetic:lock. Its default, \`remote\`, fetches each checksum over HTTP from every repository the project declares; on this machine only Maven Central is reachable, the project's apache.snapshots repository fails first, and every checksum comes out empty, so that mode is not measured. lockfile.json is deleted before each generate (otherwise generate reads its settings from the old file). $MLF_RUNS runs, no warm-up run"
+    echo "- hermetic rows: one untimed warm-up run each; hermetic.lock is deleted before each hermetic:lock run"
+    echo "- peak RSS is /usr/bin/time's %M: the largest process (the JVM)"
+    echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
+    echo
+    echo "How to run: \`bench/run.sh lock\` (see docs/benchmarks.md)."
+    echo
+    echo "$section"
+} | write_results lock
