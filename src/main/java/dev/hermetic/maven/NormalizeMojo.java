@@ -115,10 +115,11 @@ public class NormalizeMojo extends AbstractMojo {
         try {
             return BuildTimestamp.resolve(environment, outputTimestamp);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Invalid build timestamp: " + e.getMessage()
-                    + ". Set <project.build.outputTimestamp> to an ISO-8601 instant between 1980-01-01T00:00:02Z"
-                    + " and 2107-12-31T23:59:58Z (e.g. 2026-01-01T00:00:00Z) or to integer seconds since 1970;"
-                    + " SOURCE_DATE_EPOCH, when set, must be integer seconds.", e);
+            // The core's message names the source, the value and how to fix SOURCE_DATE_EPOCH; add the POM side.
+            String fix = e.getMessage().startsWith(BuildTimestamp.SOURCE_DATE_EPOCH) ? ""
+                    : ". Set <project.build.outputTimestamp> to an ISO-8601 instant between 1980-01-01T00:00:02Z"
+                            + " and 2107-12-31T23:59:58Z (e.g. 2026-01-01T00:00:00Z) or to integer seconds since 1970";
+            throw new MojoFailureException("Invalid build timestamp: " + e.getMessage() + fix, e);
         }
     }
 

@@ -66,7 +66,11 @@ public final class NormalizeStep {
             throws MojoFailureException, MojoExecutionException {
         ArchiveNormalizer normalizer = new ArchiveNormalizer(settings.options());
         List<NormalizationResult> results = new ArrayList<>();
-        for (Path file : ArchiveCollector.collect(project, settings.excludedClassifiers())) {
+        List<Path> files = ArchiveCollector.collect(project, settings.excludedClassifiers());
+        if (files.isEmpty()) {
+            log.info("No artifact file in " + project.getArtifactId() + " yet: nothing to normalize");
+        }
+        for (Path file : files) {
             NormalizationResult result;
             try {
                 result = normalizer.normalize(file);
