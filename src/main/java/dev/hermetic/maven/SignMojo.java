@@ -291,10 +291,10 @@ public class SignMojo extends AbstractMojo {
                 manifest.put(file.repositoryFileName(), sha256);
             }
             Path manifestFile = outputDirectory.toPath().resolve(manifestName());
+            attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestFile));
             DigestManifest.of(DigestAlgorithm.SHA_256, manifest).write(manifestFile);
             SignedFilesCollector.SignedFile manifestEntry = new SignedFilesCollector.SignedFile(
                     manifestFile, MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestName());
-            attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestFile));
             signAndDigest(signer, manifestEntry, sideFileDigests, attachments);
             done = true;
             return attachments;
@@ -316,25 +316,28 @@ public class SignMojo extends AbstractMojo {
         }
     }
 
-    /** Signs one file, writes its side digests, logs its SHA-256; returns the SHA-256. */
+    /**
+     * Signs one file, writes its side digests, logs its SHA-256; returns the SHA-256. Each file is listed in
+     * {@code attachments} before it is written, so that a failure part way still cleans it up.
+     */
     private String signAndDigest(OpenPgpSigner signer, SignedFilesCollector.SignedFile file,
             Set<DigestAlgorithm> sideFileDigests, List<AttachedFile> attachments)
             throws SigningException, IOException {
         Path directory = outputDirectory.toPath();
         Path asc = directory.resolve(file.repositoryFileName() + ".asc");
+        attachments.add(new AttachedFile(file.extension() + ".asc", file.classifier(), asc));
         Map<DigestAlgorithm, String> digests =
                 signer.signAndDigest(file.file(), asc, EnumSet.allOf(DigestAlgorithm.class));
-        attachments.add(new AttachedFile(file.extension() + ".asc", file.classifier(), asc));
         // Named after the repository file, in the output directory: the POM's side file must not land next to
         // pom.xml in the sources.
         Path inRepository = directory.resolve(file.repositoryFileName());
         Map<DigestAlgorithm, String> sideDigests = new EnumMap<>(DigestAlgorithm.class);
         sideFileDigests.forEach(a -> sideDigests.put(a, digests.get(a)));
-        DigestManifest.writeSideFiles(inRepository, sideDigests);
         for (DigestAlgorithm algorithm : sideDigests.keySet()) {
             attachments.add(new AttachedFile(file.extension() + "." + algorithm.extension(), file.classifier(),
                     DigestManifest.sideFile(inRepository, algorithm)));
         }
+        DigestManifest.writeSideFiles(inRepository, sideDigests);
         String sha256 = digests.get(DigestAlgorithm.SHA_256);
         getLog().info("sha256:" + sha256 + "  " + file.repositoryFileName());
         return sha256;
