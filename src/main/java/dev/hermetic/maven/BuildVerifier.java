@@ -114,12 +114,18 @@ final class BuildVerifier {
         long start = System.nanoTime();
         Lockfile lockfile = readLockfile(settings.lockfile());
         List<MavenProject> projects = reactor(session);
-        BuildArtifactCollector.Collected collected;
-        try {
-            collected = collector.collect(session, projects);
-        } catch (BuildCollectionException e) {
-            throw new VerifyFailure(e.getMessage() + " With a warm local repository verify needs no network; "
-                    + "otherwise build once online.");
+        Path cache = settings.useCache() ? BuildPlanCache.file(
+                session.getRepositorySession().getLocalRepository().getBasedir().toPath(), projects,
+                settings.lockfile(), mavenVersion) : null;
+        BuildArtifactCollector.Collected collected = BuildPlanCache.read(cache);
+        boolean reused = collected != null;
+        if (collected == null) {
+            try {
+                collected = collector.collect(session, projects);
+            } catch (BuildCollectionException e) {
+                throw new VerifyFailure(e.getMessage() + " With a warm local repository verify needs no network; "
+                        + "otherwise build once online.");
+            }
         }
         List<UsedArtifact> used = new ArrayList<>(collected.used());
         // Not downloaded yet: nothing to hash now, and not unused either.
@@ -169,7 +175,13 @@ final class BuildVerifier {
         String summary = "hermetic:verify: " + projects.size() + " module" + (projects.size() == 1 ? "" : "s")
                 + " against " + settings.lockfile().getFileName() + ": " + report.summary() + String.format(Locale.ROOT,
                         "; %.2f s in all", (System.nanoTime() - start) / 1e9);
+        if (reused) {
+            summary += " (build plan unchanged: graph reused from " + cache.getFileName() + ")";
+        }
         info.accept(summary);
+        if (errors.isEmpty() && !reused) {
+            BuildPlanCache.write(cache, collected);
+        }
         if (!errors.isEmpty()) {
             StringBuilder m = new StringBuilder("The build does not match its lockfile " + settings.lockfile() + " ("
                     + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + "):");

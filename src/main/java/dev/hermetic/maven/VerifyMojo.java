@@ -119,6 +119,15 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "hermetic.verify.strict", defaultValue = "false")
     private boolean strict;
 
+    /**
+     * Reuses the dependency graphs collected by the last successful verification of an unchanged build (same models,
+     * same lockfile, same Maven), so that verify only hashes files. Every file, POMs included, is still checked.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.cache", defaultValue = "true")
+    private boolean cache;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -176,7 +185,7 @@ public class VerifyMojo extends AbstractMojo {
                 : BuildVerifier.root(session).resolve(dev.hermetic.lock.Lockfile.DEFAULT_FILE_NAME).toFile();
         Map<String, String> values = Map.of("rangePolicy", rangePolicy, "snapshotPolicy", snapshotPolicy,
                 "metaVersionPolicy", metaVersionPolicy, "pluginVersionPolicy", pluginVersionPolicy, "unusedPolicy",
-                unusedPolicy, "strict", Boolean.toString(strict),
+                unusedPolicy, "strict", Boolean.toString(strict), "cache", Boolean.toString(cache),
                 "excludes", excludes == null ? "" : String.join(",", excludes));
         try {
             return VerifySettings.from(file.toPath(), values::get);

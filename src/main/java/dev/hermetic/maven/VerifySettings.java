@@ -18,9 +18,11 @@ import java.util.function.Function;
  * @param pluginVersionPolicy for plugins whose version the POM does not write
  * @param unusedPolicy for locked artifacts the build no longer uses
  * @param strict whether a different environment (Maven, Java, wrapper) fails the build instead of warning
+ * @param useCache whether the dependency graphs of an unchanged build may be reused ({@link BuildPlanCache})
  */
 record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, Policy snapshotPolicy,
-        Policy metaVersionPolicy, Policy pluginVersionPolicy, Policy unusedPolicy, boolean strict) {
+        Policy metaVersionPolicy, Policy pluginVersionPolicy, Policy unusedPolicy, boolean strict,
+        boolean useCache) {
 
     static final String PREFIX = "hermetic.verify.";
 
@@ -43,7 +45,7 @@ record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, 
         return new VerifySettings(lockfile, excludes, policy(lookup, "rangePolicy", "fail"),
                 policy(lookup, "snapshotPolicy", "fail"), policy(lookup, "metaVersionPolicy", "fail"),
                 policy(lookup, "pluginVersionPolicy", "fail"), policy(lookup, "unusedPolicy", "warn"),
-                Boolean.parseBoolean(lookup.apply("strict")));
+                Boolean.parseBoolean(lookup.apply("strict")), !"false".equalsIgnoreCase(lookup.apply("cache")));
     }
 
     private static Policy policy(Function<String, String> lookup, String name, String defaultValue) {

@@ -1,0 +1,15 @@
+// Lock with Resolver's trusted checksums (Maven 3.9+), check that a clean build passes with them on, then change one
+// byte of a dependency's jar: the resolver itself must refuse it as it resolves it.
+def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
+fx.prepare(basedir, itLocalRepo, itPluginVersion)
+new File(basedir, '.mvn').deleteDir()
+fx.maven(basedir, itMavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', '-Dhermetic.lock.resolverChecksums',
+        'verify', 'hermetic:lock'])
+File summary = new File(basedir, '.mvn/checksums/checksums.sha256')
+assert summary.isFile()
+assert summary.text.contains('  it/fake/lib-a/1.0/lib-a-1.0.jar')
+assert new File(basedir, '.mvn/maven.config').text.contains('aether.artifactResolver.postProcessor.trustedChecksums=true')
+String clean = fx.maven(basedir, itMavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', 'verify'])
+assert clean.contains('BUILD SUCCESS')
+fx.flipByte(new File(basedir, 'repo/it/fake/lib-a/1.0/lib-a-1.0.jar'))
+true

@@ -1,0 +1,125 @@
+package dev.hermetic.maven;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigester;
+import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.UsedArtifact;
+import dev.hermetic.lock.VersionSpec;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.io.xpp3.MavenXpp3Writer;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Remembers what {@link BuildArtifactCollector} found for a build, so that verifying the same build again only hashes
+ * files instead of resolving every dependency graph again (the collection is most of verify's cost).
+ *
+ * <p>Why a hit is safe: the collection is a function of the modules' models (effective and as written: dependencies,
+ * managed versions, imported BOMs, plugins, properties, profiles applied), of the Maven version, and of the contents of
+ * the POMs the resolver reads, parents and BOMs included. The key covers the first two and the lockfile; every POM read
+ * is in the cached list, so its checksum is verified on every run: a changed POM fails verification before the reused
+ * graph could matter. Builds whose graph depends on repository metadata (version ranges, SNAPSHOT, LATEST, RELEASE)
+ * are never cached. The cache lives in the local repository (next to what it describes, and outside {@code target/},
+ * which {@code mvn clean verify} empties first).
+ */
+final class BuildPlanCache {
+
+    private static final String FORMAT = "hermetic-build-plan-cache 1";
+
+    private BuildPlanCache() {}
+
+    /** The cache file for this build's key, or null if the key cannot be computed. */
+    static Path file(Path localRepository, List<MavenProject> projects, Path lockfile, String mavenVersion) {
+        try {
+            StringBuilder key = new StringBuilder(FORMAT).append('\n').append(mavenVersion).append('\n');
+            key.append(FileDigester.digest(lockfile, DigestAlgorithm.SHA_256)).append('\n');
+            MavenXpp3Writer writer = new MavenXpp3Writer();
+            for (MavenProject p : projects) {
+                key.append(p.getFile()).append('\n');
+                for (Model m : new Model[] {p.getModel(), p.getOriginalModel()}) {
+                    StringWriter out = new StringWriter();
+                    writer.write(out, m);
+                    key.append(out).append('\n');
+                }
+            }
+            String digest = FileDigester.digest(key.toString().getBytes(StandardCharsets.UTF_8),
+                    DigestAlgorithm.SHA_256);
+            return localRepository.resolve(".hermetic/build-plans").resolve(digest + ".txt");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether a collection may be cached: its graph does not depend on repository metadata. */
+    static boolean cacheable(BuildArtifactCollector.Collected collected) {
+        return collected.versionFindings().stream().allMatch(BuildArtifactCollector.VersionFinding::pluginWithoutVersion);
+    }
+
+    /** The cached collection, or null if absent, unreadable, or if one of its files is gone. */
+    static BuildArtifactCollector.Collected read(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
+                return null;
+            }
+            List<UsedArtifact> used = new ArrayList<>();
+            List<BuildArtifactCollector.VersionFinding> findings = new ArrayList<>();
+            Map<String, Boolean> exists = new TreeMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t", -1);
+                if (f[0].equals("U") && f.length == 10) {
+                    Path path = Path.of(f[9]);
+                    if (!exists.computeIfAbsent(f[9], k -> Files.isRegularFile(path))) {
+                        return null; // e.g. the local repository was cleaned: collect (and download) again
+                    }
+                    used.add(new UsedArtifact(new ArtifactCoordinates(f[4], f[5], f[8], f[6], f[7]), path,
+                            ArtifactRole.valueOf(f[1]), f[2], f[3]));
+                } else if (f[0].equals("V") && f.length == 4) {
+                    findings.add(new BuildArtifactCollector.VersionFinding(f[1], f[2], VersionSpec.of(f[3]), true));
+                } else {
+                    return null;
+                }
+            }
+            return new BuildArtifactCollector.Collected(used, findings, 0);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes the collection (atomically; a cache that cannot be written is only a missed speed-up). */
+    static void write(Path file, BuildArtifactCollector.Collected collected) {
+        if (file == null || !cacheable(collected)) {
+            return;
+        }
+        StringBuilder out = new StringBuilder(FORMAT).append('\n');
+        for (UsedArtifact u : collected.used()) {
+            ArtifactCoordinates c = u.coordinates();
+            out.append(String.join("\t", "U", u.role().name(), u.scope(), u.module(), c.groupId(), c.artifactId(),
+                    c.extension(), c.classifier(), c.version(), u.file().toString())).append('\n');
+        }
+        for (BuildArtifactCollector.VersionFinding v : collected.versionFindings()) {
+            out.append(String.join("\t", "V", v.module(), v.what(), v.spec().text())).append('\n');
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, out, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // Read-only local repository, full disk: verify still works, only slower next time.
+        }
+    }
+}
