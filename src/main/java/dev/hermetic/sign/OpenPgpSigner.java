@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -239,7 +238,7 @@ public final class OpenPgpSigner implements Signer {
             wanted.addAll(digests);
             for (DigestAlgorithm algorithm : wanted) {
                 if (!(shareSignatureHash && algorithm == prepared.hash())) {
-                    fileDigests.put(algorithm, newMessageDigest(algorithm));
+                    fileDigests.put(algorithm, SingleDigestContentSigner.newMessageDigest(algorithm));
                 }
             }
         }
@@ -484,14 +483,6 @@ public final class OpenPgpSigner implements Signer {
             case SHA_256 -> HashAlgorithmTags.SHA256;
             case SHA_512 -> HashAlgorithmTags.SHA512;
         };
-    }
-
-    private static MessageDigest newMessageDigest(DigestAlgorithm algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm.jcaName());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm.jcaName() + " is required of every Java runtime", e);
-        }
     }
 
     /** Configures an {@link OpenPgpSigner}. Nothing is read until {@link OpenPgpSigner#prepare()}. */

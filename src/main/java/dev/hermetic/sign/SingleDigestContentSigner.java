@@ -155,7 +155,8 @@ final class SingleDigestContentSigner implements PGPContentSigner {
         };
     }
 
-    private static MessageDigest newMessageDigest(DigestAlgorithm algorithm) {
+    /** The JDK's digest (SHA-2 intrinsics), not BouncyCastle's pure-Java one. */
+    static MessageDigest newMessageDigest(DigestAlgorithm algorithm) {
         try {
             return MessageDigest.getInstance(algorithm.jcaName());
         } catch (NoSuchAlgorithmException e) {
