@@ -103,9 +103,10 @@ fetch_jars() {
 
 # ---------------------------------------------------------------------------------------------
 # Measuring. Each measurement appends one line to $RESULTS_TSV:
-#   group  label  runs  median_wall_s  min_wall_s  max_wall_s  median_rss_mb  max_rss_mb  note
-# A run's wall time and peak RSS come from /usr/bin/time (%e, %M): %M is the largest process of
-# the tree (for Maven: its JVM; for the CLI: the JVM).
+#   group  label  runs  median_wall_s  min_wall_s  max_wall_s  median_rss_mb  max_rss_mb  note  median_cpu_s
+# A run's wall time, peak RSS and CPU time come from /usr/bin/time (%e, %M, %U + %S): %M is the
+# largest process of the tree (for Maven: its JVM; for the CLI: the JVM). CPU time (user + system, all
+# threads) suffers less than wall time when other work competes for the cores.
 
 RESULTS_TSV=""
 start_results() {
@@ -129,7 +130,7 @@ measure() {
     safe="$(tr -c 'A-Za-z0-9._-' '_' <<<"$group-$label")"
     mkdir -p "$logdir"
     local log_file="$logdir/$safe.log" timing="$logdir/$safe.time"
-    local walls=() rsss=() i wall rss
+    local walls=() rsss=() cpus=() i wall rss user sys
     : >"$log_file"
     for ((i = 1; i <= ${MEASURE_WARMUP:-1}; i++)); do
         "$prepare"
@@ -139,7 +140,7 @@ measure() {
     for ((i = 1; i <= runs; i++)); do
         "$prepare"
         echo "=== run $i: $*" >>"$log_file"
-        if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >>"$log_file" 2>&1; then
+        if ! /usr/bin/time -f '%e %M %U %S' -o "$timing" "$@" >>"$log_file" 2>&1; then
             log "FAILED: $group / $label (run $i); last lines of $log_file:"
             tail -n 25 "$log_file" >&2
             printf '%s\t%s\t%s\tFAILED\t\t\t\t\t%s\n' "$group" "$label" "$runs" "see $log_file" >>"$RESULTS_TSV"
@@ -152,10 +153,11 @@ measure() {
             return 0
         fi
         # /usr/bin/time writes "Command exited with non-zero status" lines only on failure; the last line is ours.
-        read -r wall rss < <(tail -n 1 "$timing")
+        read -r wall rss user sys < <(tail -n 1 "$timing")
         walls+=("$wall")
+        cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
         rsss+=("$((rss / 1024))")
-        log "  $group / $label run $i/$runs: ${wall} s, $((rss / 1024)) MB"
+        log "  $group / $label run $i/$runs: ${wall} s, $((rss / 1024)) MB, CPU ${cpus[-1]} s"
     done
     local med min max rmed rmax
     med="$(printf '%s\n' "${walls[@]}" | median)"
@@ -165,12 +167,12 @@ measure() {
     rmax="$(printf '%s\n' "${rsss[@]}" | sort -g | tail -n 1)"
     local note="${MEASURE_NOTE:-}"
     [[ -n "${MEASURE_NOTE_FN:-}" ]] && note="$("$MEASURE_NOTE_FN")"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$runs" "$med" "$min" "$max" "$rmed" "$rmax" "$note" >>"$RESULTS_TSV"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$runs" "$med" "$min" "$max" "$rmed" "$rmax" "$note" "$(printf '%s\n' "${cpus[@]}" | median)" >>"$RESULTS_TSV"
 }
 
 # Records a figure that could not be measured (feature not ready, tool refused...).
 not_measured() {
-    printf '%s\t%s\t0\tNOT MEASURED\t\t\t\t\t%s\n' "$1" "$2" "$3" >>"$RESULTS_TSV"
+    printf '%s\t%s\t0\tNOT MEASURED\t\t\t\t\t%s\t\n' "$1" "$2" "$3" >>"$RESULTS_TSV"
     log "not measured: $1 / $2: $3"
 }
 
@@ -180,20 +182,21 @@ not_measured() {
 table() {
     local group="$1" ref="$2"
     awk -F '\t' -v g="$group" -v ref="$ref" '
-        $1 == g { n++; label[n] = $2; runs[n] = $3; med[n] = $4; min[n] = $5; max[n] = $6; rss[n] = $7; rmax[n] = $8; note[n] = $9
-                  if ($2 == ref && $4 ~ /^[0-9.]+$/) { rmed = $4; rrss = $7 } }
+        $1 == g { n++; label[n] = $2; runs[n] = $3; med[n] = $4; min[n] = $5; max[n] = $6; rss[n] = $7; rmax[n] = $8; note[n] = $9; cpu[n] = $10
+                  if ($2 == ref && $4 ~ /^[0-9.]+$/) { rmed = $4; rrss = $7; rcpu = $10 } }
         END {
-            print "| tool | runs | median wall s | min–max s | peak RSS MB (median / max) | time ÷ reference | reference ÷ time | RSS ÷ reference | note |"
-            print "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+            print "| tool | runs | median wall s | min–max s | wall ÷ ref | ref ÷ wall | peak RSS MB (median / max) | RSS ÷ ref | median CPU s | CPU ÷ ref | note |"
+            print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
             for (i = 1; i <= n; i++) {
                 if (med[i] !~ /^[0-9.]+$/) {
-                    printf "| %s | %s | %s | | | | | | %s |\n", label[i], runs[i], med[i], note[i]; continue
+                    printf "| %s | %s | %s | | | | | | | | %s |\n", label[i], runs[i], med[i], note[i]; continue
                 }
                 r = (rmed > 0) ? sprintf("%.2f", med[i] / rmed) : "–"
                 s = (rmed > 0 && med[i] > 0) ? sprintf("%.1f×", rmed / med[i]) : "–"
                 m = (rrss > 0) ? sprintf("%.2f", rss[i] / rrss) : "–"
-                mark = (label[i] == ref) ? " (reference)" : ""
-                printf "| %s%s | %s | %.2f | %.2f–%.2f | %d / %d | %s | %s | %s | %s |\n", label[i], mark, runs[i], med[i], min[i], max[i], rss[i], rmax[i], r, s, m, note[i]
+                c = (rcpu > 0) ? sprintf("%.2f", cpu[i] / rcpu) : "–"
+                mark = (label[i] == ref) ? " **(reference)**" : ""
+                printf "| %s%s | %s | %.2f | %.2f–%.2f | %s | %s | %d / %d | %s | %.2f | %s | %s |\n", label[i], mark, runs[i], med[i], min[i], max[i], r, s, rss[i], rmax[i], m, cpu[i], c, note[i]
             }
         }' "$RESULTS_TSV"
 }
@@ -204,6 +207,9 @@ median_of() {
 }
 rss_of() {
     awk -F '\t' -v g="$1" -v l="$2" '$1 == g && $2 == l && $7 ~ /^[0-9.]+$/ { print $7 }' "$RESULTS_TSV"
+}
+cpu_of() {
+    awk -F '\t' -v g="$1" -v l="$2" '$1 == g && $2 == l && $10 ~ /^[0-9.]+$/ { print $10 }' "$RESULTS_TSV"
 }
 
 # Header of a results file: when, where, with what.

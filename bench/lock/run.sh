@@ -144,6 +144,12 @@ section="$(
     target_check "hermetic:verify: seconds added to \`mvn -o validate\` (median minus median)" "$verify_overhead" "<=" 0.5
     target_check "hermetic:lock: maven-lockfile generate ÷ hermetic:lock (× faster)" "$(ratio "$mlf_generate" "$(median_of "$GROUP" "$L_LOCK")")" ">=" 5
     target_check "hermetic:lock: peak RSS MB" "$(rss_of "$GROUP" "$L_LOCK")" "<" 300
+    validate_cpu="$(cpu_of "$GROUP" "$L_VALIDATE")"
+    verify_cpu="$(cpu_of "$GROUP" "$L_VERIFY")"
+    cpu_overhead=""
+    [[ -n "$validate_cpu" && -n "$verify_cpu" ]] && cpu_overhead="$(awk -v a="$verify_cpu" -v b="$validate_cpu" 'BEGIN { printf "%.2f", a - b }')"
+    target_check "same with CPU time: hermetic:verify, CPU seconds added to \`mvn -o validate\`" "$cpu_overhead" "<=" 0.5
+    target_check "same with CPU time: hermetic:lock, maven-lockfile generate ÷ hermetic:lock" "$(ratio "$(cpu_of "$GROUP" "$L_MLF_GENERATE")" "$(cpu_of "$GROUP" "$L_LOCK")")" ">=" 5
     true
 )"
 printf '\n%s\n' "$section"

@@ -166,6 +166,11 @@ for gav in "${JARS[@]}"; do
         target_check "hermetic:normalize fast in Maven: reference ÷ time (× faster)" "$(ratio "$rbmp" "$(median_of "$GROUP" "$L_MVN_FAST")")" ">=" 5
         target_check "CLI portable: time ÷ reference" "$(ratio "$(median_of "$GROUP" "$L_CLI_PORTABLE")" "$rbmp")" "<=" 1
         target_check "hermetic:normalize portable in Maven: time ÷ reference" "$(ratio "$(median_of "$GROUP" "$L_MVN_PORTABLE")" "$rbmp")" "<=" 1
+        rbmp_cpu="$(cpu_of "$GROUP" "$L_RBMP")"
+        target_check "same with CPU time instead of wall time: CLI fast, reference ÷ CPU" "$(ratio "$rbmp_cpu" "$(cpu_of "$GROUP" "$L_CLI_FAST")")" ">=" 5
+        target_check "same with CPU time: hermetic:normalize fast in Maven, reference ÷ CPU" "$(ratio "$rbmp_cpu" "$(cpu_of "$GROUP" "$L_MVN_FAST")")" ">=" 5
+        target_check "same with CPU time: CLI portable, CPU ÷ reference" "$(ratio "$(cpu_of "$GROUP" "$L_CLI_PORTABLE")" "$rbmp_cpu")" "<=" 1
+        target_check "same with CPU time: hermetic:normalize portable in Maven, CPU ÷ reference" "$(ratio "$(cpu_of "$GROUP" "$L_MVN_PORTABLE")" "$rbmp_cpu")" "<=" 1
         for l in "$L_CLI_FAST" "$L_CLI_PORTABLE" "$L_MVN_FAST" "$L_MVN_PORTABLE"; do
             target_check "$l: peak RSS ÷ reference's" "$(ratio "$(rss_of "$GROUP" "$l")" "$rbmp_rss")" "<" 0.5
         done

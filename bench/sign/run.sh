@@ -160,6 +160,8 @@ section="$(
     echo
     target_check "hermetic:sign: gpg signer ÷ hermetic:sign (× faster)" "$(ratio "$gpg_median" "$hermetic_median")" ">=" 3
     target_check "hermetic:sign: time ÷ bc signer's" "$(ratio "$hermetic_median" "$bc_median")" "<=" 1
+    target_check "same with CPU time: gpg signer ÷ hermetic:sign" "$(ratio "$(cpu_of "$GROUP" "$L_GPG")" "$(cpu_of "$GROUP" "$L_HERMETIC")")" ">=" 3
+    target_check "same with CPU time: hermetic:sign ÷ bc signer" "$(ratio "$(cpu_of "$GROUP" "$L_HERMETIC")" "$(cpu_of "$GROUP" "$L_BC")")" "<=" 1
     true
 )"
 printf '\n%s\n' "$section"
