@@ -189,10 +189,11 @@ public class LockMojo extends AbstractMojo {
             if (reactor.contains(c.groupId() + ":" + c.artifactId() + ":" + c.version())) {
                 continue;
             }
-            if (!known.contains(c)) {
+            // Only what the build plan does not already explain: a plugin jar keeps its role "plugin".
+            if (known.add(c)) {
                 count++;
+                used.add(new UsedArtifact(c, e.getValue(), ArtifactRole.RUNTIME, "", module));
             }
-            used.add(new UsedArtifact(c, e.getValue(), ArtifactRole.RUNTIME, "", module));
         }
         return count;
     }
