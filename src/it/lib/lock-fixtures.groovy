@@ -35,6 +35,24 @@ class LockFixtures {
     <dependency><groupId>it.fake</groupId><artifactId>lib-b</artifactId><version>1.1</version></dependency>
   </dependencies>''')
         ['lib-a': ['1.0'], 'lib-b': ['1.0', '1.1'], 'lib-c': ['1.0']].each { id, versions ->
+            // Version ranges are resolved from the repository's metadata.
+            File metadata = new File(dir, "it/fake/${id}/maven-metadata.xml")
+            metadata.parentFile.mkdirs()
+            metadata.text = """<?xml version="1.0" encoding="UTF-8"?>
+<metadata>
+  <groupId>it.fake</groupId>
+  <artifactId>${id}</artifactId>
+  <versioning>
+    <latest>${versions.last()}</latest>
+    <release>${versions.last()}</release>
+    <versions>
+${versions.collect { "      <version>${it}</version>" }.join('\n')}
+    </versions>
+    <lastUpdated>20260101000000</lastUpdated>
+  </versioning>
+</metadata>
+"""
+            sha1(metadata)
             versions.each { v ->
                 if (id != 'lib-a') {
                     pom(dir, id, v, 'jar', '')
