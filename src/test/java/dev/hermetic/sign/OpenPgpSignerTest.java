@@ -627,6 +627,21 @@ class OpenPgpSignerTest {
     }
 
     @Test
+    void failedSigningLeavesTheExistingSignatureAndNoTemporaryFile() throws Exception {
+        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
+        signer.prepare();
+        Path signature = Files.writeString(dir.resolve("gone.jar.asc"), "previous signature");
+
+        assertThatThrownBy(() -> signer.sign(dir.resolve("gone.jar"), signature))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+
+        assertThat(Files.readString(signature)).isEqualTo("previous signature");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void signingBeforePrepareIsAProgrammingError() throws Exception {
         OpenPgpSigner signer = signer(keyFile(ed25519)).build();
         assertThatThrownBy(() -> signer.sign(artifact(), dir.resolve("x.asc")))
