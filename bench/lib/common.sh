@@ -102,78 +102,119 @@ fetch_jars() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Measuring. Each measurement appends one line to $RESULTS_TSV:
+# Measuring. The rows of a benchmark are measured in interleaved rounds (round 1 runs every row once,
+# then round 2, ...), so that a burst of load from other work on the machine hits all rows alike
+# instead of ruining one row. Each timed run appends one line to $RAW_TSV:
+#   group  label  wall_s  rss_mb  cpu_s  note        (or: group  label  FAILED|WRONG-OUTPUT|NOT MEASURED  why)
+# and summarize() turns them into $RESULTS_TSV, one line per row:
 #   group  label  runs  median_wall_s  min_wall_s  max_wall_s  median_rss_mb  max_rss_mb  note  median_cpu_s
 # A run's wall time, peak RSS and CPU time come from /usr/bin/time (%e, %M, %U + %S): %M is the
 # largest process of the tree (for Maven: its JVM; for the CLI: the JVM). CPU time (user + system, all
 # threads) suffers less than wall time when other work competes for the cores.
 
 RESULTS_TSV=""
+RAW_TSV=""
+ROUND=1
+declare -A ROW_BROKEN=()
 start_results() {
     RESULTS_TSV="$WORK_DIR/$1.results.tsv"
-    mkdir -p "$WORK_DIR"
+    RAW_TSV="$WORK_DIR/$1.runs.tsv"
+    mkdir -p "$WORK_DIR/logs"
     : >"$RESULTS_TSV"
+    : >"$RAW_TSV"
+    rm -f "$WORK_DIR/logs/$1"-*
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# Usage: measure GROUP LABEL RUNS PREPARE_FUNCTION CHECK_FUNCTION -- COMMAND...
-# PREPARE_FUNCTION runs before every run, untimed (e.g. lay a fresh copy of the input);
-# CHECK_FUNCTION runs after every run, untimed, and fails the measurement when the output is wrong.
-# Use ':' for none. The command's output goes to $WORK_DIR/logs/<group>-<label>.log.
-# Optional globals: MEASURE_WARMUP (untimed runs first, default 1), MEASURE_NOTE (text for the note
-# column) or MEASURE_NOTE_FN (a function printing it, called after the last run).
-measure() {
-    local group="$1" label="$2" runs="$3" prepare="$4" check="$5"
-    shift 6
-    local logdir="$WORK_DIR/logs" safe
-    safe="$(tr -c 'A-Za-z0-9._-' '_' <<<"$group-$label")"
-    mkdir -p "$logdir"
-    local log_file="$logdir/$safe.log" timing="$logdir/$safe.time"
-    local walls=() rsss=() cpus=() i wall rss user sys
-    : >"$log_file"
-    for ((i = 1; i <= ${MEASURE_WARMUP:-1}; i++)); do
-        "$prepare"
-        echo "=== warm-up $i (untimed): $*" >>"$log_file"
-        "$@" >>"$log_file" 2>&1 || true
+# Calls ROUND_FUNCTION once per round: BENCH_WARMUP untimed rounds (default 1, numbered 0, -1, ...),
+# then $RUNS timed ones (numbered from 1). Usage: run_rounds ROUND_FUNCTION
+run_rounds() {
+    local warmup="${BENCH_WARMUP:-1}"
+    for ((ROUND = 1 - warmup; ROUND <= RUNS; ROUND++)); do
+        if ((ROUND <= 0)); then log "warm-up round (untimed)"; else log "round $ROUND of $RUNS"; fi
+        "$1"
     done
-    for ((i = 1; i <= runs; i++)); do
-        "$prepare"
-        echo "=== run $i: $*" >>"$log_file"
-        if ! /usr/bin/time -f '%e %M %U %S' -o "$timing" "$@" >>"$log_file" 2>&1; then
-            log "FAILED: $group / $label (run $i); last lines of $log_file:"
-            tail -n 25 "$log_file" >&2
-            printf '%s\t%s\t%s\tFAILED\t\t\t\t\t%s\n' "$group" "$label" "$runs" "see $log_file" >>"$RESULTS_TSV"
-            return 0
-        fi
-        if ! "$check" >>"$log_file" 2>&1; then
-            log "WRONG OUTPUT: $group / $label (run $i); last lines of $log_file:"
-            tail -n 25 "$log_file" >&2
-            printf '%s\t%s\t%s\tWRONG-OUTPUT\t\t\t\t\t%s\n' "$group" "$label" "$runs" "see $log_file" >>"$RESULTS_TSV"
-            return 0
-        fi
-        # /usr/bin/time writes "Command exited with non-zero status" lines only on failure; the last line is ours.
-        read -r wall rss user sys < <(tail -n 1 "$timing")
-        walls+=("$wall")
-        cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
-        rsss+=("$((rss / 1024))")
-        log "  $group / $label run $i/$runs: ${wall} s, $((rss / 1024)) MB, CPU ${cpus[-1]} s"
-    done
-    local med min max rmed rmax
-    med="$(printf '%s\n' "${walls[@]}" | median)"
-    min="$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)"
-    max="$(printf '%s\n' "${walls[@]}" | sort -g | tail -n 1)"
-    rmed="$(printf '%s\n' "${rsss[@]}" | median | cut -d. -f1)"
-    rmax="$(printf '%s\n' "${rsss[@]}" | sort -g | tail -n 1)"
-    local note="${MEASURE_NOTE:-}"
-    [[ -n "${MEASURE_NOTE_FN:-}" ]] && note="$("$MEASURE_NOTE_FN")"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$runs" "$med" "$min" "$max" "$rmed" "$rmax" "$note" "$(printf '%s\n' "${cpus[@]}" | median)" >>"$RESULTS_TSV"
+    ROUND=1
 }
 
-# Records a figure that could not be measured (feature not ready, tool refused...).
+# One run of one row, in the current round. Usage: measure GROUP LABEL PREPARE CHECK -- COMMAND...
+# PREPARE runs before, untimed (e.g. lay a fresh copy of the input); CHECK runs after, untimed, and marks
+# the row WRONG-OUTPUT when it fails. Use ':' for none. Output goes to $WORK_DIR/logs/<group>-<label>.log.
+# Optional globals: MEASURE_MAX_RUNS (this row only in rounds up to that number), MEASURE_WARMUP=0 (not
+# in warm-up rounds), MEASURE_NOTE (note column) or MEASURE_NOTE_FN (a function printing it).
+# A row that failed once is not run again.
+measure() {
+    local group="$1" label="$2" prepare="$3" check="$4"
+    shift 5
+    local key="$group|$label" safe log_file timing wall rss user sys cpu note
+    [[ -z "${ROW_BROKEN[$key]:-}" ]] || return 0
+    if ((ROUND <= 0)); then [[ "${MEASURE_WARMUP:-1}" != 0 ]] || return 0; fi
+    ((ROUND <= ${MEASURE_MAX_RUNS:-999999})) || return 0
+    safe="$(tr -c 'A-Za-z0-9._-' '_' <<<"$group-$label")"
+    log_file="$WORK_DIR/logs/$safe.log"
+    timing="$WORK_DIR/logs/$safe.time"
+    "$prepare"
+    if ((ROUND <= 0)); then
+        echo "=== warm-up (untimed): $*" >>"$log_file"
+        "$@" >>"$log_file" 2>&1 || true
+        return 0
+    fi
+    echo "=== round $ROUND: $*" >>"$log_file"
+    if ! /usr/bin/time -f '%e %M %U %S' -o "$timing" "$@" >>"$log_file" 2>&1; then
+        log "FAILED: $group / $label (round $ROUND); last lines of $log_file:"
+        tail -n 25 "$log_file" >&2
+        ROW_BROKEN[$key]=1
+        printf '%s\t%s\tFAILED\tsee %s\n' "$group" "$label" "$log_file" >>"$RAW_TSV"
+        return 0
+    fi
+    if ! "$check" >>"$log_file" 2>&1; then
+        log "WRONG OUTPUT: $group / $label (round $ROUND); last lines of $log_file:"
+        tail -n 25 "$log_file" >&2
+        ROW_BROKEN[$key]=1
+        printf '%s\t%s\tWRONG-OUTPUT\tsee %s\n' "$group" "$label" "$log_file" >>"$RAW_TSV"
+        return 0
+    fi
+    # On success the last line of the timing file is ours.
+    read -r wall rss user sys < <(tail -n 1 "$timing")
+    cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
+    note="${MEASURE_NOTE:-}"
+    [[ -z "${MEASURE_NOTE_FN:-}" ]] || note="$("$MEASURE_NOTE_FN")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$wall" "$((rss / 1024))" "$cpu" "$note" >>"$RAW_TSV"
+    log "  $group / $label: ${wall} s, $((rss / 1024)) MB, CPU $cpu s"
+}
+
+# Records a row that could not be measured (feature not ready, tool refused...); once per row.
 not_measured() {
-    printf '%s\t%s\t0\tNOT MEASURED\t\t\t\t\t%s\t\n' "$1" "$2" "$3" >>"$RESULTS_TSV"
+    local key="$1|$2"
+    [[ -z "${ROW_BROKEN[$key]:-}" ]] || return 0
+    ROW_BROKEN[$key]=1
+    printf '%s\t%s\tNOT MEASURED\t%s\n' "$1" "$2" "$3" >>"$RAW_TSV"
     log "not measured: $1 / $2: $3"
+}
+
+# Turns the runs of $RAW_TSV into one line per row in $RESULTS_TSV, rows in the order they first ran.
+# A row that failed in any round is reported as failed, whatever its other rounds gave.
+summarize() {
+    : >"$RESULTS_TSV"
+    local group label rows runs walls
+    rows="$(awk -F '\t' '!seen[$1 FS $2]++ { print $1 "\t" $2 }' "$RAW_TSV")"
+    while IFS=$'\t' read -r group label; do
+        [[ -n "$group" ]] || continue
+        local broken
+        broken="$(awk -F '\t' -v g="$group" -v l="$label" '$1 == g && $2 == l && $3 !~ /^[0-9.]+$/ { print $3 "\t" $4; exit }' "$RAW_TSV")"
+        if [[ -n "$broken" ]]; then
+            printf '%s\t%s\t0\t%s\t\t\t\t\t%s\t\n' "$group" "$label" "${broken%%$'\t'*}" "${broken#*$'\t'}" >>"$RESULTS_TSV"
+            continue
+        fi
+        col_of() { awk -F '\t' -v g="$group" -v l="$label" -v c="$1" '$1 == g && $2 == l { print $c }' "$RAW_TSV"; }
+        walls="$(col_of 3)"
+        runs="$(wc -l <<<"$walls")"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$label" "$runs" \
+            "$(median <<<"$walls")" "$(sort -g <<<"$walls" | head -n 1)" "$(sort -g <<<"$walls" | tail -n 1)" \
+            "$(col_of 4 | median | cut -d. -f1)" "$(col_of 4 | sort -g | tail -n 1)" \
+            "$(col_of 6 | tail -n 1)" "$(col_of 5 | median)" >>"$RESULTS_TSV"
+    done <<<"$rows"
 }
 
 # Prints the markdown table of one group; ratios are against the row labelled REFERENCE in the
@@ -253,4 +294,22 @@ target_check() {
         ok = (o == ">=") ? v >= l : (o == "<=") ? v <= l : (o == "<") ? v < l : v > l
         print ok ? "met" : "NOT met" }')"
     echo "- $what: $value (target $op $limit): $verdict"
+}
+
+# Bullet lines: each row's median wall time and CPU time minus the baseline row's (e.g. a bare Maven
+# run of the same project), for reading only. Usage: over_baseline GROUP BASELINE_LABEL LABEL...
+over_baseline() {
+    local group="$1" base="$2" base_wall base_cpu l wall cpu
+    shift 2
+    base_wall="$(median_of "$group" "$base")"
+    base_cpu="$(cpu_of "$group" "$base")"
+    [[ -n "$base_wall" ]] || return 0
+    echo "Time over \`$base\` (median minus median; for reading only, the targets compare whole runs):"
+    echo
+    for l in "$@"; do
+        wall="$(median_of "$group" "$l")"
+        cpu="$(cpu_of "$group" "$l")"
+        [[ -n "$wall" ]] || continue
+        echo "- $l: wall $(awk -v a="$wall" -v b="$base_wall" 'BEGIN { printf "%+.2f", a - b }') s, CPU $(awk -v a="$cpu" -v b="$base_cpu" 'BEGIN { printf "%+.2f", a - b }') s"
+    done
 }

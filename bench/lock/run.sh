@@ -94,35 +94,45 @@ check_mlf_lockfile() {
 mlf_note() { echo "lockfile.json $(stat -c %s lockfile.json) bytes, $(grep -c '"checksum": "[0-9a-f]' lockfile.json) checksums"; }
 
 # --- measurements -----------------------------------------------------------------------------
-measure "$GROUP" "$L_VALIDATE" "$RUNS" : : -- "$MVN" "${MVN_REPO[@]}" -o validate
-measure "$GROUP" "$L_VALIDATE_ONLINE" "$RUNS" : : -- "$MVN" "${MVN_REPO[@]}" validate
-
 lock_ready=false
-if plugin_has_goal lock && grep -q 'BUILD SUCCESS' "$LOCK_WORK/warm-lock.log"; then
-    lock_ready=true
-    MEASURE_NOTE_FN=hermetic_lock_note measure "$GROUP" "$L_LOCK" "$RUNS" remove_hermetic_lock check_hermetic_lock -- \
-        "$MVN" "${MVN_REPO[@]}" -o "$PLUGIN_GAV:lock"
-else
-    not_measured "$GROUP" "$L_LOCK" "hermetic:lock not working in this build (see $LOCK_WORK/warm-lock.log)"
-fi
-if $lock_ready && [[ -f hermetic.lock ]] && plugin_has_goal verify; then
-    measure "$GROUP" "$L_VERIFY" "$RUNS" : : -- "$MVN" "${MVN_REPO[@]}" -o "$PLUGIN_GAV:verify" validate
-else
-    not_measured "$GROUP" "$L_VERIFY" "needs a working hermetic:lock and hermetic:verify"
-fi
-if $lock_ready && [[ -f hermetic.lock ]] && cli_has lock-verify --help; then
-    measure "$GROUP" "$L_CLI_VERIFY" "$RUNS" : : -- java -jar "$CLI_JAR" lock-verify --lockfile hermetic.lock --local-repo "$REPO"
-else
-    not_measured "$GROUP" "$L_CLI_VERIFY" "needs hermetic.lock and the CLI's lock-verify"
-fi
+plugin_has_goal lock && grep -q 'BUILD SUCCESS' "$LOCK_WORK/warm-lock.log" && lock_ready=true
+verify_ready=false
+$lock_ready && plugin_has_goal verify && verify_ready=true
+cli_verify_ready=false
+$lock_ready && cli_has lock-verify --help && cli_verify_ready=true
 
-MEASURE_WARMUP=0 MEASURE_NOTE_FN=mlf_note measure "$GROUP" "$L_MLF_GENERATE" "$MLF_RUNS" remove_mlf_lockfile check_mlf_lockfile -- \
-    "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:generate" "${MLF_OPTS[@]}"
-if [[ -s lockfile.json ]]; then
-    MEASURE_WARMUP=0 measure "$GROUP" "$L_MLF_VALIDATE" "$MLF_RUNS" : : -- "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:validate"
-else
-    not_measured "$GROUP" "$L_MLF_VALIDATE" "maven-lockfile generate left no lockfile.json"
-fi
+# One round: every row once. hermetic:lock runs before hermetic:verify and lock-verify, which read its
+# lockfile; maven-lockfile's generate before its validate.
+lock_round() {
+    measure "$GROUP" "$L_VALIDATE" : : -- "$MVN" "${MVN_REPO[@]}" -o validate
+    measure "$GROUP" "$L_VALIDATE_ONLINE" : : -- "$MVN" "${MVN_REPO[@]}" validate
+    if $lock_ready; then
+        MEASURE_NOTE_FN=hermetic_lock_note measure "$GROUP" "$L_LOCK" remove_hermetic_lock check_hermetic_lock -- \
+            "$MVN" "${MVN_REPO[@]}" -o "$PLUGIN_GAV:lock"
+    else
+        not_measured "$GROUP" "$L_LOCK" "hermetic:lock not working in this build (see $LOCK_WORK/warm-lock.log)"
+    fi
+    if $verify_ready && [[ -f hermetic.lock ]]; then
+        measure "$GROUP" "$L_VERIFY" : : -- "$MVN" "${MVN_REPO[@]}" -o "$PLUGIN_GAV:verify" validate
+    else
+        not_measured "$GROUP" "$L_VERIFY" "needs a working hermetic:lock and hermetic:verify"
+    fi
+    if $cli_verify_ready && [[ -f hermetic.lock ]]; then
+        measure "$GROUP" "$L_CLI_VERIFY" : : -- java -jar "$CLI_JAR" lock-verify --lockfile hermetic.lock --local-repo "$REPO"
+    else
+        not_measured "$GROUP" "$L_CLI_VERIFY" "needs hermetic.lock and the CLI's lock-verify"
+    fi
+    MEASURE_WARMUP=0 MEASURE_MAX_RUNS="$MLF_RUNS" MEASURE_NOTE_FN=mlf_note measure "$GROUP" "$L_MLF_GENERATE" \
+        remove_mlf_lockfile check_mlf_lockfile -- "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:generate" "${MLF_OPTS[@]}"
+    if [[ -s lockfile.json ]]; then
+        MEASURE_WARMUP=0 MEASURE_MAX_RUNS="$MLF_RUNS" measure "$GROUP" "$L_MLF_VALIDATE" : : -- \
+            "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:validate"
+    else
+        not_measured "$GROUP" "$L_MLF_VALIDATE" "maven-lockfile generate left no lockfile.json"
+    fi
+}
+run_rounds lock_round
+summarize
 cd "$BENCH_DIR"
 
 # --- report -----------------------------------------------------------------------------------
@@ -150,6 +160,10 @@ section="$(
     [[ -n "$validate_cpu" && -n "$verify_cpu" ]] && cpu_overhead="$(awk -v a="$verify_cpu" -v b="$validate_cpu" 'BEGIN { printf "%.2f", a - b }')"
     target_check "same with CPU time: hermetic:verify, CPU seconds added to \`mvn -o validate\`" "$cpu_overhead" "<=" 0.5
     target_check "same with CPU time: hermetic:lock, maven-lockfile generate ÷ hermetic:lock" "$(ratio "$(cpu_of "$GROUP" "$L_MLF_GENERATE")" "$(cpu_of "$GROUP" "$L_LOCK")")" ">=" 5
+    echo
+    over_baseline "$GROUP" "$L_VALIDATE" "$L_LOCK" "$L_VERIFY"
+    echo
+    over_baseline "$GROUP" "$L_VALIDATE_ONLINE" "$L_MLF_GENERATE" "$L_MLF_VALIDATE"
     true
 )"
 printf '\n%s\n' "$section"
@@ -158,8 +172,8 @@ printf '\n%s\n' "$section"
     machine_header "Benchmark: locking and verifying a build's inputs"
     echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, never edited; our goals are called as \`$PLUGIN_GAV:<goal>\`"
     echo "- local repository: a private one (bench/work/lock/repository) filled once from Maven Central by \`mvn verify -DskipTests\`, \`dependency:go-offline\` and one online run of each goal; every timed Maven run uses it"
-    echo "- $MLF_GAV: run online (its goals declare requiresOnline and refuse -o), with \`${MLF_OPTS[*]}\`: it hashes the local repository's files, like hermetic:lock. Its default, \`remote\`, fetches each checksum over HTTP from every repository the project declares; on this machine only Maven Central is reachable, the project's apache.snapshots repository fails first, and every checksum comes out empty, so that mode is not measured. lockfile.json is deleted before each generate (otherwise generate reads its settings from the old file). $MLF_RUNS runs, no warm-up run"
-    echo "- hermetic rows: one untimed warm-up run each; hermetic.lock is deleted before each hermetic:lock run"
+    echo "- $MLF_GAV: run online (its goals declare requiresOnline and refuse -o), with \`${MLF_OPTS[*]}\`: it hashes the local repository's files, like hermetic:lock. Its default, \`remote\`, fetches each checksum over HTTP from every repository the project declares; on this machine only Maven Central is reachable, the project's apache.snapshots repository fails first, and every checksum comes out empty, so that mode is not measured. lockfile.json is deleted before each generate (otherwise generate reads its settings from the old file). $MLF_RUNS runs (in the first rounds), no warm-up run"
+    echo "- the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round; hermetic.lock is deleted before each hermetic:lock run"
     echo "- peak RSS is /usr/bin/time's %M: the largest process (the JVM)"
     echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
     echo

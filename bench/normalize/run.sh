@@ -76,14 +76,36 @@ output_note() {
     fi
 }
 
-# Usage: measure_normalizer LABEL RUNS COMMAND...
+# Usage: measure_normalizer LABEL COMMAND...
 measure_normalizer() {
-    local label="$1" runs="$2"
-    shift 2
+    local label="$1"
+    shift
     SHA_FILE="$NORMALIZE_WORK/sha/$(tr -c 'A-Za-z0-9' '_' <<<"$GROUP-$label")"
     mkdir -p "$(dirname "$SHA_FILE")"
-    : >"$SHA_FILE"
-    MEASURE_NOTE_FN=output_note measure "$GROUP" "$label" "$runs" lay_fresh_copy check_normalized -- "$@"
+    touch "$SHA_FILE"
+    MEASURE_NOTE_FN=output_note measure "$GROUP" "$label" lay_fresh_copy check_normalized -- "$@"
+}
+
+# One round: every row once, on the current jar.
+normalize_round() {
+    measure "$GROUP" "$L_VALIDATE" lay_fresh_copy : -- "$MVN" -B -o validate
+    measure "$GROUP" "$L_PACKAGE" lay_fresh_copy : -- "$MVN" -B -o package
+    measure_normalizer "$L_RBMP" "$MVN" -B -o package "$RBMP_GAV:strip-jar"
+    if $hermetic_goal_ready; then
+        measure_normalizer "$L_MVN_FAST" "$MVN" -B -o package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=fast
+        measure_normalizer "$L_MVN_PORTABLE" "$MVN" -B -o package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=portable
+    else
+        not_measured "$GROUP" "$L_MVN_FAST" "hermetic:normalize not working in this build (see $NORMALIZE_WORK/smoke-goal.log)"
+        not_measured "$GROUP" "$L_MVN_PORTABLE" "hermetic:normalize not working in this build"
+    fi
+    if $hermetic_cli_ready; then
+        measure_normalizer "$L_CLI_FAST" java -jar "$CLI_JAR" normalize --mode fast --timestamp "$TIMESTAMP" "$TARGET_FILE"
+        measure_normalizer "$L_CLI_PORTABLE" java -jar "$CLI_JAR" normalize --mode portable --timestamp "$TIMESTAMP" "$TARGET_FILE"
+    else
+        not_measured "$GROUP" "$L_CLI_FAST" "CLI normalize not working in this build (see $NORMALIZE_WORK/smoke-cli.log)"
+        not_measured "$GROUP" "$L_CLI_PORTABLE" "CLI normalize not working in this build"
+    fi
+    MEASURE_WARMUP=0 MEASURE_MAX_RUNS="$SND_RUNS" measure_normalizer "$L_SND" strip-nondeterminism --timestamp "$TIMESTAMP" "$TARGET_FILE"
 }
 
 # Inside Maven, the goal only counts if the plugin has it and its core works (a smoke run decides).
@@ -129,26 +151,11 @@ for gav in "${JARS[@]}"; do
         first=false
     fi
 
-    measure "$GROUP" "$L_VALIDATE" "$RUNS" lay_fresh_copy : -- "$MVN" -B -o validate
-    measure "$GROUP" "$L_PACKAGE" "$RUNS" lay_fresh_copy : -- "$MVN" -B -o package
-    measure_normalizer "$L_RBMP" "$RUNS" "$MVN" -B -o package "$RBMP_GAV:strip-jar"
-    if $hermetic_goal_ready; then
-        measure_normalizer "$L_MVN_FAST" "$RUNS" "$MVN" -B -o package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=fast
-        measure_normalizer "$L_MVN_PORTABLE" "$RUNS" "$MVN" -B -o package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=portable
-    else
-        not_measured "$GROUP" "$L_MVN_FAST" "hermetic:normalize not working in this build (see $NORMALIZE_WORK/smoke-goal.log)"
-        not_measured "$GROUP" "$L_MVN_PORTABLE" "hermetic:normalize not working in this build"
-    fi
-    if $hermetic_cli_ready; then
-        measure_normalizer "$L_CLI_FAST" "$RUNS" java -jar "$CLI_JAR" normalize --mode fast --timestamp "$TIMESTAMP" "$TARGET_FILE"
-        measure_normalizer "$L_CLI_PORTABLE" "$RUNS" java -jar "$CLI_JAR" normalize --mode portable --timestamp "$TIMESTAMP" "$TARGET_FILE"
-    else
-        not_measured "$GROUP" "$L_CLI_FAST" "CLI normalize not working in this build (see $NORMALIZE_WORK/smoke-cli.log)"
-        not_measured "$GROUP" "$L_CLI_PORTABLE" "CLI normalize not working in this build"
-    fi
-    MEASURE_WARMUP=0 measure_normalizer "$L_SND" "$SND_RUNS" strip-nondeterminism --timestamp "$TIMESTAMP" "$TARGET_FILE"
+    rm -rf "$NORMALIZE_WORK/sha"
+    run_rounds normalize_round
     cd "$BENCH_DIR"
 
+    summarize
     # Targets: against the reference in the same run.
     rbmp="$(median_of "$GROUP" "$L_RBMP")"
     package="$(median_of "$GROUP" "$L_PACKAGE")"
@@ -174,15 +181,8 @@ for gav in "${JARS[@]}"; do
         for l in "$L_CLI_FAST" "$L_CLI_PORTABLE" "$L_MVN_FAST" "$L_MVN_PORTABLE"; do
             target_check "$l: peak RSS ÷ reference's" "$(ratio "$(rss_of "$GROUP" "$l")" "$rbmp_rss")" "<" 0.5
         done
-        if [[ -n "$package" ]]; then
-            echo
-            echo "Time over \`mvn package\` of the same project (median minus median; for reading only, the targets above compare whole wall times):"
-            echo
-            for l in "$L_RBMP" "$L_MVN_FAST" "$L_MVN_PORTABLE"; do
-                m="$(median_of "$GROUP" "$l")"
-                [[ -n "$m" ]] && echo "- ${l%% (*}: $(awk -v a="$m" -v b="$package" 'BEGIN { printf "%.2f", a - b }') s"
-            done
-        fi
+        echo
+        over_baseline "$GROUP" "$L_PACKAGE" "$L_RBMP" "$L_MVN_FAST" "$L_MVN_PORTABLE"
         true
     )"
     REPORT_SECTIONS+=("$section")
@@ -193,7 +193,7 @@ done
     machine_header "Benchmark: normalizing real jars"
     echo "- inputs (Maven Central): ${JARS[*]}"
     echo "- tools: $PLUGIN_GAV (CLI: \`java -jar\` the plugin jar; goal: \`mvn -o package $PLUGIN_GA:$PLUGIN_VERSION:normalize\`), $RBMP_GAV (\`mvn -o package $RBMP_GAV:strip-jar\`), $L_SND (\`strip-nondeterminism --timestamp $TIMESTAMP FILE\`, $SND_RUNS run(s), no warm-up)"
-    echo "- Maven rows run in a throwaway project (bench/normalize/project-pom.xml, packaging pom) whose target/ holds a fresh copy of the jar, attached by build-helper-maven-plugin $BUILD_HELPER_VERSION at \`package\`; every run starts from a fresh copy of the input; one untimed warm-up run per row"
+    echo "- Maven rows run in a throwaway project (bench/normalize/project-pom.xml, packaging pom) whose target/ holds a fresh copy of the jar, attached by build-helper-maven-plugin $BUILD_HELPER_VERSION at \`package\`; every run starts from a fresh copy of the input; the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round"
     echo "- peak RSS is /usr/bin/time's %M: the largest process of the tree (the JVM for Maven and the CLI, perl for strip-nondeterminism)"
     echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
     echo
