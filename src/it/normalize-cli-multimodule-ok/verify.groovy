@@ -4,6 +4,9 @@ import java.util.zip.ZipFile
 def repro = evaluate(new File(itLib, 'reproducibility.groovy'))
 String log = new File(basedir, 'build.log').text
 
+// -T 2 ran, and Maven did not flag the goal as unsafe in parallel builds.
+assert log.contains('MultiThreadedBuilder')
+assert !(log =~ /(?m)^\[WARNING\].*hermetic-maven-plugin/)
 // Once per module (root included, which has no archive), not once for the whole build.
 assert (log =~ /hermetic:[^:]+:normalize \(default-cli\) @ /).count == 3
 assert log.contains('Archive timestamp 2025-01-01T00:00:00Z (1735689600) from project.build.outputTimestamp')
@@ -15,5 +18,5 @@ assert log.contains('Archive timestamp 2025-01-01T00:00:00Z (1735689600) from pr
     }
 }
 
-repro.rebuildAndCompare(basedir, itMavenHome, itSettingsFile, itLocalRepo, ['package', 'hermetic:normalize'])
+repro.rebuildAndCompare(basedir, itMavenHome, itSettingsFile, itLocalRepo, ['-T', '2', 'package', 'hermetic:normalize'])
 return true
