@@ -7,7 +7,6 @@ import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.maven.model.BuildBase;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
+import org.apache.maven.model.Exclusion;
+import org.apache.maven.model.Extension;
 import org.apache.maven.model.Model;
-import org.apache.maven.model.io.xpp3.MavenXpp3Writer;
+import org.apache.maven.model.ModelBase;
+import org.apache.maven.model.Parent;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.Profile;
+import org.apache.maven.model.Repository;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -25,7 +34,7 @@ import org.apache.maven.project.MavenProject;
  * files instead of resolving every dependency graph again (the collection is most of verify's cost).
  *
  * <p>Why a hit is safe: the collection is a function of the modules' models (effective and as written: dependencies,
- * managed versions, imported BOMs, plugins, properties, profiles applied), of the Maven version, and of the contents of
+ * managed versions, imported BOMs, plugins, properties, profiles), of the Maven version, and of the contents of
  * the POMs the resolver reads, parents and BOMs included. The key covers the first two and the lockfile; every POM read
  * is in the cached list, so its checksum is verified on every run: a changed POM fails verification before the reused
  * graph could matter. Builds whose graph depends on repository metadata (version ranges, SNAPSHOT, LATEST, RELEASE)
@@ -43,14 +52,10 @@ final class BuildPlanCache {
         try {
             StringBuilder key = new StringBuilder(FORMAT).append('\n').append(mavenVersion).append('\n');
             key.append(FileDigester.digest(lockfile, DigestAlgorithm.SHA_256)).append('\n');
-            MavenXpp3Writer writer = new MavenXpp3Writer();
             for (MavenProject p : projects) {
                 key.append(p.getFile()).append('\n');
-                for (Model m : new Model[] {p.getModel(), p.getOriginalModel()}) {
-                    StringWriter out = new StringWriter();
-                    writer.write(out, m);
-                    key.append(out).append('\n');
-                }
+                describe(p.getModel(), key);
+                describe(p.getOriginalModel(), key);
             }
             String digest = FileDigester.digest(key.toString().getBytes(StandardCharsets.UTF_8),
                     DigestAlgorithm.SHA_256);
@@ -58,6 +63,91 @@ final class BuildPlanCache {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Appends everything of a model that the collection depends on: coordinates, parent, properties, dependencies,
+     * managed dependencies (BOM imports included, as written), plugins and their dependencies and executions,
+     * extensions, repositories, profiles.
+     */
+    private static void describe(Model m, StringBuilder out) {
+        if (m == null) {
+            out.append("no model\n");
+            return;
+        }
+        out.append("model ").append(m.getGroupId()).append(':').append(m.getArtifactId()).append(':')
+                .append(m.getVersion()).append(':').append(m.getPackaging()).append('\n');
+        Parent parent = m.getParent();
+        if (parent != null) {
+            out.append("parent ").append(parent.getId()).append(' ').append(parent.getRelativePath()).append('\n');
+        }
+        new TreeMap<>(m.getProperties()).forEach((k, v) -> out.append("property ").append(k).append('=').append(v)
+                .append('\n'));
+        describe((ModelBase) m, out);
+        if (m.getBuild() != null) {
+            for (Extension e : m.getBuild().getExtensions()) {
+                out.append("extension ").append(e.getGroupId()).append(':').append(e.getArtifactId()).append(':')
+                        .append(e.getVersion()).append('\n');
+            }
+        }
+        describe(m.getBuild(), out);
+        for (Profile profile : m.getProfiles()) {
+            out.append("profile ").append(profile.getId()).append('\n');
+            new TreeMap<>(profile.getProperties()).forEach((k, v) -> out.append("property ").append(k).append('=')
+                    .append(v).append('\n'));
+            describe((ModelBase) profile, out);
+            describe(profile.getBuild(), out);
+        }
+    }
+
+    private static void describe(ModelBase base, StringBuilder out) {
+        for (Dependency d : base.getDependencies()) {
+            out.append("dependency ").append(describe(d)).append('\n');
+        }
+        DependencyManagement dm = base.getDependencyManagement();
+        if (dm != null) {
+            for (Dependency d : dm.getDependencies()) {
+                out.append("managed ").append(describe(d)).append('\n');
+            }
+        }
+        for (Repository r : base.getRepositories()) {
+            out.append("repository ").append(r.getId()).append(' ').append(r.getUrl()).append('\n');
+        }
+        for (Repository r : base.getPluginRepositories()) {
+            out.append("pluginRepository ").append(r.getId()).append(' ').append(r.getUrl()).append('\n');
+        }
+    }
+
+    private static void describe(BuildBase build, StringBuilder out) {
+        if (build == null) {
+            return;
+        }
+        List<Plugin> plugins = new ArrayList<>(build.getPlugins());
+        if (build.getPluginManagement() != null) {
+            out.append("managed plugins\n");
+            plugins.addAll(build.getPluginManagement().getPlugins());
+        }
+        for (Plugin p : plugins) {
+            out.append("plugin ").append(p.getId()).append(' ').append(p.getExtensions()).append('\n');
+            for (Dependency d : p.getDependencies()) {
+                out.append("  dependency ").append(describe(d)).append('\n');
+            }
+            for (PluginExecution e : p.getExecutions()) {
+                out.append("  execution ").append(e.getId()).append(' ').append(e.getPhase()).append(' ')
+                        .append(e.getGoals()).append('\n');
+            }
+        }
+    }
+
+    private static String describe(Dependency d) {
+        StringBuilder s = new StringBuilder().append(d.getGroupId()).append(':').append(d.getArtifactId()).append(':')
+                .append(d.getVersion()).append(':').append(d.getType()).append(':').append(d.getClassifier())
+                .append(':').append(d.getScope()).append(':').append(d.getOptional()).append(':')
+                .append(d.getSystemPath());
+        for (Exclusion x : d.getExclusions()) {
+            s.append(" -").append(x.getGroupId()).append(':').append(x.getArtifactId());
+        }
+        return s.toString();
     }
 
     /** Whether a collection may be cached: its graph does not depend on repository metadata. */
