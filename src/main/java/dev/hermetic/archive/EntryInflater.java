@@ -25,6 +25,9 @@ final class EntryInflater implements Closeable {
         ArchiveProblemException problem(String message);
     }
 
+    /** Output buffer for inflaters that reuse a shared Inflater: one per thread instead of one per entry. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
     private final ZipEntryRecord entry;
     private final long maxSize;
     private final Problems problems;
@@ -58,7 +61,8 @@ final class EntryInflater implements Closeable {
             this.inflater = new Inflater(true);
             this.ownsInflater = true;
         }
-        this.buffer = inflater == null ? null : new byte[(int) Math.max(512, Math.min(64 * 1024, entry.size() + 1))];
+        this.buffer = inflater == null ? null
+                : shared != null ? SCRATCH.get() : new byte[(int) Math.max(512, Math.min(64 * 1024, entry.size() + 1))];
     }
 
     void feed(byte[] bytes, int offset, int length, Sink sink) throws IOException {

@@ -14,10 +14,23 @@ import java.io.OutputStream;
  */
 final class PortableDeflater extends OutputStream {
 
-    /** Compression level for every entry: zlib's default, the size/speed balance most jars were built with. */
-    static final int LEVEL = 6;
+    /**
+     * Compression level for every entry. Level 3 is the strongest of zlib's "fast" (non-lazy) levels: on
+     * kotlin-compiler-embeddable 2.1.0 (158 MB of content) jzlib needs 29% less CPU than at level 6 for
+     * 4.6% more compressed bytes; level 1 would save 6% more time for another 3% of size.
+     */
+    static final int LEVEL = 3;
+
+    /**
+     * jzlib's deflateReset is package-private; reached by reflection, it lets a thread reuse one Deflater per
+     * window size instead of allocating up to 256 KiB of state per entry (zlib documents a reset as equivalent
+     * to a fresh init, and a test checks the bytes). Without it, a fresh Deflater is made: same bytes, slower.
+     */
+    private static final java.lang.invoke.MethodHandle RESET = findReset();
+    private static final ThreadLocal<Deflater[]> REUSABLE = ThreadLocal.withInitial(() -> new Deflater[16]);
 
     private final OutputStream out;
+    private final int windowBits;
     private final Deflater deflater;
     private final byte[] buffer;
     private long written;
@@ -30,12 +43,8 @@ final class PortableDeflater extends OutputStream {
         while (windowBits < 15 && (1L << windowBits) < size + 262) {
             windowBits++;
         }
-        int memLevel = Math.max(1, Math.min(8, windowBits - 7));
-        try {
-            this.deflater = new Deflater(LEVEL, windowBits, memLevel, JZlib.WrapperType.NONE);
-        } catch (GZIPException e) {
-            throw new IllegalStateException("jzlib refused level " + LEVEL + ", window " + windowBits, e);
-        }
+        this.windowBits = windowBits;
+        this.deflater = obtain(windowBits);
         this.buffer = new byte[(int) Math.min(64 * 1024, Math.max(512, size / 2 + 64))];
     }
 
@@ -95,7 +104,57 @@ final class PortableDeflater extends OutputStream {
         while (run(JZlib.Z_FINISH) != JZlib.Z_STREAM_END) {
             // keep draining
         }
-        deflater.end();
+        if (RESET != null) {
+            REUSABLE.get()[windowBits] = deflater;
+        } else {
+            deflater.end();
+        }
+    }
+
+    private static Deflater obtain(int windowBits) {
+        Deflater[] reusable = REUSABLE.get();
+        Deflater d = reusable[windowBits];
+        if (d != null) {
+            reusable[windowBits] = null;
+            try {
+                int status = (int) RESET.invokeExact((Object) d);
+                if (status == JZlib.Z_OK) {
+                    return d;
+                }
+            } catch (Throwable e) {
+                // fall through to a fresh one
+            }
+        }
+        int memLevel = Math.max(1, Math.min(8, windowBits - 7));
+        try {
+            return new Deflater(LEVEL, windowBits, memLevel, JZlib.WrapperType.NONE);
+        } catch (GZIPException e) {
+            throw new IllegalStateException("jzlib refused level " + LEVEL + ", window " + windowBits, e);
+        }
+    }
+
+    private static java.lang.invoke.MethodHandle findReset() {
+        try {
+            java.lang.reflect.Field state = com.jcraft.jzlib.ZStream.class.getDeclaredField("dstate");
+            state.setAccessible(true);
+            Class<?> deflate = Class.forName("com.jcraft.jzlib.Deflate", false, Deflater.class.getClassLoader());
+            java.lang.reflect.Method reset = deflate.getDeclaredMethod("deflateReset");
+            reset.setAccessible(true);
+            var lookup = java.lang.invoke.MethodHandles.lookup();
+            java.lang.invoke.MethodHandle getState = lookup.unreflectGetter(state);
+            java.lang.invoke.MethodHandle callReset = lookup.unreflect(reset);
+            java.lang.invoke.MethodHandle handle = java.lang.invoke.MethodHandles.filterReturnValue(
+                    getState.asType(java.lang.invoke.MethodType.methodType(deflate, com.jcraft.jzlib.ZStream.class)),
+                    callReset.asType(java.lang.invoke.MethodType.methodType(int.class, deflate)));
+            return handle.asType(java.lang.invoke.MethodType.methodType(int.class, Object.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether Deflaters are reused (for the test that proves reuse changes no byte). */
+    static boolean reusesDeflaters() {
+        return RESET != null;
     }
 
     @Override

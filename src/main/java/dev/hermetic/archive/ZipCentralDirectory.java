@@ -108,7 +108,8 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
             byte[] nameBytes = java.util.Arrays.copyOfRange(cd, p + 46, p + 46 + nameLength);
             String name;
             try {
-                name = decoder.decode(ByteBuffer.wrap(nameBytes)).toString();
+                name = isAscii(nameBytes) ? new String(nameBytes, StandardCharsets.ISO_8859_1)
+                        : decoder.decode(ByteBuffer.wrap(nameBytes)).toString();
             } catch (CharacterCodingException e) {
                 throw problem(file, prefix, new String(nameBytes, StandardCharsets.ISO_8859_1),
                         "entry name is not valid UTF-8; rename the file to ASCII or UTF-8 before archiving");
@@ -197,11 +198,20 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
 
     /** Whether a top-level name is a jar signature file (META-INF/*.SF, .RSA, .DSA, .EC). */
     static boolean isSignatureFile(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        if (!upper.startsWith("META-INF/") || upper.indexOf('/', 9) >= 0) {
+        if (!name.regionMatches(true, 0, "META-INF/", 0, 9) || name.indexOf('/', 9) >= 0) {
             return false;
         }
+        String upper = name.toUpperCase(Locale.ROOT);
         return upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC");
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int u16(byte[] b, int p) {

@@ -38,7 +38,7 @@ final class ZipNormalizer {
     static final long SMALL_SIZE = 8L << 20;
     /** Nested archives deeper than this are refused (42.zip-style recursion). */
     static final int MAX_DEPTH = 8;
-    private static final long WINDOW_BYTES = 64L << 20;
+    private static final long WINDOW_BYTES = 24L << 20;
     private static final int WINDOW_BATCHES = 64;
     private static final long BATCH_BYTES = 1L << 20;
     private static final int BATCH_ENTRIES = 256;
@@ -293,6 +293,20 @@ final class ZipNormalizer {
 
         /** Reads, checks and re-encodes an entry held in memory. */
         Encoded encode(ZipEntryRecord e, byte[] raw, Inflater shared) throws IOException {
+            if (e.method() == ZipEntryRecord.DEFLATED && options.compression() == CompressionMode.FAST
+                    && !hasMetadataName(e.name())) {
+                // FAST carries deflated entries over without inflating them (that is its speed): only a
+                // nested archive, recognised by its first bytes, needs its content.
+                if (e.isDirectory()) {
+                    if (e.size() != 0) {
+                        throw problem(e, "directory entry declares " + e.size() + " bytes of data: corrupt");
+                    }
+                    return new Encoded(ZipEntryRecord.STORED, 0, 0, NO_BYTES, ZipWriter.DIRECTORY_ATTRIBUTES);
+                }
+                if (!startsLikeZip(peek(e, raw, shared), 4)) {
+                    return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), raw, externalAttributes(e));
+                }
+            }
             byte[] content;
             if (e.method() == ZipEntryRecord.STORED) {
                 content = raw;
@@ -327,6 +341,11 @@ final class ZipNormalizer {
             long crc = changed ? crc(rewritten) : e.crc();
             return new Encoded(ZipEntryRecord.DEFLATED, crc, rewritten.length,
                     PortableDeflater.deflate(rewritten, 0, rewritten.length), attributes);
+        }
+
+        /** Names whose content the normalizer rewrites (so it must be read, in any mode). */
+        private boolean hasMetadataName(String name) {
+            return name.endsWith(".properties") || name.equalsIgnoreCase("META-INF/MANIFEST.MF");
         }
 
         /** The content to store: the same array when nothing changes. */
@@ -391,14 +410,24 @@ final class ZipNormalizer {
                     inflater.finish();
                     deflater.finish();
                     compressedSize = out.position() - start;
-                } else {
-                    // Stored entries, and deflated ones in FAST mode: the bytes go out as they are, and are
-                    // checked on the way.
+                } else if (e.method() == ZipEntryRecord.STORED) {
+                    // The bytes go out as they are, and are checked on the way.
                     for (int n; (n = raw.read(buffer)) > 0; ) {
                         out.write(buffer, 0, n);
                         inflater.feed(buffer, 0, n, (b, o, l) -> { });
                     }
                     inflater.finish();
+                    compressedSize = e.compressedSize();
+                } else {
+                    // FAST: deflated bytes are carried over without inflating them.
+                    long copied = 0;
+                    for (int n; (n = raw.read(buffer)) > 0; ) {
+                        out.write(buffer, 0, n);
+                        copied += n;
+                    }
+                    if (copied != e.compressedSize()) {
+                        throw problem(e, "only " + copied + " of " + e.compressedSize() + " compressed bytes could be read: truncated");
+                    }
                     compressedSize = e.compressedSize();
                 }
             }
@@ -407,23 +436,31 @@ final class ZipNormalizer {
 
         /** The first four bytes of the entry's content (fewer if it is shorter). */
         private byte[] peek(ZipEntryRecord e, long dataStart) throws IOException {
-            byte[] head = new byte[4];
             if (e.method() == ZipEntryRecord.STORED) {
+                byte[] head = new byte[4];
                 in.readFully(dataStart, head, 0, (int) Math.min(4, e.compressedSize()));
                 return head;
             }
-            byte[] raw = in.read(dataStart, (int) Math.min(e.compressedSize(), 64 * 1024));
             Inflater inflater = new Inflater(true);
             try {
-                inflater.setInput(raw);
+                return peek(e, in.read(dataStart, (int) Math.min(e.compressedSize(), 64 * 1024)), inflater);
+            } finally {
+                inflater.end();
+            }
+        }
+
+        /** The first four bytes of a deflated entry's content, inflating no more than that. */
+        private byte[] peek(ZipEntryRecord e, byte[] raw, Inflater inflater) throws IOException {
+            byte[] head = new byte[4];
+            inflater.reset();
+            inflater.setInput(raw);
+            try {
                 int got = 0;
                 while (got < 4 && !inflater.finished() && !inflater.needsInput()) {
                     got += inflater.inflate(head, got, 4 - got);
                 }
             } catch (DataFormatException x) {
                 throw problem(e, "corrupt deflate data (" + x.getMessage() + ")");
-            } finally {
-                inflater.end();
             }
             return head;
         }

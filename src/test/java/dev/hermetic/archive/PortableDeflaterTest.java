@@ -1,0 +1,52 @@
+package dev.hermetic.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.Test;
+
+class PortableDeflaterTest {
+
+    static List<byte[]> inputs() {
+        List<byte[]> inputs = new ArrayList<>();
+        Random sizes = new Random(1);
+        for (int i = 0; i < 200; i++) {
+            int size = i % 7 == 0 ? sizes.nextInt(200_000) : sizes.nextInt(5000);
+            inputs.add(i % 3 == 0 ? TestZips.randomBytes(i, size) : TestZips.text(i, size));
+        }
+        inputs.add(new byte[0]);
+        return inputs;
+    }
+
+    /** Each input deflated by a fresh thread, so by a freshly made Deflater. */
+    static byte[] fresh(byte[] input) throws InterruptedException {
+        AtomicReference<byte[]> result = new AtomicReference<>();
+        Thread t = new Thread(() -> result.set(PortableDeflater.deflate(input, 0, input.length)));
+        t.start();
+        t.join();
+        return result.get();
+    }
+
+    @Test
+    void reusedDeflatersGiveTheBytesOfFreshOnes() throws Exception {
+        assertThat(PortableDeflater.reusesDeflaters()).as("jzlib's reset is reachable, so reuse is what runs").isTrue();
+        List<byte[]> inputs = inputs();
+        for (byte[] input : inputs) {
+            byte[] reused = PortableDeflater.deflate(input, 0, input.length); // this thread's Deflaters are reused
+            assertThat(reused).isEqualTo(fresh(input));
+            Inflater inflater = new Inflater(true);
+            inflater.setInput(reused);
+            byte[] back = new byte[input.length];
+            int n = 0;
+            while (n < back.length && !inflater.finished()) {
+                n += inflater.inflate(back, n, back.length - n);
+            }
+            inflater.end();
+            assertThat(back).isEqualTo(input);
+        }
+    }
+}
