@@ -104,8 +104,9 @@ public class NormalizeMojo extends AbstractMojo {
         getLog().info("Archive timestamp " + Instant.ofEpochSecond(timestamp.epochSeconds()) + " ("
                 + timestamp.epochSeconds() + ") from " + timestamp.source());
         NormalizationOptions options = NormalizationOptions.defaults(timestamp.epochSeconds())
-                .withCompression(compressionMode())
-                .withManifestAttributesToRemove(manifestAttributesToRemove());
+                .withCompression(parseMode(mode))
+                .withManifestAttributesToRemove(manifestAttributesToRemove(removeManifestAttributes,
+                        keepManifestAttributes));
         NormalizeStep.Settings settings = new NormalizeStep.Settings(options, nonBlank(excludeClassifiers));
         NormalizeStep.run(project, settings, getLog());
         NormalizeStep.remember(project, settings);
@@ -123,7 +124,7 @@ public class NormalizeMojo extends AbstractMojo {
         }
     }
 
-    private CompressionMode compressionMode() throws MojoFailureException {
+    static CompressionMode parseMode(String mode) throws MojoFailureException {
         String value = mode == null ? "" : mode.trim().toUpperCase(Locale.ROOT);
         for (CompressionMode m : CompressionMode.values()) {
             if (m.name().equals(value)) {
@@ -134,13 +135,13 @@ public class NormalizeMojo extends AbstractMojo {
                 + "' (hermetic.normalize.mode / <mode>): use portable (the default) or fast.");
     }
 
-    private List<String> manifestAttributesToRemove() {
+    /** The default list, plus {@code remove}, minus {@code keep} (case-insensitive, as manifest names are). */
+    static List<String> manifestAttributesToRemove(List<String> remove, List<String> keep) {
         Set<String> attributes = new LinkedHashSet<>(NormalizationOptions.DEFAULT_MANIFEST_ATTRIBUTES_TO_REMOVE);
-        attributes.addAll(nonBlank(removeManifestAttributes));
-        // Manifest attribute names are case-insensitive.
-        Set<String> keep = new LinkedHashSet<>();
-        nonBlank(keepManifestAttributes).forEach(a -> keep.add(a.toLowerCase(Locale.ROOT)));
-        attributes.removeIf(a -> keep.contains(a.toLowerCase(Locale.ROOT)));
+        attributes.addAll(nonBlank(remove));
+        Set<String> kept = new LinkedHashSet<>();
+        nonBlank(keep).forEach(a -> kept.add(a.toLowerCase(Locale.ROOT)));
+        attributes.removeIf(a -> kept.contains(a.toLowerCase(Locale.ROOT)));
         return new ArrayList<>(attributes);
     }
 
