@@ -10,7 +10,8 @@ public enum CompressionMode {
     /**
      * Entries whose content is not changed keep their original compressed bytes; only rewritten
      * entries are deflated (with the pure-Java deflater). Fast, and identical for identical input, but
-     * the bytes still carry whatever compressor produced the input.
+     * the bytes still carry whatever compressor produced the input. Entries copied this way are not
+     * inflated, so their CRC is not checked (stored entries and every structural check still are).
      */
     FAST
 }
