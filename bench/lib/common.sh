@@ -48,11 +48,11 @@ ensure_plugin() {
         log "building and installing $PLUGIN_GAV from commit ${head:0:10} (sources in $src, build directory $BENCH_BUILD_DIR)"
         rm -rf "$src" && mkdir -p "$src"
         git -C "$PROJECT_DIR" archive HEAD | tar -x -C "$src"
-        (cd "$src" && ./mvnw -B -q install -DskipTests -DbuildDirectory="$BENCH_BUILD_DIR") \
+        (cd "$src" && ./mvnw -B -q install -DskipTests -Dinvoker.skip=true -DbuildDirectory="$BENCH_BUILD_DIR") \
             || die "the plugin did not build from commit ${head:0:10}; see the output above"
         echo "$head" >"$stamp"
     fi
-    [[ -f "$INSTALLED_PLUGIN_JAR" ]] || die "$INSTALLED_PLUGIN_JAR is missing; build it with: cd $PROJECT_DIR && ./mvnw -B install -DskipTests -DbuildDirectory=$BENCH_BUILD_DIR"
+    [[ -f "$INSTALLED_PLUGIN_JAR" ]] || die "$INSTALLED_PLUGIN_JAR is missing; build it with: cd $PROJECT_DIR && ./mvnw -B install -DskipTests -Dinvoker.skip=true -DbuildDirectory=$BENCH_BUILD_DIR"
     cp "$INSTALLED_PLUGIN_JAR" "$CLI_JAR.tmp" && mv "$CLI_JAR.tmp" "$CLI_JAR"
     PLUGIN_JAR_SHA256="$(sha256sum "$CLI_JAR" | cut -c1-16)"
     PLUGIN_COMMIT="$(cat "$stamp" 2>/dev/null | cut -c1-10)"
