@@ -132,6 +132,9 @@ public class LockMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage() + " Build once online (e.g. `mvn verify`), then lock "
                     + "again.", e);
         }
+        // Locked all the same; hermetic:verify applies its policies to these.
+        collected.versionFindings().stream().map(BuildArtifactCollector.VersionFinding::message).distinct()
+                .forEach(m -> getLog().warn(m));
         List<UsedArtifact> used = new ArrayList<>(collected.used());
         int runtimeCount = addRuntimeRecord(projects, used);
 
