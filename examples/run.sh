@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
-# The hermetic-maven-plugin demo: build the plugin, build examples/hello with it, show what came out.
-# Usage: examples/run.sh   (from any directory; needs JDK 17+ and network access to Maven Central once)
+# The hermetic-maven-plugin demo, the whole flow on examples/hello:
+#   lock check (hermetic:verify, validate) -> build -> normalize (package, verify) -> sign (verify)
+#   -> deploy into a local repository under examples/hello/target/demo-repo
+# then prints the deployed files' SHA-256 and verifies one signature.
+# Usage: examples/run.sh   (from any directory; needs JDK 17+ and access to Maven Central once)
 #
-# Each step is one function; main() at the bottom lists them in order. To add a step (lock, sign, deploy),
-# write a function and call it from main().
+# Signing uses a THROWAWAY key that this script generates for itself on every run and deletes at exit. It only
+# shows the mechanics: never trust it, never sign anything real with it.
+#
+# Each step is one function; main() at the bottom lists them in order.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EXAMPLE="$REPO_ROOT/examples/hello"
 MVNW="$REPO_ROOT/mvnw"
+DEMO_REPO="$EXAMPLE/target/demo-repo"
+KEY_DIR="$(mktemp -d)"
+trap 'rm -rf "$KEY_DIR"' EXIT
 
 step() {
   printf '\n==> %s\n' "$*"
+}
+
+plugin_jar() {
+  local version
+  version="$(sed -n 's|.*<hermetic.version>\(.*\)</hermetic.version>.*|\1|p' "$EXAMPLE/pom.xml")"
+  echo "$HOME/.m2/repository/dev/hermetic/hermetic-maven-plugin/$version/hermetic-maven-plugin-$version.jar"
 }
 
 # Step 1: install the plugin (0.1.0-SNAPSHOT) into the local repository. Tests and ITs are skipped here:
@@ -21,31 +35,63 @@ install_plugin() {
   (cd "$REPO_ROOT" && "$MVNW" -B -q install -DskipTests -Dinvoker.skip)
 }
 
-# Step 2: build the example. hermetic:normalize runs in package (the jar) and in verify (the sources jar).
-build_example() {
-  step "Building examples/hello (mvn verify)"
-  "$MVNW" -B -f "$EXAMPLE/pom.xml" clean verify
+# Step 2: a throwaway Ed25519 signing key, made with BouncyCastle (which the plugin jar carries).
+make_throwaway_key() {
+  step "Generating a THROWAWAY signing key (demo only, deleted at exit)"
+  java -cp "$(plugin_jar)" "$REPO_ROOT/examples/ThrowawayKey.java" \
+    generate "$KEY_DIR/secret.asc" "$KEY_DIR/public.asc" throwaway-passphrase
+  export MAVEN_GPG_KEY MAVEN_GPG_PASSPHRASE
+  MAVEN_GPG_KEY="$(cat "$KEY_DIR/secret.asc")"
+  MAVEN_GPG_PASSPHRASE=throwaway-passphrase
 }
 
-# Step 3: the artifacts and their SHA-256. Rebuild anywhere, any time zone, any clock: same digests.
+# Step 3: one Maven run. In order: the extension verifies every plugin and dependency against the committed
+# examples/hello/hermetic.lock before any plugin runs (hermetic:verify in validate reports it); compile, test,
+# jar; hermetic:normalize (package: the jar; verify: the sources jar); hermetic:sign (verify: .asc, .sha256,
+# .sha512 and the signed digest manifest); install; deploy.
+build_and_deploy() {
+  step "Building examples/hello: mvn clean deploy (lock check, build, normalize, sign, deploy)"
+  "$MVNW" -B -f "$EXAMPLE/pom.xml" clean deploy \
+    -DaltDeploymentRepository="demo::file://$DEMO_REPO"
+}
+
+# Step 4: what was deployed, by digest. Rebuild anywhere, in any time zone, on any clock: same digests.
 print_digests() {
-  step "Artifacts of examples/hello"
-  local found=0
-  for artifact in "$EXAMPLE"/target/*.jar; do
-    [[ -e "$artifact" ]] || continue
-    found=1
-    sha256sum "$artifact" | sed "s|$REPO_ROOT/||"
-  done
-  if [[ "$found" -eq 0 ]]; then
-    echo "No jar in $EXAMPLE/target: the build did not produce any" >&2
+  step "Deployed to $DEMO_REPO"
+  local dir="$DEMO_REPO/org/example/hello/1.0.0"
+  if ! compgen -G "$dir/*.jar" >/dev/null; then
+    echo "Nothing deployed in $dir: the build did not deploy" >&2
     exit 1
+  fi
+  (cd "$dir" && ls -1)
+  step "SHA-256 of the deployed artifacts (the signed manifest lists the same)"
+  (cd "$dir" && sha256sum -- *.jar *.pom)
+  step "The signed digest manifest"
+  cat "$dir"/*-digests.sha256sum
+}
+
+# Step 5: check one signature the way a consumer would: gpg, else sqv, else BouncyCastle.
+verify_one_signature() {
+  local jar="$DEMO_REPO/org/example/hello/1.0.0/hello-1.0.0.jar"
+  step "Verifying $(basename "$jar").asc against the throwaway public key"
+  if command -v gpg >/dev/null; then
+    local home
+    home="$(mktemp -d -p "$KEY_DIR")"
+    gpg --homedir "$home" --batch --quiet --import "$KEY_DIR/public.asc"
+    gpg --homedir "$home" --batch --verify "$jar.asc" "$jar"
+  elif command -v sqv >/dev/null; then
+    sqv --keyring "$KEY_DIR/public.asc" "$jar.asc" "$jar"
+  else
+    java -cp "$(plugin_jar)" "$REPO_ROOT/examples/ThrowawayKey.java" verify "$jar" "$jar.asc" "$KEY_DIR/public.asc"
   fi
 }
 
 main() {
   install_plugin
-  build_example
+  make_throwaway_key
+  build_and_deploy
   print_digests
+  verify_one_signature
 }
 
 main "$@"
