@@ -1,11 +1,10 @@
 package dev.hermetic.archive;
 
+import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.concurrent.ExecutorService;
@@ -91,8 +90,7 @@ public final class ArchiveNormalizer {
     }
 
     private NormalizationResult rewrite(Path file, Rewrite rewrite, String kind) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(directory, "." + file.getFileName() + ".", ".tmp");
+        Path tmp = AtomicFile.temporaryBeside(file);
         boolean moved = false;
         try {
             int entries = rewrite.writeTo(tmp);
@@ -101,11 +99,7 @@ public final class ArchiveNormalizer {
                         kind + " already normalized");
             }
             copyPermissions(file, tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.moveOver(tmp, file);
             moved = true;
             return new NormalizationResult(file, NormalizationResult.Outcome.NORMALIZED, entries, kind + " rewritten");
         } finally {

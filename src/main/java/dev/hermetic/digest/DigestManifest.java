@@ -1,5 +1,6 @@
 package dev.hermetic.digest;
 
+import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class DigestManifest {
 
     /** Writes {@link #format()} to {@code manifestFile} atomically, as UTF-8. */
     public void write(Path manifestFile) throws IOException {
-        AtomicWrite.replace(manifestFile, format().getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(manifestFile, format().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a manifest written by this class or by {@code sha256sum} / {@code sha512sum}. */
@@ -188,7 +189,7 @@ public final class DigestManifest {
         for (Map.Entry<DigestAlgorithm, String> entry : new TreeMap<>(digests).entrySet()) {
             String hex = checkHex(entry.getKey(), entry.getValue(), file.getFileName().toString());
             Path sideFile = sideFile(file, entry.getKey());
-            AtomicWrite.replace(sideFile, hex.getBytes(StandardCharsets.US_ASCII));
+            AtomicFile.write(sideFile, hex.getBytes(StandardCharsets.US_ASCII));
             written.add(sideFile);
         }
         return written;

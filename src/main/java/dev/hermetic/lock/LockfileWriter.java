@@ -1,5 +1,6 @@
 package dev.hermetic.lock;
 
+import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;

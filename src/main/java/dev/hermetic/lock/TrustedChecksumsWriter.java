@@ -1,6 +1,7 @@
 package dev.hermetic.lock;
 
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.hermetic.maven;
 
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.FileDigester;
+import dev.hermetic.io.AtomicFile;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.UsedArtifact;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,10 +204,7 @@ final class BuildPlanCache {
             out.append(String.join("\t", "V", v.module(), v.what(), v.spec().text())).append('\n');
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, out, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, out);
         } catch (IOException | RuntimeException e) {
             // Read-only local repository, full disk: verify still works, only slower next time.
         }

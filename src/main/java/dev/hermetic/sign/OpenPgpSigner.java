@@ -1,7 +1,7 @@
 package dev.hermetic.sign;
 
-import dev.hermetic.digest.AtomicWrite;
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.io.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,7 +177,7 @@ public final class OpenPgpSigner implements Signer {
                 }
             }
         });
-        AtomicWrite.replace(signatureFile, armor(signature));
+        AtomicFile.write(signatureFile, armor(signature));
         return run.digests();
     }
 

@@ -1,0 +1,67 @@
+package dev.hermetic.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Replaces a file's content all at once: readers see the old file or the new one, never a half-written file, and a
+ * failed write leaves no temporary file behind. The one place in the project that writes a file into place.
+ */
+public final class AtomicFile {
+
+    private AtomicFile() {}
+
+    /** What fills the temporary file before it is moved over the target. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /** Writes {@code content} to a temporary file next to {@code target}, then moves it into place. */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, temporary -> Files.write(temporary, content));
+    }
+
+    /** Writes {@code text} as UTF-8 to a temporary file next to {@code target}, then moves it into place. */
+    public static void write(Path target, CharSequence text) throws IOException {
+        write(target, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Creates the target's directory if needed, lets {@code content} fill a temporary file next to {@code target},
+     * then moves it into place; the temporary file is deleted when anything fails.
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = temporaryBeside(absolute);
+        try {
+            content.writeTo(temporary);
+            moveOver(temporary, absolute);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Creates an empty temporary file in {@code target}'s directory: same directory, so that {@link #moveOver} is a
+     * rename on one file system. The caller deletes it if it does not move it.
+     */
+    public static Path temporaryBeside(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    }
+
+    /** Moves {@code temporary} over {@code target}: atomically where the file system can, else by replacing it. */
+    public static void moveOver(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hermetic.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replacesTheContentAndLeavesOnlyTheTarget() throws Exception {
+        Path target = Files.writeString(dir.resolve("a.txt"), "old content, longer than the new one");
+
+        AtomicFile.write(target, "new");
+
+        assertThat(Files.readString(target)).isEqualTo("new");
+        assertThat(listing(dir)).containsExactly("a.txt");
+    }
+
+    @Test
+    void writesTextAsUtf8AndBytesAsTheyAre() throws Exception {
+        AtomicFile.write(dir.resolve("text"), "\u00e9\u20ac");
+        AtomicFile.write(dir.resolve("bytes"), new byte[] {0, (byte) 0xff, 10});
+
+        assertThat(Files.readAllBytes(dir.resolve("text"))).isEqualTo("\u00e9\u20ac".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(dir.resolve("bytes"))).containsExactly(0, 0xff, 10);
+    }
+
+    @Test
+    void createsTheTargetDirectory() throws Exception {
+        Path target = dir.resolve("x/y/z.lock");
+
+        AtomicFile.write(target, "content");
+
+        assertThat(Files.readString(target)).isEqualTo("content");
+    }
+
+    @Test
+    void aFailedWriteKeepsTheOldFileAndRemovesTheTemporaryFile() throws Exception {
+        Path target = Files.writeString(dir.resolve("keep.asc"), "previous");
+
+        assertThatThrownBy(() -> AtomicFile.write(target, temporary -> {
+            Files.writeString(temporary, "half");
+            throw new IOException("disk full");
+        })).isInstanceOf(IOException.class).hasMessage("disk full");
+
+        assertThat(Files.readString(target)).isEqualTo("previous");
+        assertThat(listing(dir)).containsExactly("keep.asc");
+    }
+
+    @Test
+    void theTemporaryFileIsHiddenInTheTargetsDirectory() throws Exception {
+        Path target = dir.resolve("lib.jar");
+
+        Path temporary = AtomicFile.temporaryBeside(target);
+
+        assertThat(temporary.getParent()).isEqualTo(dir.toAbsolutePath());
+        assertThat(temporary.getFileName().toString()).startsWith(".lib.jar.").endsWith(".tmp");
+        AtomicFile.moveOver(temporary, target);
+        assertThat(listing(dir)).containsExactly("lib.jar");
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
