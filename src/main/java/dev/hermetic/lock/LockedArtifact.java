@@ -2,6 +2,7 @@ package dev.hermetic.lock;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -19,7 +20,7 @@ public record LockedArtifact(ArtifactCoordinates coordinates, String digest, Sor
 
     public LockedArtifact {
         LockTokens.checkCoordinates(coordinates);
-        if (digest == null || digest.isEmpty() || !isHex(digest)) {
+        if (digest == null || digest.isEmpty() || !digest.chars().allMatch(HexFormat::isHexDigit)) {
             throw new IllegalArgumentException("Checksum of " + coordinates + " is not hexadecimal: '" + digest + "'");
         }
         digest = digest.toLowerCase(java.util.Locale.ROOT);
@@ -48,14 +49,5 @@ public record LockedArtifact(ArtifactCoordinates coordinates, String digest, Sor
             }
         }
         return Collections.unmodifiableSortedSet(copy);
-    }
-
-    private static boolean isHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

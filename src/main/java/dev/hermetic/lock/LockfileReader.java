@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,7 +206,7 @@ public final class LockfileReader {
             ArtifactCoordinates c = parseCoordinates(fields[0]);
             String digest = fields[1];
             int expected = LockTokens.hexLength(algorithm);
-            if (!digest.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            if (!digest.chars().allMatch(HexFormat::isHexDigit)) {
                 throw error("checksum of " + c + " is not hexadecimal: '" + digest + "'.");
             }
             if (digest.length() != expected) {

@@ -28,7 +28,7 @@ public record KeyFingerprint(String hex) {
         if (hex.startsWith("0x") || hex.startsWith("0X")) {
             hex = hex.substring(2);
         }
-        if (!hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (!hex.chars().allMatch(HexFormat::isHexDigit)) {
             throw new SigningException(optionName + " '" + value + "' is not a fingerprint: use the 40 (v4 key) or 64"
                     + " (v6 key) hex digits shown by `gpg --list-secret-keys --with-subkey-fingerprint`");
         }

@@ -126,6 +126,9 @@ class LockfileReaderTest {
                         "checksum of g:a:jar:1.0 has 63 hex digits, SHA-256 has 64"),
                 bad("sha-512 length under sha-256", VALID.replace(H1, H1 + H1), 10, "has 128 hex digits"),
                 bad("non-hex digest", VALID.replace(H1, "g" + H1.substring(1)), 10, "is not hexadecimal"),
+                // Character.digit would take a full-width or Arabic-Indic digit for a hex digit; a lockfile must not.
+                bad("non-ASCII digit in digest", VALID.replace(H1, "\uff11" + H1.substring(1)), 10,
+                        "is not hexadecimal"),
                 bad("duplicate entry", VALID + "g:a:jar:1.0 " + H2 + " dependency compile *\n", 12,
                         "duplicate entry for g:a:jar:1.0 (first on line 10)"),
                 bad("unknown role", VALID.replace("plugin,plugin-dependency", "plugin,tool"), 11,

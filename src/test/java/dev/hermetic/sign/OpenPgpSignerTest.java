@@ -429,6 +429,8 @@ class OpenPgpSignerTest {
                         + "' is a short key ID, not a fingerprint");
         assertThatThrownBy(() -> KeyFingerprint.parse("ABCDEF", "x")).hasMessageContaining("has 6 hex digits");
         assertThatThrownBy(() -> KeyFingerprint.parse("not-hex", "x")).hasMessageContaining("is not a fingerprint");
+        assertThatThrownBy(() -> KeyFingerprint.parse("\u0661".repeat(40), "x"))
+                .hasMessageContaining("is not a fingerprint");
     }
 
     @Test
