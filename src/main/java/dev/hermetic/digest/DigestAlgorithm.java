@@ -2,15 +2,17 @@ package dev.hermetic.digest;
 
 /** Digest algorithms this project writes and trusts. MD5 and SHA-1 are deliberately absent. */
 public enum DigestAlgorithm {
-    SHA_256("SHA-256", "sha256"),
-    SHA_512("SHA-512", "sha512");
+    SHA_256("SHA-256", "sha256", 64),
+    SHA_512("SHA-512", "sha512", 128);
 
     private final String jcaName;
     private final String extension;
+    private final int hexLength;
 
-    DigestAlgorithm(String jcaName, String extension) {
+    DigestAlgorithm(String jcaName, String extension, int hexLength) {
         this.jcaName = jcaName;
         this.extension = extension;
+        this.hexLength = hexLength;
     }
 
     /** Name for {@link java.security.MessageDigest#getInstance(String)}. */
@@ -21,6 +23,11 @@ public enum DigestAlgorithm {
     /** File extension and lowercase label: {@code sha256}, {@code sha512}. */
     public String extension() {
         return extension;
+    }
+
+    /** Number of hex digits of one digest: 64 for SHA-256, 128 for SHA-512. */
+    public int hexLength() {
+        return hexLength;
     }
 
     /**

@@ -227,7 +227,7 @@ public final class DigestManifest {
     }
 
     private static String checkHex(DigestAlgorithm algorithm, String hex, String name) {
-        int expectedLength = algorithm == DigestAlgorithm.SHA_256 ? 64 : 128;
+        int expectedLength = algorithm.hexLength();
         if (hex == null || hex.length() != expectedLength || !hex.chars().allMatch(HexFormat::isHexDigit)) {
             throw new IllegalArgumentException("The " + algorithm.jcaName() + " digest of '" + name + "' must be "
                     + expectedLength + " hex digits, not '" + hex + "'");

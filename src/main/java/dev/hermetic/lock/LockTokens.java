@@ -1,6 +1,5 @@
 package dev.hermetic.lock;
 
-import dev.hermetic.digest.DigestAlgorithm;
 import java.util.Locale;
 
 /** What may appear in one field of the lockfile, and how roles are spelled there. */
@@ -47,11 +46,6 @@ final class LockTokens {
             throw new IllegalArgumentException("Invalid " + part + " '" + value + "' in artifact " + c
                     + ": it must be non-empty and contain no blanks, ':', ',', '*', '/' or '\\'");
         }
-    }
-
-    /** Number of hex digits of one digest: 64 for SHA-256, 128 for SHA-512. */
-    static int hexLength(DigestAlgorithm algorithm) {
-        return algorithm == DigestAlgorithm.SHA_256 ? 64 : 128;
     }
 
     /** {@code PLUGIN_DEPENDENCY} is written {@code plugin-dependency}. */

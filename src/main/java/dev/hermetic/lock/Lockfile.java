@@ -59,7 +59,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
             }
         }
         for (LockedArtifact a : sorted) {
-            int expectedLength = LockTokens.hexLength(algorithm);
+            int expectedLength = algorithm.hexLength();
             if (a.digest().length() != expectedLength) {
                 throw new IllegalArgumentException("Checksum of " + a.coordinates() + " has " + a.digest().length()
                         + " hex digits, " + algorithm.jcaName() + " has " + expectedLength);

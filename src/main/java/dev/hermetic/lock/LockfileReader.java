@@ -205,7 +205,7 @@ public final class LockfileReader {
             }
             ArtifactCoordinates c = parseCoordinates(fields[0]);
             String digest = fields[1];
-            int expected = LockTokens.hexLength(algorithm);
+            int expected = algorithm.hexLength();
             if (!digest.chars().allMatch(HexFormat::isHexDigit)) {
                 throw error("checksum of " + c + " is not hexadecimal: '" + digest + "'.");
             }

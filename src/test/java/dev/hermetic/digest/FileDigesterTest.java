@@ -28,6 +28,8 @@ class FileDigesterTest {
         assertThat(digests.get(DigestAlgorithm.SHA_512)).isEqualTo(
                 "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
                         + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f");
+        // The length the lockfile and manifest readers demand is the length the digester writes.
+        digests.forEach((algorithm, hex) -> assertThat(hex).as(algorithm.jcaName()).hasSize(algorithm.hexLength()));
     }
 
     @Test
