@@ -1,0 +1,52 @@
+// Unpacks the source release of a real multi-module project from Maven Central and declares this plugin in the
+// unpacked root POM, the way docs/lock-verify.md tells users to: <extensions>true</extensions> and a verify execution.
+// The release's own files are not edited in the repository: a pinned version is unpacked fresh on every run.
+def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
+
+String release = 'org.apache.maven.enforcer:enforcer:3.5.0:zip:source-release'
+File project = new File(basedir, 'enforcer-3.5.0')
+// A re-run starts from the pristine release, not from the previous run's lockfile and patched POM.
+project.deleteDir()
+new File(basedir, 'setup.log').delete()
+
+// Through the invoker's settings and local repository: Central once, then the outer build's repository as a cache.
+fx.maven(basedir, itMavenHome, itSettingsFile, ["-Dmaven.repo.local=${itLocalRepo}".toString(),
+        'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack', "-Dartifact=${release}".toString(),
+        "-DoutputDirectory=${basedir}".toString()])
+
+File rootPom = new File(project, 'pom.xml')
+assert rootPom.isFile(): "${release} did not unpack to ${project}"
+String pom = rootPom.getText('UTF-8')
+String anchor = '    </pluginManagement>\n  </build>'
+// The release's root POM has <pluginManagement> only; if a new version changes that, fail here rather than run unpatched.
+assert pom.count(anchor) == 1: "the root POM of ${release} changed shape: no single '</pluginManagement></build>'"
+rootPom.setText(pom.replace(anchor, """    </pluginManagement>
+    <plugins>
+      <plugin>
+        <groupId>dev.hermetic</groupId>
+        <artifactId>hermetic-maven-plugin</artifactId>
+        <version>${itPluginVersion}</version>
+        <extensions>true</extensions>
+        <executions>
+          <execution>
+            <goals>
+              <goal>verify</goal>
+            </goals>
+          </execution>
+        </executions>
+      </plugin>
+      <plugin>
+        <!-- What an ASF project has to add: Apache RAT (bound to process-resources by maven-parent) fails the build
+             on any file without a license header, and the lockfile has none. -->
+        <groupId>org.apache.rat</groupId>
+        <artifactId>apache-rat-plugin</artifactId>
+        <configuration>
+          <excludes combine.children="append">
+            <exclude>hermetic.lock</exclude>
+          </excludes>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>"""), 'UTF-8')
+// The invoker fails a hook script that returns anything but true or null.
+true

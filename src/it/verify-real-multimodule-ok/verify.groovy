@@ -1,0 +1,41 @@
+// An untouched real build, locked and then verified offline from a clean tree: no false alarm.
+def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
+File project = new File(basedir, 'enforcer-3.5.0')
+File lockfile = new File(project, 'hermetic.lock')
+assert lockfile.isFile(): "build 1 (verify hermetic:lock) wrote no ${lockfile}"
+List<String> lines = lockfile.readLines('UTF-8')
+
+// Every module of the reactor is named, and none of them is locked (siblings are built from source).
+['org.apache.maven.enforcer:enforcer', 'org.apache.maven.enforcer:enforcer-api',
+ 'org.apache.maven.enforcer:enforcer-rules', 'org.apache.maven.plugins:maven-enforcer-plugin',
+ 'org.apache.maven.extensions:maven-enforcer-extension'].each { m ->
+    assert lines.contains("module ${m}".toString()): "the lockfile does not name module ${m}"
+}
+assert !lines.any { it.startsWith('org.apache.maven.enforcer:enforcer-api:jar:3.5.0 ') }:
+        'a reactor sibling must not be locked'
+
+// Artifact lines are "groupId:artifactId:extension[:classifier]:version <digest> ...". This build uses well over
+// 600 artifacts (Maven's API for the rules, the plugins of Apache's parent POM and their dependencies); a
+// lower bound catches a collector that silently drops a whole role or module (993 locked on 2026-11-25).
+List<String> artifacts = lines.findAll { it ==~ /^[\w.\-]+:[\w.\-]+:\S+ [0-9a-f]{64}\b.*/ }
+assert artifacts.size() >= 600: "only ${artifacts.size()} artifacts locked:\n${lines.take(40).join('\n')}"
+// One of each role, with what this build really uses.
+assert artifacts.any { it.startsWith('org.apache.maven:maven-parent:pom:42 ') }: 'the parent POM is not locked'
+assert artifacts.any { it.startsWith('org.apache.maven.plugins:maven-plugin-plugin:jar:') }: 'a declared plugin is missing'
+assert artifacts.any { it.startsWith('org.apache.maven.plugins:maven-surefire-plugin:jar:3.2.5 ') }: 'a default plugin is missing'
+assert artifacts.any { it.startsWith('org.apache.commons:commons-lang3:jar:') }: 'a module dependency is missing'
+assert lines.any { it.contains(' runtime') }: 'nothing that plugins resolved while they ran (spotless) is locked'
+
+String log = new File(basedir, 'build.log').getText('UTF-8')
+// Build 2 (offline, clean): verified once for the reactor, with nothing to report, and the real build went on.
+List<String> summaries = log.readLines().findAll { it.startsWith('[INFO] hermetic:verify: 5 modules against hermetic.lock') }
+assert summaries.size() == 1: "expected one verify summary for the 5-module reactor, got ${summaries}"
+assert summaries[0].contains(': 0 errors, 0 warnings, 0 excluded'): summaries[0]
+['is not in the lockfile', 'Checksum mismatch', 'differs from the lockfile', 'but this build does not use it',
+ 'does not exist.'].each { alarm ->
+    assert !log.contains(alarm): "false alarm on an untouched build: ${log.readLines().findAll { it.contains(alarm) }.take(5)}"
+}
+fx.assertLog(basedir, ['BUILD SUCCESS', 'Building jar: ' + new File(project, 'maven-enforcer-plugin/target/maven-enforcer-plugin-3.5.0.jar').path])
+assert !log.contains('BUILD FAILURE')
+// The invoker fails a hook script that returns anything but true or null.
+true
