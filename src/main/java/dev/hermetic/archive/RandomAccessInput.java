@@ -21,6 +21,13 @@ abstract class RandomAccessInput implements Closeable {
     /** Reads exactly {@code length} bytes at {@code position}, or throws {@link EOFException}. */
     abstract void readFully(long position, byte[] buffer, int offset, int length) throws IOException;
 
+    /** Refuses, as {@link #readFully} must, a read that does not lie wholly inside the input. */
+    final void checkRange(long position, int length) throws EOFException {
+        if (position < 0 || position + length > size()) {
+            throw new EOFException("read of " + length + " bytes at " + position + " is past the end (" + size() + " bytes)");
+        }
+    }
+
     byte[] read(long position, int length) throws IOException {
         byte[] bytes = new byte[length];
         readFully(position, bytes, 0, length);
@@ -64,9 +71,7 @@ abstract class RandomAccessInput implements Closeable {
 
         @Override
         void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
-            if (position < 0 || position + length > size) {
-                throw new EOFException("read of " + length + " bytes at " + position + " is past the end (" + size + " bytes)");
-            }
+            checkRange(position, length);
             if (length <= SMALL_READ) {
                 synchronized (this) {
                     // Entries are read in name order, which is mostly file order: one read-ahead window
@@ -118,9 +123,7 @@ abstract class RandomAccessInput implements Closeable {
 
         @Override
         void readFully(long position, byte[] buffer, int offset, int count) throws IOException {
-            if (position < 0 || position + count > length) {
-                throw new EOFException("read of " + count + " bytes at " + position + " is past the end (" + length + " bytes)");
-            }
+            checkRange(position, count);
             System.arraycopy(bytes, (int) position, buffer, offset, count);
         }
 
