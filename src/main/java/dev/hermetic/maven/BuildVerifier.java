@@ -59,6 +59,11 @@ final class BuildVerifier {
         return (top != null ? top.getBasedir() : new java.io.File(session.getExecutionRootDirectory())).toPath();
     }
 
+    /** The lockfile a goal reads or writes: the configured one, else {@code hermetic.lock} at the build's root. */
+    static Path lockfile(MavenSession session, java.io.File configured) {
+        return configured != null ? configured.toPath() : root(session).resolve(Lockfile.DEFAULT_FILE_NAME);
+    }
+
     /** Maven, Java and the Maven Wrapper distribution's checksum, as the lockfile records them. */
     static BuildEnvironment environment(MavenSession session, String mavenVersion) {
         String wrapper = "";

@@ -84,7 +84,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         try {
             String file = setting(session, "hermetic.verify.lockfile", "lockfile");
             settings = VerifySettings.from(file != null ? BuildVerifier.root(session).resolve(file)
-                    : BuildVerifier.root(session).resolve(dev.hermetic.lock.Lockfile.DEFAULT_FILE_NAME),
+                    : BuildVerifier.lockfile(session, null),
                     name -> setting(session, VerifySettings.PREFIX + name, name));
         } catch (IllegalArgumentException e) {
             throw new MavenExecutionException(e.getMessage(), session.getTopLevelProject().getFile());
