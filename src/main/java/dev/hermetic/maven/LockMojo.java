@@ -110,8 +110,8 @@ public class LockMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipAll || skip) {
-            getLog().info("hermetic:lock skipped");
+        if (skip || skipAll) {
+            getLog().info("Skipping hermetic:lock (" + (skip ? "hermetic.lock.skip" : "hermetic.skip") + " is true)");
             return;
         }
         long start = System.nanoTime();
@@ -122,7 +122,7 @@ public class LockMojo extends AbstractMojo {
             throw new MojoFailureException("hermetic.lock.algorithm: " + e.getMessage(), e);
         }
         Path root = BuildVerifier.root(session);
-        Path file = lockfile != null ? lockfile.toPath() : root.resolve(Lockfile.DEFAULT_FILE_NAME);
+        Path file = BuildVerifier.lockfile(session, lockfile);
 
         List<MavenProject> projects = BuildVerifier.reactor(session);
         BuildArtifactCollector.Collected collected;

@@ -150,6 +150,12 @@ public class SignMojo extends AbstractMojo {
     @Parameter(property = "hermetic.sign.outputDirectory", defaultValue = "${project.build.directory}/hermetic-sign")
     private File outputDirectory;
 
+    /**
+     * The signature time of reproducible signatures when the environment variable {@code SOURCE_DATE_EPOCH} is not
+     * set: ISO-8601 (e.g. {@code 2026-01-01T00:00:00Z}) or integer seconds since 1970, as for maven-archiver.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
     private String outputTimestamp;
 

@@ -143,8 +143,9 @@ public class VerifyMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        if (skipAll || skip) {
-            getLog().info("hermetic:verify skipped");
+        if (skip || skipAll) {
+            getLog().info("Skipping hermetic:verify (" + (skip ? "hermetic.verify.skip" : "hermetic.skip")
+                    + " is true)");
             return;
         }
         if (BuildVerifier.locking(session)) {
@@ -181,14 +182,12 @@ public class VerifyMojo extends AbstractMojo {
     }
 
     private VerifySettings settings() throws MojoFailureException {
-        File file = lockfile != null ? lockfile
-                : BuildVerifier.root(session).resolve(dev.hermetic.lock.Lockfile.DEFAULT_FILE_NAME).toFile();
         Map<String, String> values = Map.of("rangePolicy", rangePolicy, "snapshotPolicy", snapshotPolicy,
                 "metaVersionPolicy", metaVersionPolicy, "pluginVersionPolicy", pluginVersionPolicy, "unusedPolicy",
                 unusedPolicy, "strict", Boolean.toString(strict), "cache", Boolean.toString(cache),
                 "excludes", excludes == null ? "" : String.join(",", excludes));
         try {
-            return VerifySettings.from(file.toPath(), values::get);
+            return VerifySettings.from(BuildVerifier.lockfile(session, lockfile), values::get);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
