@@ -86,9 +86,7 @@ final class BuildArtifactCollector {
      */
     Collected collect(MavenSession session, Collection<MavenProject> projects) throws BuildCollectionException {
         long start = System.nanoTime();
-        Set<String> reactor = session.getAllProjects().stream()
-                .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
-                .collect(Collectors.toSet());
+        Set<String> reactor = reactorIds(session.getAllProjects());
         DefaultRepositorySystemSession repoSession = new DefaultRepositorySystemSession(session.getRepositorySession());
         repoSession.setCache(new DefaultRepositoryCache());
         ResolvedArtifactRecorder recorder = ResolvedArtifactRecorder.standalone();
@@ -115,7 +113,14 @@ final class BuildArtifactCollector {
                 a.getClassifier());
     }
 
-    private static boolean inReactor(Set<String> reactor, ArtifactCoordinates c) {
+    /** {@code groupId:artifactId:version} of each module, for {@link #inReactor}. */
+    static Set<String> reactorIds(Collection<MavenProject> projects) {
+        return projects.stream().map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether {@code c} is one of the reactor's modules: built from source, never locked. */
+    static boolean inReactor(Set<String> reactor, ArtifactCoordinates c) {
         return reactor.contains(c.groupId() + ":" + c.artifactId() + ":" + c.version());
     }
 

@@ -182,14 +182,13 @@ public class LockMojo extends AbstractMojo {
         }
         @SuppressWarnings("unchecked")
         Map<String, String> resolved = (Map<String, String>) map;
-        Set<String> reactor = projects.stream().map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":"
-                + p.getVersion()).collect(Collectors.toSet());
+        Set<String> reactor = BuildArtifactCollector.reactorIds(projects);
         Set<ArtifactCoordinates> known = used.stream().map(UsedArtifact::coordinates).collect(Collectors.toSet());
         String module = BuildArtifactCollector.moduleName(session.getTopLevelProject());
         int count = 0;
         for (Map.Entry<ArtifactCoordinates, Path> e : ResolvedArtifactRecorder.decode(resolved).entrySet()) {
             ArtifactCoordinates c = e.getKey();
-            if (reactor.contains(c.groupId() + ":" + c.artifactId() + ":" + c.version())) {
+            if (BuildArtifactCollector.inReactor(reactor, c)) {
                 continue;
             }
             // Only what the build plan does not already explain: a plugin jar keeps its role "plugin".

@@ -262,7 +262,7 @@ public class SignMojo extends AbstractMojo {
     /** The build's fixed time: SOURCE_DATE_EPOCH, else project.build.outputTimestamp; refused when neither is set. */
     static Instant signatureTime(Map<String, String> environment, String outputTimestamp)
             throws MojoFailureException {
-        String epoch = environment.get("SOURCE_DATE_EPOCH");
+        String epoch = environment.get(BuildTimestamp.SOURCE_DATE_EPOCH);
         boolean hasEpoch = epoch != null && !epoch.isBlank();
         boolean hasTimestamp = outputTimestamp != null && outputTimestamp.trim().length() > 1;
         if (!hasEpoch && !hasTimestamp) {
