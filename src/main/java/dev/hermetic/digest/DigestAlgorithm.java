@@ -1,5 +1,8 @@
 package dev.hermetic.digest;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /** Digest algorithms this project writes and trusts. MD5 and SHA-1 are deliberately absent. */
 public enum DigestAlgorithm {
     SHA_256("SHA-256", "sha256", 64),
@@ -15,7 +18,7 @@ public enum DigestAlgorithm {
         this.hexLength = hexLength;
     }
 
-    /** Name for {@link java.security.MessageDigest#getInstance(String)}. */
+    /** Name for {@link MessageDigest#getInstance(String)}. */
     public String jcaName() {
         return jcaName;
     }
@@ -23,6 +26,15 @@ public enum DigestAlgorithm {
     /** File extension and lowercase label: {@code sha256}, {@code sha512}. */
     public String extension() {
         return extension;
+    }
+
+    /** A fresh JDK digest (SHA-2 intrinsics where the CPU has them, unlike BouncyCastle's pure-Java one). */
+    public MessageDigest newMessageDigest() {
+        try {
+            return MessageDigest.getInstance(jcaName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(jcaName + " is required of every Java runtime", e);
+        }
     }
 
     /** Number of hex digits of one digest: 64 for SHA-256, 128 for SHA-512. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +21,7 @@ public final class FileDigester {
     public static Map<DigestAlgorithm, String> digest(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
         Map<DigestAlgorithm, MessageDigest> digests = new LinkedHashMap<>();
         for (DigestAlgorithm algorithm : algorithms) {
-            digests.put(algorithm, newMessageDigest(algorithm));
+            digests.put(algorithm, algorithm.newMessageDigest());
         }
         byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {
@@ -44,14 +43,6 @@ public final class FileDigester {
 
     /** Lowercase hex digest of bytes in memory. */
     public static String digest(byte[] bytes, DigestAlgorithm algorithm) {
-        return HexFormat.of().formatHex(newMessageDigest(algorithm).digest(bytes));
-    }
-
-    private static MessageDigest newMessageDigest(DigestAlgorithm algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm.jcaName());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm.jcaName() + " is required of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(algorithm.newMessageDigest().digest(bytes));
     }
 }

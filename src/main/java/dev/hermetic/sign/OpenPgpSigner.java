@@ -238,7 +238,7 @@ public final class OpenPgpSigner implements Signer {
             wanted.addAll(digests);
             for (DigestAlgorithm algorithm : wanted) {
                 if (!(shareSignatureHash && algorithm == prepared.hash())) {
-                    fileDigests.put(algorithm, SingleDigestContentSigner.newMessageDigest(algorithm));
+                    fileDigests.put(algorithm, algorithm.newMessageDigest());
                 }
             }
         }

@@ -3,7 +3,6 @@ package dev.hermetic.sign;
 import dev.hermetic.digest.DigestAlgorithm;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
@@ -41,7 +40,7 @@ final class SingleDigestContentSigner implements PGPContentSigner {
         this.keyId = keyId;
         this.hashAlgorithm = hashAlgorithm;
         this.privateKey = privateKey;
-        this.digest = newMessageDigest(hashAlgorithm);
+        this.digest = hashAlgorithm.newMessageDigest();
         this.stream = new OutputStream() {
             @Override
             public void write(int b) {
@@ -153,14 +152,5 @@ final class SingleDigestContentSigner implements PGPContentSigner {
             case SHA_256 -> NISTObjectIdentifiers.id_sha256;
             case SHA_512 -> NISTObjectIdentifiers.id_sha512;
         };
-    }
-
-    /** The JDK's digest (SHA-2 intrinsics), not BouncyCastle's pure-Java one. */
-    static MessageDigest newMessageDigest(DigestAlgorithm algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm.jcaName());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm.jcaName() + " is required of every Java runtime", e);
-        }
     }
 }
