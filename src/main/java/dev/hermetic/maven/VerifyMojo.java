@@ -61,9 +61,9 @@ public class VerifyMojo extends AbstractMojo {
     private File lockfile;
 
     /**
-     * Artifacts neither checked nor reported unused, as patterns {@code groupId:artifactId[:extension[:classifier]
-     * [:version]]} with {@code *} wildcards, e.g. {@code org.example:*}. Listed in the log on every run. On the command
-     * line: comma-separated.
+     * Artifacts neither checked nor reported unused, as patterns {@code groupId[:artifactId[:extension[:version]]]} or
+     * {@code groupId:artifactId:extension:classifier:version} with {@code *} wildcards, e.g. {@code org.example:*}.
+     * Listed in the log on every run. On the command line: comma-separated.
      *
      * @since 0.1.0
      */
