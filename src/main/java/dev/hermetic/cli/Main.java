@@ -12,7 +12,7 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new NormalizeCommand(),
             new SignCommand(),
-            new VerifyLockCommand());
+            new LockVerifyCommand());
 
     private Main() {}
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lockfile core without Maven: {@code java -jar ... lock-verify} against a local repository. */
-class VerifyLockCommandTest {
+class LockVerifyCommandTest {
 
     @TempDir
     Path dir;

@@ -23,7 +23,7 @@ import java.util.SortedSet;
  * lockfile is present in a Maven local repository with the locked checksum. No Maven involved: usable in CI before
  * a build, or on a shared cache.
  */
-final class VerifyLockCommand implements Command {
+final class LockVerifyCommand implements Command {
 
     @Override
     public String name() {
