@@ -6,6 +6,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Replaces a file's content all at once: readers see the old file or the new one, never a half-written file, and a
@@ -56,8 +60,19 @@ public final class AtomicFile {
         return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
     }
 
-    /** Moves {@code temporary} over {@code target}: atomically where the file system can, else by replacing it. */
+    /** What a new file gets where the file system has POSIX permissions: readable by all, like a file {@code git} checks out. */
+    private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+
+    /**
+     * Moves {@code temporary} over {@code target}: atomically where the file system can, else by replacing it. The
+     * result keeps the target's permissions, or gets {@code rw-r--r--} when it is new: temporary files are created
+     * {@code rw-------}, which must not leak into a lockfile or an artifact.
+     */
     public static void moveOver(Path temporary, Path target) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE_PERMISSIONS);
+        }
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,26 @@ class AtomicFileTest {
 
         assertThat(Files.readString(target)).isEqualTo("new");
         assertThat(listing(dir)).containsExactly("a.txt");
+    }
+
+    @Test
+    void aNewFileIsReadableByAllNotOnlyByItsOwner() throws Exception {
+        // Temporary files are created 0600; a lockfile or an artifact moved into place must not keep that.
+        Path target = dir.resolve("hermetic.lock");
+
+        AtomicFile.write(target, "x");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissions() throws Exception {
+        Path target = Files.writeString(dir.resolve("run.sh"), "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-x---"));
+
+        AtomicFile.write(target, "new");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rwxr-x---");
     }
 
     @Test
