@@ -11,9 +11,7 @@ import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.FileDigester;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,48 +118,5 @@ class LockfileTest {
                 .hasMessageContaining("g:a:jar:1 is listed twice");
         assertThatThrownBy(() -> new Lockfile(1, DigestAlgorithm.SHA_512, ENV, null, List.of(a)))
                 .hasMessageContaining("has 64 hex digits, SHA-512 has 128");
-    }
-
-    /** The figure: 416 artifacts, 93 MB, hashed "in well under 0.5 s". */
-    @Test
-    void hashes416ArtifactsOf93MegabytesQuickly() throws Exception {
-        Random random = new Random(416);
-        List<UsedArtifact> used = new ArrayList<>();
-        long total = 0;
-        for (int i = 0; i < 416; i++) {
-            byte[] bytes = new byte[93_000_000 / 416 + (i % 7) * 1000];
-            random.nextBytes(bytes);
-            String c = "org.example.g" + (i % 20) + ":artifact" + i + ":jar:1." + i;
-            Path file = repo.resolve(coords(c).repositoryPath());
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
-            total += bytes.length;
-            // Every artifact used by three modules: still one read per file.
-            for (String module : List.of("g:a", "g:b", "g:c")) {
-                used.add(new UsedArtifact(coords(c), file, ArtifactRole.DEPENDENCY, "compile", module));
-            }
-        }
-        List<Path> distinct = used.stream().map(UsedArtifact::file).distinct().toList();
-        // Baseline: each distinct file read once, sequentially. Measured in the same test, so a loaded machine slows
-        // both; the absolute figure is printed for the record.
-        double baseline = Double.MAX_VALUE;
-        double create = Double.MAX_VALUE;
-        Lockfile lock = null;
-        for (int round = 0; round < 3; round++) {
-            long start = System.nanoTime();
-            for (Path file : distinct) {
-                FileDigester.digest(file, DigestAlgorithm.SHA_256);
-            }
-            baseline = Math.min(baseline, (System.nanoTime() - start) / 1e9);
-            start = System.nanoTime();
-            lock = Lockfile.create(used, DigestAlgorithm.SHA_256, ENV);
-            create = Math.min(create, (System.nanoTime() - start) / 1e9);
-        }
-        System.out.printf("Lockfile.create: %d artifacts (%d observations), %.1f MB in %.3f s; sequential SHA-256 of "
-                + "the same files %.3f s%n", lock.artifacts().size(), used.size(), total / 1e6, create, baseline);
-        assertThat(lock.artifacts()).hasSize(416);
-        // Reading each file once, in parallel, costs at most what one sequential pass does. Reading it once per
-        // observation (three times) could not stay under this bound.
-        assertThat(create).isLessThan(baseline * 1.3 + 0.05);
     }
 }
