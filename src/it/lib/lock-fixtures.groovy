@@ -152,6 +152,15 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         return out
     }
 
+    /** Adds it.fake:lib-c:1.0 after the IT POM's lib-a dependency: a new dependency the lockfile does not hold. */
+    static void addLibC(File basedir) {
+        File pom = new File(basedir, 'pom.xml')
+        String libA = '<artifactId>lib-a</artifactId>\n      <version>1.0</version>\n    </dependency>'
+        assert pom.text.contains(libA)
+        pom.text = pom.text.replace(libA, libA
+                + '\n    <dependency><groupId>it.fake</groupId><artifactId>lib-c</artifactId><version>1.0</version></dependency>')
+    }
+
     /** Flips one byte in the middle of a file (a jar stays a file of the same size: only its checksum tells). */
     static void flipByte(File f) {
         assert f.isFile(): "nothing to tamper with at ${f}"
