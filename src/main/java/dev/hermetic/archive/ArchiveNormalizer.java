@@ -1,5 +1,7 @@
 package dev.hermetic.archive;
 
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigester;
 import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -42,11 +44,16 @@ public final class ArchiveNormalizer {
         }
         return switch (ArchiveFormat.detect(file)) {
             case ZIP -> normalizeZip(file);
-            case TAR -> rewrite(file, tmp -> new TarNormalizer(options).normalize(file, false, tmp), "tar");
-            case TAR_GZIP -> rewrite(file, tmp -> new TarNormalizer(options).normalize(file, true, tmp), "gzip-compressed tar");
+            case TAR -> rewrite(file, tmp -> new Written(new TarNormalizer(options).normalize(file, false, tmp), null), "tar");
+            case TAR_GZIP -> rewrite(file, tmp -> new Written(new TarNormalizer(options).normalize(file, true, tmp), null),
+                    "gzip-compressed tar");
             case NONE -> new NormalizationResult(file, NormalizationResult.Outcome.NOT_AN_ARCHIVE, 0,
-                    "neither a zip nor a tar by content");
+                    "neither a zip nor a tar by content", sha256(file));
         };
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return FileDigester.digest(file, DigestAlgorithm.SHA_256);
     }
 
     private NormalizationResult normalizeZip(Path file) throws IOException {
@@ -62,7 +69,7 @@ public final class ArchiveNormalizer {
             if (signature != null) {
                 return new NormalizationResult(file, NormalizationResult.Outcome.SKIPPED_SIGNED, cd.entries().size(),
                         "signed jar (" + signature + "): rewriting any byte would invalidate its signature;"
-                                + " normalize before signing");
+                                + " normalize before signing", sha256(file));
             }
         }
         return rewrite(file, tmp -> {
@@ -73,35 +80,43 @@ public final class ArchiveNormalizer {
                         return t;
                     });
             try (RandomAccessInput in = RandomAccessInput.open(file);
-                    FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    OutputSink sink = OutputSink.of(channel)) {
-                ZipCentralDirectory cd = ZipCentralDirectory.read(in, file, "");
-                return new ZipNormalizer(options, tmp.getParent()).normalize(in, cd, sink, file, "", 0, executor);
+                    FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputSink.FileSink sink = OutputSink.digesting(channel, executor);
+                int entries;
+                try (sink) {
+                    ZipCentralDirectory cd = ZipCentralDirectory.read(in, file, "");
+                    entries = new ZipNormalizer(options, tmp.getParent()).normalize(in, cd, sink, file, "", 0, executor);
+                }
+                return new Written(entries, sink.sha256());
             } finally {
                 executor.shutdownNow();
             }
         }, "zip");
     }
 
+    /** What a rewrite wrote: its entry count, and its SHA-256 when computed on the way ({@code null}: not). */
+    private record Written(int entries, String sha256) {}
+
     /** Writes the normalized form to a temporary file beside {@code file}. */
-    interface Rewrite {
-        /** @return number of entries written */
-        int writeTo(Path temporary) throws IOException;
+    private interface Rewrite {
+        Written writeTo(Path temporary) throws IOException;
     }
 
     private NormalizationResult rewrite(Path file, Rewrite rewrite, String kind) throws IOException {
         Path tmp = AtomicFile.temporaryBeside(file);
         boolean moved = false;
         try {
-            int entries = rewrite.writeTo(tmp);
+            Written written = rewrite.writeTo(tmp);
+            String sha256 = written.sha256() != null ? written.sha256() : sha256(tmp);
             if (Files.mismatch(file, tmp) == -1L) {
-                return new NormalizationResult(file, NormalizationResult.Outcome.UNCHANGED, entries,
-                        kind + " already normalized");
+                return new NormalizationResult(file, NormalizationResult.Outcome.UNCHANGED, written.entries(),
+                        kind + " already normalized", sha256);
             }
             copyPermissions(file, tmp);
             AtomicFile.moveOver(tmp, file);
             moved = true;
-            return new NormalizationResult(file, NormalizationResult.Outcome.NORMALIZED, entries, kind + " rewritten");
+            return new NormalizationResult(file, NormalizationResult.Outcome.NORMALIZED, written.entries(),
+                    kind + " rewritten", sha256);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);

@@ -22,8 +22,9 @@ final class EntryNames {
         if (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
             return "the name starts with a drive letter";
         }
-        for (String segment : name.split("/", -1)) {
-            if (segment.equals("..")) {
+        // A ".." segment: between slashes or at either end (no split: this runs for every entry of every archive).
+        for (int i = name.indexOf(".."); i >= 0; i = name.indexOf("..", i + 1)) {
+            if ((i == 0 || name.charAt(i - 1) == '/') && (i + 2 == name.length() || name.charAt(i + 2) == '/')) {
                 return "a '..' segment would escape the extraction directory";
             }
         }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * @param outcome what was done
  * @param entries number of entries in the result (0 when not an archive)
  * @param detail a short explanation for the log (e.g. why a file was skipped)
+ * @param sha256 lowercase hex SHA-256 of the file as the call left it (what gets signed, deployed and referenced)
  */
-public record NormalizationResult(Path file, Outcome outcome, int entries, String detail) {
+public record NormalizationResult(Path file, Outcome outcome, int entries, String detail, String sha256) {
 
     public enum Outcome {
         /** The file was rewritten. */

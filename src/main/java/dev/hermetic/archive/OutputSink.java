@@ -1,11 +1,18 @@
 package dev.hermetic.archive;
 
+import dev.hermetic.digest.DigestAlgorithm;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Where a normalized archive is written: a file or memory. Supports patching bytes already written, so a
@@ -20,21 +27,43 @@ abstract class OutputSink extends OutputStream implements Closeable {
     abstract void patch(long position, byte[] bytes) throws IOException;
 
     static OutputSink of(FileChannel channel) {
-        return new FileSink(channel);
+        return new FileSink(channel, null);
+    }
+
+    /**
+     * A file sink that also computes the SHA-256 of what ends up in the file, on {@code digestThreads} while the
+     * caller goes on writing (so the log's digest costs no second read of the file and little of the writer's time).
+     * See {@link FileSink#sha256()}.
+     */
+    static FileSink digesting(FileChannel channel, Executor digestThreads) {
+        return new FileSink(channel, digestThreads);
     }
 
     static MemorySink inMemory(int initialCapacity) {
         return new MemorySink(initialCapacity);
     }
 
-    private static final class FileSink extends OutputSink {
+    static final class FileSink extends OutputSink {
+        private static final int BUFFER_SIZE = 256 * 1024;
         private final FileChannel channel;
-        private final byte[] buffer = new byte[256 * 1024];
+        private byte[] buffer = new byte[BUFFER_SIZE];
         private int count;
         private long flushed;
+        /** Null when not digesting. Updated by one task at a time, in file order. */
+        private final MessageDigest digest;
+        private final Executor digestThreads;
+        /** The buffer the digest task is reading: swapped with {@link #buffer} at each flush. */
+        private byte[] digestBuffer;
+        private CompletableFuture<Void> digesting = CompletableFuture.completedFuture(null);
+        /** False once bytes already digested were patched: the digest then no longer describes the file. */
+        private boolean digestValid;
+        private String sha256;
 
-        FileSink(FileChannel channel) {
+        FileSink(FileChannel channel, Executor digestThreads) {
             this.channel = channel;
+            this.digestThreads = digestThreads;
+            this.digest = digestThreads == null ? null : DigestAlgorithm.SHA_256.newMessageDigest();
+            this.digestValid = digest != null;
         }
 
         @Override
@@ -58,6 +87,10 @@ abstract class OutputSink extends OutputStream implements Closeable {
                 while (source.hasRemaining()) {
                     flushed += channel.write(source, flushed);
                 }
+                if (digest != null) {
+                    awaitDigest();
+                    digest.update(b, off, len); // rare (a large central directory): on the caller's thread
+                }
                 return;
             }
             if (count + len > buffer.length) {
@@ -73,7 +106,23 @@ abstract class OutputSink extends OutputStream implements Closeable {
             while (source.hasRemaining()) {
                 flushed += channel.write(source, flushed);
             }
+            if (digest != null && count > 0) {
+                awaitDigest();
+                byte[] written = buffer;
+                int length = count;
+                digesting = CompletableFuture.runAsync(() -> digest.update(written, 0, length), digestThreads);
+                buffer = digestBuffer != null ? digestBuffer : new byte[BUFFER_SIZE];
+                digestBuffer = written;
+            }
             count = 0;
+        }
+
+        private void awaitDigest() throws IOException {
+            try {
+                digesting.join();
+            } catch (CompletionException | CancellationException e) {
+                throw new IOException("digesting the output failed", e);
+            }
         }
 
         @Override
@@ -82,6 +131,7 @@ abstract class OutputSink extends OutputStream implements Closeable {
                 System.arraycopy(bytes, 0, buffer, (int) (position - flushed), bytes.length);
                 return;
             }
+            digestValid = false;
             flush();
             ByteBuffer source = ByteBuffer.wrap(bytes);
             while (source.hasRemaining()) {
@@ -92,6 +142,20 @@ abstract class OutputSink extends OutputStream implements Closeable {
         @Override
         public void close() throws IOException {
             flush();
+            if (digest != null) {
+                awaitDigest();
+                if (digestValid && sha256 == null) {
+                    sha256 = HexFormat.of().formatHex(digest.digest());
+                }
+            }
+        }
+
+        /**
+         * After {@link #close()}: lowercase hex SHA-256 of every byte written, or {@code null} when not digesting
+         * or when a patch changed bytes already digested (then digest the file instead).
+         */
+        String sha256() {
+            return sha256;
         }
     }
 

@@ -6,8 +6,6 @@ import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.archive.CompressionMode;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.archive.NormalizationResult;
-import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -128,8 +126,7 @@ final class NormalizeCommand implements Command {
         for (Path file : files) {
             try {
                 NormalizationResult result = normalizer.normalize(file);
-                String sha256 = FileDigester.digest(file, DigestAlgorithm.SHA_256);
-                out.printf("%-14s %6d entries  sha256:%s  %s%n", result.outcome(), result.entries(), sha256, file);
+                out.printf("%-14s %6d entries  sha256:%s  %s%n", result.outcome(), result.entries(), result.sha256(), file);
             } catch (ArchiveProblemException e) {
                 err.println("normalize: " + e.getMessage());
                 status = 1;

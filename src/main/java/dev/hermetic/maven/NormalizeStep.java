@@ -4,8 +4,6 @@ import dev.hermetic.archive.ArchiveNormalizer;
 import dev.hermetic.archive.ArchiveProblemException;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.archive.NormalizationResult;
-import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,14 +86,9 @@ public final class NormalizeStep {
         return results;
     }
 
-    private static void logResult(Log log, NormalizationResult result) throws MojoExecutionException {
+    private static void logResult(Log log, NormalizationResult result) {
         Path file = result.file();
-        String sha256;
-        try {
-            sha256 = FileDigester.digest(file, DigestAlgorithm.SHA_256);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read " + file + " to digest it: " + e, e);
-        }
+        String sha256 = result.sha256();
         String detail = result.detail() == null || result.detail().isBlank() ? "" : " (" + result.detail() + ")";
         String line = String.format("%-14s %s sha256:%s%s", result.outcome(), file.getFileName(), sha256, detail);
         if (result.outcome() == NormalizationResult.Outcome.SKIPPED_SIGNED) {
