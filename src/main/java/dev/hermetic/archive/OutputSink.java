@@ -211,6 +211,11 @@ abstract class OutputSink extends OutputStream implements Closeable {
             return Arrays.copyOf(buffer, count);
         }
 
+        /** Empties the sink for reuse, keeping its buffer. */
+        void reset() {
+            count = 0;
+        }
+
         @Override
         public void close() {}
     }
