@@ -2,6 +2,8 @@ package dev.hermetic.cli;
 
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
+import dev.hermetic.io.AtomicFile;
+import dev.hermetic.sign.BatchSigner;
 import dev.hermetic.sign.KeyFingerprint;
 import dev.hermetic.sign.OpenPgpSigner;
 import dev.hermetic.sign.SigningEnvironment;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,21 +85,22 @@ final class SignCommand implements Command {
             return 2;
         }
         char[] passphrase = environment.passphrase(options.passphraseEnv());
-        try {
+        // The files are read and digested while the key is loaded and checked; nothing is written before.
+        try (BatchSigner batch = BatchSigner.start(options.files())) {
             OpenPgpSigner signer = newSigner(options, passphrase);
             signer.prepare();
             out.println("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription());
             Map<Path, Map<DigestAlgorithm, String>> digests = new LinkedHashMap<>();
-            for (Path file : options.files()) {
+            batch.signAll(signer, signed -> {
+                Path file = signed.file();
                 Path signature = file.resolveSibling(file.getFileName() + ".asc");
-                Map<DigestAlgorithm, String> fileDigests =
-                        signer.signAndDigest(file, signature, EnumSet.allOf(DigestAlgorithm.class));
-                DigestManifest.writeSideFiles(file, fileDigests);
-                digests.put(file, fileDigests);
+                AtomicFile.write(signature, signed.armoredSignature());
+                DigestManifest.writeSideFiles(file, signed.digests());
+                digests.put(file, signed.digests());
                 out.println("Signed " + file + " -> " + signature.getFileName() + ", "
                         + DigestManifest.sideFile(file, DigestAlgorithm.SHA_256).getFileName() + ", "
                         + DigestManifest.sideFile(file, DigestAlgorithm.SHA_512).getFileName());
-            }
+            });
             if (options.manifest() != null) {
                 Map<String, String> entries = new LinkedHashMap<>();
                 for (Map.Entry<Path, Map<DigestAlgorithm, String>> entry : digests.entrySet()) {

@@ -1,38 +1,22 @@
 package dev.hermetic.digest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Computes several digests of a file in one streaming pass. Stateless and thread-safe. */
+/** Computes several digests of a file in one streaming pass ({@link FileDigests}), as hex. Stateless and thread-safe. */
 public final class FileDigester {
-
-    private static final int BUFFER_SIZE = 64 * 1024;
 
     private FileDigester() {}
 
     /** @return lowercase hex digest per algorithm, in the iteration order of {@code algorithms} */
     public static Map<DigestAlgorithm, String> digest(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
-        Map<DigestAlgorithm, MessageDigest> digests = new LinkedHashMap<>();
-        for (DigestAlgorithm algorithm : algorithms) {
-            digests.put(algorithm, algorithm.newMessageDigest());
-        }
-        byte[] buffer = new byte[BUFFER_SIZE];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                for (MessageDigest d : digests.values()) {
-                    d.update(buffer, 0, n);
-                }
-            }
-        }
+        Map<DigestAlgorithm, String> computed = FileDigests.read(file, algorithms).hex();
         Map<DigestAlgorithm, String> result = new LinkedHashMap<>();
-        digests.forEach((algorithm, d) -> result.put(algorithm, HexFormat.of().formatHex(d.digest())));
+        algorithms.forEach(algorithm -> result.put(algorithm, computed.get(algorithm)));
         return result;
     }
 

@@ -3,6 +3,9 @@ package dev.hermetic.maven;
 import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
+import dev.hermetic.digest.FileDigests;
+import dev.hermetic.io.AtomicFile;
+import dev.hermetic.sign.BatchSigner;
 import dev.hermetic.sign.KeyFingerprint;
 import dev.hermetic.sign.OpenPgpSigner;
 import dev.hermetic.sign.SigningEnvironment;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,20 +196,27 @@ public class SignMojo extends AbstractMojo {
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
         SigningEnvironment environment = SigningEnvironment.system();
 
-        OpenPgpSigner signer = prepareSigner(environment);
-        getLog().info("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription()
-                + (reproducible ? " (reproducible: signature time fixed)" : ""));
-
-        // Archives attached after hermetic:normalize ran get normalized now, before their bytes are signed.
-        NormalizeStep.normalizeAgainIfConfigured(project, getLog());
-
+        OpenPgpSigner signer = null;
+        if (project.getContextValue(NormalizeStep.SETTINGS_KEY) instanceof NormalizeStep.Settings) {
+            // Normalizing rewrites artifacts: the key is checked before that, as before anything else is written.
+            signer = prepareSigner(environment);
+            // Archives attached after hermetic:normalize ran get normalized now, before their bytes are signed.
+            NormalizeStep.normalizeAgainIfConfigured(project, getLog());
+        }
         List<SignedFilesCollector.SignedFile> files = SignedFilesCollector.collect(project);
         Set<DigestAlgorithm> sideFileDigests = sideFileDigests(resolverConfig(RESOLVER_CHECKSUM_ALGORITHMS));
-        if (sideFileDigests.size() < DigestAlgorithm.values().length) {
-            getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
-                    + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
+        List<AttachedFile> attachments;
+        // The files are read and digested while the key is loaded, unlocked and checked (nothing is written before).
+        try (BatchSigner batch = BatchSigner.start(files.stream().map(SignedFilesCollector.SignedFile::file).toList())) {
+            if (signer == null) {
+                signer = prepareSigner(environment);
+            }
+            if (sideFileDigests.size() < DigestAlgorithm.values().length) {
+                getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
+                        + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
+            }
+            attachments = signAll(signer, batch, files, sideFileDigests);
         }
-        List<AttachedFile> attachments = signAll(signer, files, sideFileDigests);
         for (AttachedFile a : attachments) {
             projectHelper.attachArtifact(project, a.type(), a.classifier().isEmpty() ? null : a.classifier(),
                     a.file().toFile());
@@ -228,6 +239,8 @@ public class SignMojo extends AbstractMojo {
             }
             OpenPgpSigner signer = builder.build();
             signer.prepare();
+            getLog().info("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription()
+                    + (reproducible ? " (reproducible: signature time fixed)" : ""));
             return signer;
         } catch (SigningException e) {
             // The core names the environment variable; say so when the passphrase came from settings.xml instead.
@@ -281,27 +294,32 @@ public class SignMojo extends AbstractMojo {
     }
 
     /**
-     * Signs and digests every file, writes the manifest and signs it. Files are only written here, attached by the
-     * caller; on failure what this run wrote is deleted, so a failed build leaves no stray signature.
+     * Signs and digests every file (read by {@code batch}), writes the manifest and signs it. Files are only written
+     * here, attached by the caller; on failure what this run wrote is deleted, so a failed build leaves no stray
+     * signature.
      */
-    private List<AttachedFile> signAll(
-            OpenPgpSigner signer, List<SignedFilesCollector.SignedFile> files, Set<DigestAlgorithm> sideFileDigests)
+    private List<AttachedFile> signAll(OpenPgpSigner signer, BatchSigner batch,
+            List<SignedFilesCollector.SignedFile> files, Set<DigestAlgorithm> sideFileDigests)
             throws MojoExecutionException, MojoFailureException {
         List<AttachedFile> attachments = new ArrayList<>();
         boolean done = false;
         try {
             Files.createDirectories(outputDirectory.toPath());
             Map<String, String> manifest = new TreeMap<>();
-            for (SignedFilesCollector.SignedFile file : files) {
-                String sha256 = signAndDigest(signer, file, sideFileDigests, attachments);
-                manifest.put(file.repositoryFileName(), sha256);
-            }
+            Iterator<SignedFilesCollector.SignedFile> next = files.iterator();
+            batch.signAll(signer, signed -> {
+                SignedFilesCollector.SignedFile file = next.next();
+                manifest.put(file.repositoryFileName(),
+                        write(file, signed.armoredSignature(), signed.digests(), sideFileDigests, attachments));
+            });
             Path manifestFile = outputDirectory.toPath().resolve(manifestName());
             attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestFile));
             DigestManifest.of(DigestAlgorithm.SHA_256, manifest).write(manifestFile);
             SignedFilesCollector.SignedFile manifestEntry = new SignedFilesCollector.SignedFile(
                     manifestFile, MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestName());
-            signAndDigest(signer, manifestEntry, sideFileDigests, attachments);
+            FileDigests manifestDigests = FileDigests.read(manifestFile, EnumSet.allOf(DigestAlgorithm.class));
+            write(manifestEntry, signer.armoredSignature(manifestFile, manifestDigests), manifestDigests.hex(),
+                    sideFileDigests, attachments);
             done = true;
             return attachments;
         } catch (SigningException e) {
@@ -323,17 +341,16 @@ public class SignMojo extends AbstractMojo {
     }
 
     /**
-     * Signs one file, writes its side digests, logs its SHA-256; returns the SHA-256. Each file is listed in
+     * Writes one file's signature and side digests, logs its SHA-256; returns the SHA-256. Each file is listed in
      * {@code attachments} before it is written, so that a failure part way still cleans it up.
      */
-    private String signAndDigest(OpenPgpSigner signer, SignedFilesCollector.SignedFile file,
-            Set<DigestAlgorithm> sideFileDigests, List<AttachedFile> attachments)
-            throws SigningException, IOException {
+    private String write(SignedFilesCollector.SignedFile file, byte[] armoredSignature,
+            Map<DigestAlgorithm, String> digests, Set<DigestAlgorithm> sideFileDigests, List<AttachedFile> attachments)
+            throws IOException {
         Path directory = outputDirectory.toPath();
         Path asc = directory.resolve(file.repositoryFileName() + ".asc");
         attachments.add(new AttachedFile(file.extension() + ".asc", file.classifier(), asc));
-        Map<DigestAlgorithm, String> digests =
-                signer.signAndDigest(file.file(), asc, EnumSet.allOf(DigestAlgorithm.class));
+        AtomicFile.write(asc, armoredSignature);
         // Named after the repository file, in the output directory: the POM's side file must not land next to
         // pom.xml in the sources.
         Path inRepository = directory.resolve(file.repositoryFileName());

@@ -1,11 +1,13 @@
 package dev.hermetic.sign;
 
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigests;
 import dev.hermetic.io.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -28,7 +31,11 @@ import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.RSAPublicBCPGKey;
+import org.bouncycastle.bcpg.RSASecretBCPGKey;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -44,6 +51,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
+import org.bouncycastle.util.Properties;
 
 /**
  * Detached, ASCII-armored OpenPGP signatures (binary document signatures) made in-process with BouncyCastle: no
@@ -55,7 +63,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
  */
 public final class OpenPgpSigner implements Signer {
 
-    /** Large reads: the file is hashed once, for the signature and the side digests together. */
+    /** Large reads, for keys whose signatures BouncyCastle hashes (the others go through {@link FileDigests}). */
     private static final int BUFFER_SIZE = 1024 * 1024;
 
     private final List<SigningKeySource> keySources;
@@ -109,9 +117,7 @@ public final class OpenPgpSigner implements Signer {
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             LoadedKey loaded = loadKey();
-            SigningKeySelection.Selected selected = new SigningKeySelection(
-                            loaded.description(), options, signatureTime.orElse(now), now)
-                    .select(loaded.bytes(), fingerprint);
+            SigningKeySelection.Selected selected = selectWithoutModulusTest(loaded, now);
             checkReproducible(selected);
             PGPPrivateKey privateKey = unlock(selected, loaded.description());
             PGPPublicKey publicKey = selected.secretKey().getPublicKey();
@@ -120,13 +126,9 @@ public final class OpenPgpSigner implements Signer {
             // v6 signatures hash a salt before the data, so the data's own digest cannot be shared: BouncyCastle's path.
             if (SingleDigestContentSigner.supports(publicKey.getAlgorithm())
                     && publicKey.getVersion() != PublicKeyPacket.VERSION_6) {
-                try {
-                    privateParameters = new BcPGPKeyConverter().getPrivateKey(privateKey);
-                    publicParameters = new BcPGPKeyConverter().getPublicKey(publicKey);
-                } catch (PGPException e) {
-                    throw new SigningException("Cannot use key " + selected.fingerprint() + " in the "
-                            + loaded.description() + ": " + e.getMessage(), e);
-                }
+                KeyParameters parameters = keyParameters(privateKey, publicKey, selected, loaded.description());
+                privateParameters = parameters.privateKey();
+                publicParameters = parameters.publicKey();
             }
             // Ed448 signatures need a 512-bit hash (RFC 9580, section 5.2.3.4).
             DigestAlgorithm hash = publicKey.getAlgorithm() == PublicKeyAlgorithmTags.Ed448
@@ -137,6 +139,65 @@ public final class OpenPgpSigner implements Signer {
             key = prepared;
         } finally {
             Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** BouncyCastle's switch for its RSA modulus checks; set for this thread only, during key selection. */
+    private static final String SKIP_RSA_MODULUS_CHECKS = "org.bouncycastle.rsa.allow_unsafe_mod";
+
+    /**
+     * Picks the key. BouncyCastle tests each RSA modulus it meets for primality (with a full-size modular
+     * exponentiation, 4 times the work of a signature, and in a fresh JVM run by the interpreter) before it checks a
+     * self-signature. The certificates here are the user's own key material, read only to pick the signing key, so
+     * the test is skipped for this thread while they are read: the chosen RSA key's modulus is then proven
+     * composite by its own secret primes ({@link #rsaParameters}), which is what the test is for.
+     */
+    private SigningKeySelection.Selected selectWithoutModulusTest(LoadedKey loaded, Instant now)
+            throws SigningException {
+        SigningKeySelection selection =
+                new SigningKeySelection(loaded.description(), options, signatureTime.orElse(now), now);
+        if (Properties.isOverrideSet(SKIP_RSA_MODULUS_CHECKS)) {
+            return selection.select(loaded.bytes(), fingerprint);
+        }
+        Properties.setThreadOverride(SKIP_RSA_MODULUS_CHECKS, true);
+        try {
+            return selection.select(loaded.bytes(), fingerprint);
+        } finally {
+            Properties.removeThreadOverride(SKIP_RSA_MODULUS_CHECKS);
+        }
+    }
+
+    private record KeyParameters(AsymmetricKeyParameter privateKey, AsymmetricKeyParameter publicKey) {}
+
+    /**
+     * BouncyCastle's parameters of the key, for {@link SingleDigestContentSigner}. An RSA modulus is proven composite
+     * by the secret primes (p·q = n, both above 1), so BouncyCastle's probabilistic test is superfluous: the
+     * parameters are built as already checked ({@code isInternal}), which also spares that test to BouncyCastle's own
+     * verifier in the self-test.
+     */
+    private static KeyParameters keyParameters(PGPPrivateKey privateKey, PGPPublicKey publicKey,
+            SigningKeySelection.Selected selected, String description) throws SigningException {
+        try {
+            if (!(privateKey.getPrivateKeyDataPacket() instanceof RSASecretBCPGKey secret)) {
+                return new KeyParameters(new BcPGPKeyConverter().getPrivateKey(privateKey),
+                        new BcPGPKeyConverter().getPublicKey(publicKey));
+            }
+            RSAPublicBCPGKey pub = (RSAPublicBCPGKey) publicKey.getPublicKeyPacket().getKey();
+            BigInteger modulus = pub.getModulus();
+            if (secret.getPrimeP().compareTo(BigInteger.ONE) <= 0 || secret.getPrimeQ().compareTo(BigInteger.ONE) <= 0
+                    || !secret.getModulus().equals(modulus)) {
+                throw new SigningException("Key " + selected.fingerprint() + " in the " + description + " is damaged:"
+                        + " its secret primes do not multiply to its public modulus. Export it again with"
+                        + " `gpg --armor --export-secret-keys " + selected.fingerprint() + "`");
+            }
+            return new KeyParameters(
+                    new RSAPrivateCrtKeyParameters(modulus, pub.getPublicExponent(), secret.getPrivateExponent(),
+                            secret.getPrimeP(), secret.getPrimeQ(), secret.getPrimeExponentP(),
+                            secret.getPrimeExponentQ(), secret.getCrtCoefficient(), true),
+                    new RSAKeyParameters(false, modulus, pub.getPublicExponent(), true));
+        } catch (PGPException | ClassCastException e) {
+            throw new SigningException("Cannot use key " + selected.fingerprint() + " in the " + description + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -158,35 +219,52 @@ public final class OpenPgpSigner implements Signer {
     /**
      * Signs {@code file} as {@link #sign} does and, in the same read of the file, computes its digests.
      *
-     * @return lowercase hex digest per algorithm in {@code digests}
+     * @return lowercase hex digest per algorithm in {@code digests}, in {@link DigestAlgorithm} order
      */
     public Map<DigestAlgorithm, String> signAndDigest(Path file, Path signatureFile, Set<DigestAlgorithm> digests)
             throws SigningException, IOException {
         PreparedKey prepared = requirePrepared();
-        SignatureRun run = new SignatureRun(prepared, currentSignatureTime(), digests);
-        byte[] buffer = new byte[BUFFER_SIZE];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                run.update(buffer, 0, n);
-            }
+        Map<DigestAlgorithm, String> result;
+        byte[] armored;
+        if (prepared.singleDigest()) {
+            EnumSet<DigestAlgorithm> read = EnumSet.of(prepared.hash());
+            read.addAll(digests);
+            FileDigests computed = FileDigests.read(file, read);
+            armored = armor(signDigest(prepared, currentSignatureTime(), computed, file.toString()));
+            result = new LinkedHashMap<>(computed.hex());
+            result.keySet().retainAll(digests);
+        } else {
+            SignatureRun run = new SignatureRun(prepared, currentSignatureTime(), digests);
+            byte[] buffer = new byte[BUFFER_SIZE];
+            feed(file, buffer, run::update);
+            armored = armor(run.finish(file.toString(), check -> feed(file, buffer, check::update)));
+            result = run.digests();
         }
-        PGPSignature signature = run.finish(file.toString(), check -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    check.update(buffer, 0, n);
-                }
-            }
-        });
-        AtomicFile.write(signatureFile, armor(signature));
-        return run.digests();
+        AtomicFile.write(signatureFile, armored);
+        return result;
+    }
+
+    /**
+     * The armored detached signature of {@code file}, whose bytes {@code digests} were computed from (by
+     * {@link FileDigests#read}), checked against the public key. Writes nothing. v4 RSA and EdDSA keys sign the
+     * digest of the signature's hash algorithm, continued with the signature trailer, without reading the file
+     * again; other keys (and a digest set without that algorithm) read the file again.
+     */
+    public byte[] armoredSignature(Path file, FileDigests digests) throws SigningException, IOException {
+        PreparedKey prepared = requirePrepared();
+        if (prepared.singleDigest() && digests.algorithms().contains(prepared.hash())) {
+            return armor(signDigest(prepared, currentSignatureTime(), digests, file.toString()));
+        }
+        SignatureRun run = new SignatureRun(prepared, currentSignatureTime(), Set.of());
+        byte[] buffer = new byte[BUFFER_SIZE];
+        feed(file, buffer, run::update);
+        return armor(run.finish(file.toString(), check -> feed(file, buffer, check::update)));
     }
 
     /** The armored signature of {@code data}, made and checked as a file's would be; for tests. */
     byte[] signBytes(byte[] data) throws SigningException {
-        SignatureRun run = new SignatureRun(requirePrepared(), currentSignatureTime(), Set.of());
         try {
-            run.update(data, 0, data.length);
-            return armor(run.finish("a test message", check -> check.update(data)));
+            return armor(signInMemory(requirePrepared(), currentSignatureTime(), data, "a test message"));
         } catch (IOException e) {
             throw new SigningException("Cannot encode a signature: " + e, e);
         }
@@ -196,50 +274,96 @@ public final class OpenPgpSigner implements Signer {
         return signatureTime.orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    private interface Chunk {
+        void accept(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    private static void feed(Path file, byte[] buffer, Chunk chunk) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                chunk.accept(buffer, 0, n);
+            }
+        }
+    }
+
+    /** A signature of bytes in memory, checked before it is returned. */
+    private static PGPSignature signInMemory(PreparedKey prepared, Instant time, byte[] data, String what)
+            throws SigningException, IOException {
+        if (prepared.singleDigest()) {
+            return signDigest(prepared, time, FileDigests.of(data, Set.of(prepared.hash())), what);
+        }
+        SignatureRun run = new SignatureRun(prepared, time, Set.of());
+        run.update(data, 0, data.length);
+        return run.finish(what, check -> check.update(data));
+    }
+
+    /**
+     * v4 RSA and EdDSA keys: the signature over the data's digest, continued with the signature trailer, made with
+     * the JDK's digest ({@link SingleDigestContentSigner}) and checked against the public key before it is returned.
+     */
+    private static PGPSignature signDigest(PreparedKey prepared, Instant time, FileDigests digests, String what)
+            throws SigningException {
+        PGPPublicKey publicKey = prepared.publicKey();
+        SingleDigestContentSigner single = new SingleDigestContentSigner(PGPSignature.BINARY_DOCUMENT,
+                publicKey.getAlgorithm(), publicKey.getKeyID(), prepared.hash(), digests.continued(prepared.hash()),
+                prepared.privateParameters());
+        PGPSignature signature = generate(newGenerator(prepared, time, (type, privateKey) -> single), prepared, what);
+        boolean verified;
+        try {
+            verified = single.verify(signature.getSignature(), prepared.publicParameters());
+        } catch (PGPException | RuntimeException e) {
+            verified = false;
+        }
+        if (!verified) {
+            throw notVerified(prepared, what);
+        }
+        return signature;
+    }
+
+    private static PGPSignature generate(PGPSignatureGenerator generator, PreparedKey prepared, String what)
+            throws SigningException {
+        try {
+            return generator.generate();
+        } catch (PGPException | RuntimeException e) {
+            throw new SigningException("Cannot sign " + what + " with key " + prepared.fingerprint() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static SigningException notVerified(PreparedKey prepared, String what) {
+        return new SigningException("The signature just made of " + what + " with key " + prepared.fingerprint()
+                + " does not verify against the key's public part, so it was not written: the key material in"
+                + " the " + prepared.sourceDescription() + " is damaged, or the file changed while it was read");
+    }
+
     /** Feeds the signed data again into a signature being verified (only v6 signatures need it). */
     private interface Replay {
         void into(PGPSignature check) throws IOException;
     }
 
     /**
-     * One signature in progress: fed the data once, then finished, checked against the public key and returned.
-     * v4 RSA/EdDSA keys hash once with the JDK's digest ({@link SingleDigestContentSigner}); other v4 keys feed
-     * BouncyCastle's verifier during the same read; v6 keys are checked by reading the data again.
+     * One signature made with BouncyCastle's own content signer (keys other than v4 RSA/EdDSA): fed the data once,
+     * then finished, checked against the public key and returned. v4 keys feed BouncyCastle's verifier during the
+     * same read; v6 keys (whose signatures hash a salt first) are checked by reading the data again.
      */
-    private final class SignatureRun {
+    private static final class SignatureRun {
         private final PreparedKey prepared;
         private final PGPSignatureGenerator generator;
-        private final SingleDigestContentSigner single;
         private final PGPContentVerifier verifier;
         private final OutputStream verifierStream;
-        private final Map<DigestAlgorithm, MessageDigest> fileDigests = new LinkedHashMap<>();
+        private final Map<DigestAlgorithm, MessageDigest> fileDigests = new EnumMap<>(DigestAlgorithm.class);
         private final Map<DigestAlgorithm, String> results = new LinkedHashMap<>();
-        private final boolean shareSignatureHash;
 
         SignatureRun(PreparedKey prepared, Instant time, Set<DigestAlgorithm> digests) throws SigningException {
             this.prepared = prepared;
             PGPPublicKey publicKey = prepared.publicKey();
-            if (prepared.singleDigest()) {
-                single = new SingleDigestContentSigner(PGPSignature.BINARY_DOCUMENT, publicKey.getAlgorithm(),
-                        publicKey.getKeyID(), prepared.hash(), prepared.privateParameters());
-                generator = newGenerator(prepared, time, (type, privateKey) -> single);
-                verifier = null;
-                verifierStream = OutputStream.nullOutputStream();
-            } else {
-                single = null;
-                generator = newGenerator(prepared, time,
-                        new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), hashTag(prepared.hash())));
-                boolean v6 = publicKey.getVersion() == PublicKeyPacket.VERSION_6;
-                verifier = v6 ? null : newVerifier(prepared);
-                verifierStream = v6 ? OutputStream.nullOutputStream() : verifier.getOutputStream();
-            }
-            shareSignatureHash = single != null && digests.contains(prepared.hash());
-            EnumSet<DigestAlgorithm> wanted = EnumSet.noneOf(DigestAlgorithm.class);
-            wanted.addAll(digests);
-            for (DigestAlgorithm algorithm : wanted) {
-                if (!(shareSignatureHash && algorithm == prepared.hash())) {
-                    fileDigests.put(algorithm, algorithm.newMessageDigest());
-                }
+            generator = newGenerator(prepared, time,
+                    new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), hashTag(prepared.hash())));
+            boolean v6 = publicKey.getVersion() == PublicKeyPacket.VERSION_6;
+            verifier = v6 ? null : newVerifier(prepared);
+            verifierStream = v6 ? OutputStream.nullOutputStream() : verifier.getOutputStream();
+            for (DigestAlgorithm algorithm : digests) {
+                fileDigests.put(algorithm, algorithm.newMessageDigest());
             }
         }
 
@@ -252,42 +376,22 @@ public final class OpenPgpSigner implements Signer {
         }
 
         PGPSignature finish(String what, Replay replay) throws SigningException, IOException {
-            if (shareSignatureHash) {
-                // Before generate() hashes the trailer: this is the digest of the data alone.
-                results.put(prepared.hash(), HexFormat.of().formatHex(single.digestSoFar()));
-            }
+            // EnumMap: DigestAlgorithm order.
             fileDigests.forEach((algorithm, digest) -> results.put(algorithm, HexFormat.of().formatHex(digest.digest())));
-            PGPSignature signature;
-            try {
-                signature = generator.generate();
-            } catch (PGPException | RuntimeException e) {
-                throw new SigningException("Cannot sign " + what + " with key " + prepared.fingerprint() + ": "
-                        + e.getMessage(), e);
-            }
+            PGPSignature signature = generate(generator, prepared, what);
             if (!verify(signature, replay)) {
-                throw new SigningException("The signature just made of " + what + " with key " + prepared.fingerprint()
-                        + " does not verify against the key's public part, so it was not written: the key material in"
-                        + " the " + prepared.sourceDescription() + " is damaged, or the file changed while it was read");
+                throw notVerified(prepared, what);
             }
             return signature;
         }
 
         /** Lowercase hex digests of the data, once {@link #finish} has run. */
         Map<DigestAlgorithm, String> digests() {
-            Map<DigestAlgorithm, String> ordered = new LinkedHashMap<>();
-            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
-                if (results.containsKey(algorithm)) {
-                    ordered.put(algorithm, results.get(algorithm));
-                }
-            }
-            return ordered;
+            return results;
         }
 
         private boolean verify(PGPSignature signature, Replay replay) throws IOException {
             try {
-                if (single != null) {
-                    return single.verify(signature.getSignature(), prepared.publicParameters());
-                }
                 if (verifier != null) {
                     return verifyInline(signature, verifier, verifierStream);
                 }
@@ -396,11 +500,9 @@ public final class OpenPgpSigner implements Signer {
      */
     private void selfTest(PreparedKey prepared) throws SigningException {
         byte[] data = "hermetic-maven-plugin signing self-test".getBytes(StandardCharsets.US_ASCII);
-        SignatureRun run = new SignatureRun(prepared, clock.instant().truncatedTo(ChronoUnit.SECONDS), Set.of());
         PGPSignature signature;
         try {
-            run.update(data, 0, data.length);
-            signature = run.finish("a test message", check -> check.update(data));
+            signature = signInMemory(prepared, clock.instant().truncatedTo(ChronoUnit.SECONDS), data, "a test message");
         } catch (IOException e) {
             throw new SigningException("Cannot make a test signature with key " + prepared.fingerprint() + ": " + e, e);
         } catch (SigningException e) {
@@ -446,7 +548,7 @@ public final class OpenPgpSigner implements Signer {
         return generator;
     }
 
-    private PGPContentVerifier newVerifier(PreparedKey prepared) throws SigningException {
+    private static PGPContentVerifier newVerifier(PreparedKey prepared) throws SigningException {
         try {
             return new BcPGPContentVerifierBuilderProvider()
                     .get(prepared.publicKey().getAlgorithm(), hashTag(prepared.hash()))

@@ -19,7 +19,8 @@ import org.bouncycastle.openpgp.operator.PGPContentSigner;
  * A content signer that hashes the data once, with the JDK's (intrinsic-accelerated) digest, and then signs that
  * hash. BouncyCastle's own content signer hashes every byte twice in pure Java (once for the signature, once for the
  * hash prefix in the packet); here one pass serves the signature, its verification, and the file's own digest of the
- * same algorithm. Only for algorithms that sign a hash deterministically and simply: RSA PKCS#1 v1.5 and EdDSA.
+ * same algorithm, which may even be computed before the key is known (the digest passed in continues with the
+ * signature trailer). Only for algorithms that sign a hash deterministically and simply: RSA PKCS#1 v1.5 and EdDSA.
  * One instance per signature; not thread-safe.
  */
 final class SingleDigestContentSigner implements PGPContentSigner {
@@ -35,12 +36,21 @@ final class SingleDigestContentSigner implements PGPContentSigner {
 
     SingleDigestContentSigner(int signatureType, int keyAlgorithm, long keyId, DigestAlgorithm hashAlgorithm,
             AsymmetricKeyParameter privateKey) {
+        this(signatureType, keyAlgorithm, keyId, hashAlgorithm, hashAlgorithm.newMessageDigest(), privateKey);
+    }
+
+    /**
+     * @param digest a digest of {@code hashAlgorithm} that may already have seen the data (see
+     *     {@link dev.hermetic.digest.FileDigests#continued}); the signature trailer is added to it
+     */
+    SingleDigestContentSigner(int signatureType, int keyAlgorithm, long keyId, DigestAlgorithm hashAlgorithm,
+            MessageDigest digest, AsymmetricKeyParameter privateKey) {
         this.signatureType = signatureType;
         this.keyAlgorithm = keyAlgorithm;
         this.keyId = keyId;
         this.hashAlgorithm = hashAlgorithm;
         this.privateKey = privateKey;
-        this.digest = hashAlgorithm.newMessageDigest();
+        this.digest = digest;
         this.stream = new OutputStream() {
             @Override
             public void write(int b) {
@@ -62,16 +72,6 @@ final class SingleDigestContentSigner implements PGPContentSigner {
                     PublicKeyAlgorithmTags.Ed448 -> true;
             default -> false;
         };
-    }
-
-    /** The digest of the bytes written so far (the file alone, before the signature trailer), without ending the hash. */
-    byte[] digestSoFar() {
-        try {
-            return ((MessageDigest) digest.clone()).digest();
-        } catch (CloneNotSupportedException e) {
-            // The JDK's SHA-2 implementations are cloneable; this is only reached with an exotic provider.
-            throw new IllegalStateException(digest.getAlgorithm() + " digest cannot be cloned", e);
-        }
     }
 
     /** Checks a signature value (as {@code PGPSignature.getSignature()} decodes it) against the hash and public key. */

@@ -21,14 +21,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.RSASecretBCPGKey;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +175,47 @@ class OpenPgpSignerTest {
 
         assertVerifiedByGpgAndSqv(rsa, rsa, signature, file);
         assertThat(parse(signature).getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA512);
+    }
+
+    @Test
+    void rsaKeySkipsBouncyCastlesModulusTestOnlyWhilePreparing() throws Exception {
+        String skip = "org.bouncycastle.rsa.allow_unsafe_mod";
+        OpenPgpSigner signer = signer(keyFile(rsa)).build();
+
+        signer.prepare();
+
+        assertThat(org.bouncycastle.util.Properties.isOverrideSet(skip)).as(skip + " left set on this thread").isFalse();
+        Path file = artifact();
+        signer.sign(file, dir.resolve("rsa.asc"));
+        assertVerifiedByGpgAndSqv(rsa, rsa, dir.resolve("rsa.asc"), file);
+    }
+
+    @Test
+    void rsaKeyWhosePrimesDoNotMakeItsModulusIsRefused() throws Exception {
+        PGPSecretKeyRing ring = (PGPSecretKeyRing) new BcPGPObjectFactory(
+                PGPUtil.getDecoderStream(new ByteArrayInputStream(
+                        gpg.exportSecret(rsa, "").getBytes(StandardCharsets.US_ASCII)))).nextObject();
+        PGPSecretKey secretKey = ring.getSecretKey();
+        PGPPrivateKey privateKey = secretKey.extractPrivateKey(
+                new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(new char[0]));
+        RSASecretBCPGKey secret = (RSASecretBCPGKey) privateKey.getPrivateKeyDataPacket();
+        // Same public key and self-signature; a secret prime that does not belong to it.
+        RSASecretBCPGKey wrong = new RSASecretBCPGKey(
+                secret.getPrivateExponent(), secret.getPrimeP(), secret.getPrimeQ().nextProbablePrime());
+        PGPSecretKey damaged = new PGPSecretKey(
+                new PGPPrivateKey(secretKey.getKeyID(), secretKey.getPublicKey().getPublicKeyPacket(), wrong),
+                secretKey.getPublicKey(), new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1), true, null);
+        java.io.ByteArrayOutputStream armored = new java.io.ByteArrayOutputStream();
+        try (ArmoredOutputStream out = ArmoredOutputStream.builder().build(armored)) {
+            new PGPSecretKeyRing(List.of(damaged)).encode(out);
+        }
+        Path key = Files.write(dir.resolve("damaged.asc"), armored.toByteArray());
+
+        assertThatThrownBy(() -> signer(key).build().prepare())
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("Key " + rsa)
+                .hasMessageContaining("is damaged: its secret primes do not multiply to its public modulus")
+                .hasMessageContaining("gpg --armor --export-secret-keys " + rsa);
     }
 
     @Test

@@ -1,0 +1,173 @@
+package dev.hermetic.sign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigester;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keys made by the real gpg; signatures checked by {@code sqv} and against {@link OpenPgpSigner#sign}. */
+class BatchSignerTest {
+
+    @TempDir
+    static Path keys;
+
+    private static GpgHome gpg;
+    private static String rsa;
+    private static String ecdsa;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void makeKeys() throws Exception {
+        gpg = new GpgHome(keys.resolve("gnupg"));
+        rsa = gpg.generate("batch-rsa@example.org", "rsa2048", "sign", "never", "", null);
+        ecdsa = gpg.generate("batch-ecdsa@example.org", "nistp256", "sign", "never", "", null);
+    }
+
+    @AfterAll
+    static void stopAgent() {
+        if (gpg != null) {
+            gpg.close();
+        }
+    }
+
+    private OpenPgpSigner.Builder signer(String fingerprint) throws Exception {
+        Path key = Files.writeString(dir.resolve(fingerprint + ".asc"), gpg.exportSecret(fingerprint, ""));
+        return OpenPgpSigner.builder().keySource(SigningKeySource.file(key));
+    }
+
+    /** Sizes out of order, so that the largest-first reading order differs from the file order. */
+    private List<Path> files() throws Exception {
+        List<Path> files = new ArrayList<>();
+        int[] sizes = {10, 900_000, 0, 300_001, 2_000_003, 77};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = new byte[sizes[i]];
+            for (int j = 0; j < data.length; j++) {
+                data[j] = (byte) (j * 31 + i);
+            }
+            files.add(Files.write(dir.resolve("file-" + i + ".bin"), data));
+        }
+        return files;
+    }
+
+    private static GpgHome.Result sqv(Path keyring, Path signature, Path data) {
+        return GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), signature.toString(), data.toString());
+    }
+
+    @Test
+    void resultsComeInFileOrderAndMatchSigningOneFileAtATime() throws Exception {
+        // A fixed time and a deterministic algorithm: the batch's signatures must be byte-identical to sign()'s.
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        OpenPgpSigner signer = signer(rsa).signatureTime(time).build();
+        List<Path> files = files();
+        List<BatchSigner.Signed> received = new ArrayList<>();
+
+        try (BatchSigner batch = BatchSigner.start(files, 3)) {
+            signer.prepare();
+            batch.signAll(signer, received::add);
+        }
+
+        assertThat(received).extracting(BatchSigner.Signed::file).containsExactlyElementsOf(files);
+        Path keyring = Files.write(dir.resolve("public.gpg"), gpg.exportPublicBinary(rsa));
+        for (BatchSigner.Signed signed : received) {
+            Path file = signed.file();
+            assertThat(signed.digests()).isEqualTo(FileDigester.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
+            Path one = dir.resolve(file.getFileName() + ".one.asc");
+            signer.sign(file, one);
+            assertThat(signed.armoredSignature()).as(file.toString()).isEqualTo(Files.readAllBytes(one));
+            Path batchSignature = Files.write(dir.resolve(file.getFileName() + ".asc"), signed.armoredSignature());
+            GpgHome.Result check = sqv(keyring, batchSignature, file);
+            assertThat(check.exitCode()).as(check.all()).isZero();
+        }
+    }
+
+    @Test
+    void keysWhoseSignaturesBouncyCastleHashesReadTheFileAgain() throws Exception {
+        OpenPgpSigner signer = signer(ecdsa).build();
+        List<Path> files = files();
+        List<BatchSigner.Signed> received = new ArrayList<>();
+
+        try (BatchSigner batch = BatchSigner.start(files)) {
+            signer.prepare();
+            batch.signAll(signer, received::add);
+        }
+
+        Path keyring = Files.write(dir.resolve("public.gpg"), gpg.exportPublicBinary(ecdsa));
+        assertThat(received).hasSize(files.size());
+        for (BatchSigner.Signed signed : received) {
+            Path signature = Files.write(dir.resolve(signed.file().getFileName() + ".asc"), signed.armoredSignature());
+            assertThat(sqv(keyring, signature, signed.file()).exitCode()).as(signed.file().toString()).isZero();
+        }
+    }
+
+    @Test
+    void aFailureStopsAtThatFileInFileOrder() throws Exception {
+        OpenPgpSigner signer = signer(rsa).build();
+        List<Path> files = new ArrayList<>(files());
+        files.add(2, dir.resolve("gone.jar"));
+        List<Path> received = new ArrayList<>();
+
+        try (BatchSigner batch = BatchSigner.start(files)) {
+            signer.prepare();
+            assertThatThrownBy(() -> batch.signAll(signer, signed -> received.add(signed.file())))
+                    .isInstanceOf(NoSuchFileException.class)
+                    .hasMessageContaining("gone.jar");
+        }
+
+        assertThat(received).containsExactly(files.get(0), files.get(1));
+    }
+
+    @Test
+    void anUnpreparedSignerIsRefusedBeforeAnyResult() throws Exception {
+        OpenPgpSigner signer = signer(rsa).build();
+        List<Path> received = new ArrayList<>();
+
+        try (BatchSigner batch = BatchSigner.start(files())) {
+            assertThatThrownBy(() -> batch.signAll(signer, signed -> received.add(signed.file())))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("prepare()");
+        }
+
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void closingWithoutSigningStopsTheThreads() throws Exception {
+        List<Path> files = files();
+        BatchSigner batch = BatchSigner.start(files, 2);
+        batch.close();
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (readerThreadsAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(readerThreadsAlive()).as("hermetic-sign threads still running after close()").isFalse();
+    }
+
+    private static boolean readerThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().startsWith("hermetic-sign-"));
+    }
+
+    @Test
+    void threadsFollowTheProcessorsAndTheFiles() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(BatchSigner.defaultThreads(0)).isEqualTo(1);
+        assertThat(BatchSigner.defaultThreads(1)).isEqualTo(1);
+        assertThat(BatchSigner.defaultThreads(1000)).isEqualTo(Math.min(processors, 8));
+    }
+}
