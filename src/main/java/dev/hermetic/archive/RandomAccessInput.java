@@ -28,6 +28,14 @@ abstract class RandomAccessInput implements Closeable {
         }
     }
 
+    /**
+     * Like {@link #readFully}, but bypassing any read-ahead window: for worker threads, whose reads would
+     * otherwise contend for the window and move it away from where the calling thread reads.
+     */
+    void readUnbuffered(long position, byte[] buffer, int offset, int length) throws IOException {
+        readFully(position, buffer, offset, length);
+    }
+
     byte[] read(long position, int length) throws IOException {
         byte[] bytes = new byte[length];
         readFully(position, bytes, 0, length);
@@ -88,6 +96,12 @@ abstract class RandomAccessInput implements Closeable {
                 }
                 return;
             }
+            readDirect(position, buffer, offset, length);
+        }
+
+        @Override
+        void readUnbuffered(long position, byte[] buffer, int offset, int length) throws IOException {
+            checkRange(position, length);
             readDirect(position, buffer, offset, length);
         }
 

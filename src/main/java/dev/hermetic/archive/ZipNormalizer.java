@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.zip.CRC32;
@@ -41,7 +43,6 @@ final class ZipNormalizer {
     private static final int WINDOW_BATCHES = 64;
     private static final long BATCH_BYTES = 1L << 20;
     private static final int BATCH_ENTRIES = 256;
-    private static final byte[] NO_BYTES = new byte[0];
 
     private final NormalizationOptions options;
     private final DosDateTime time;
@@ -96,7 +97,7 @@ final class ZipNormalizer {
         Deque<Pending> window = new ArrayDeque<>();
         long inFlight = 0;
         List<ZipEntryRecord> batch = new ArrayList<>();
-        List<byte[]> batchRaw = new ArrayList<>();
+        List<Long> batchStarts = new ArrayList<>();
         long batchWeight = 0;
         try {
             for (ZipEntryRecord e : sorted) {
@@ -107,20 +108,19 @@ final class ZipNormalizer {
                 boolean small = e.size() <= SMALL_SIZE && e.compressedSize() <= SMALL_SIZE;
                 boolean carryOver = small && archive.carriesOver(e, dataStart);
                 if (small && !carryOver) {
-                    byte[] raw = in.read(dataStart, (int) e.compressedSize());
                     batch.add(e);
-                    batchRaw.add(raw);
-                    batchWeight += raw.length + e.size();
+                    batchStarts.add(dataStart);
+                    batchWeight += e.compressedSize() + e.size();
                     if (batchWeight < BATCH_BYTES && batch.size() < BATCH_ENTRIES) {
                         continue;
                     }
                 }
                 if (!batch.isEmpty()) {
-                    Pending p = submit(archive, batch, batchRaw, batchWeight, executor);
+                    Pending p = submit(archive, batch, batchStarts, batchWeight, executor);
                     window.add(p);
                     inFlight += p.weight;
                     batch = new ArrayList<>();
-                    batchRaw = new ArrayList<>();
+                    batchStarts = new ArrayList<>();
                     batchWeight = 0;
                 }
                 if (carryOver) {
@@ -135,7 +135,7 @@ final class ZipNormalizer {
                 }
             }
             if (!batch.isEmpty()) {
-                window.add(submit(archive, batch, batchRaw, batchWeight, executor));
+                window.add(submit(archive, batch, batchStarts, batchWeight, executor));
             }
             while (!window.isEmpty()) {
                 drain(window.poll(), archive, writer);
@@ -175,7 +175,7 @@ final class ZipNormalizer {
      * Consecutive small entries encoded together (one task, one Inflater), one large entry, or one entry whose
      * compressed bytes are copied as they are ({@code copy}: FAST mode, read only when written).
      */
-    private record Pending(List<ZipEntryRecord> entries, long dataStart, CompletableFuture<List<Encoded>> encoded,
+    private record Pending(List<ZipEntryRecord> entries, long dataStart, CompletableFuture<EncodedBatch> encoded,
             long weight, boolean copy) {
         /** Whether draining it now would not wait for a worker. */
         boolean isReady() {
@@ -183,22 +183,28 @@ final class ZipNormalizer {
         }
     }
 
-    private static Pending submit(Archive archive, List<ZipEntryRecord> batch, List<byte[]> raw, long weight, Executor executor)
+    private static Pending submit(Archive archive, List<ZipEntryRecord> batch, List<Long> starts, long weight, Executor executor)
             throws IOException {
         if (executor == null) {
-            return new Pending(batch, 0, CompletableFuture.completedFuture(archive.encode(batch, raw)), weight, false);
+            return new Pending(batch, 0, CompletableFuture.completedFuture(archive.encode(batch, starts)), weight, false);
         }
         return new Pending(batch, 0, CompletableFuture.supplyAsync(() -> {
             try {
-                return archive.encode(batch, raw);
+                return archive.encode(batch, starts);
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
             }
         }, executor), weight, false);
     }
 
-    /** An entry ready to write: method, CRC, sizes and the bytes as they will be stored. */
-    private record Encoded(int method, long crc, long size, byte[] data, int externalAttributes) {}
+    /**
+     * An entry ready to write: method, CRC, size, and where its stored bytes are in its batch's buffer
+     * ({@code length} is its compressed size).
+     */
+    private record Encoded(int method, long crc, long size, int offset, int length, int externalAttributes) {}
+
+    /** A batch's entries, their stored bytes one after the other in {@code data} (a pooled buffer). */
+    private record EncodedBatch(List<Encoded> entries, OutputSink.MemorySink data) {}
 
     private long drain(Pending p, Archive archive, ZipWriter writer) throws IOException {
         if (p.copy) {
@@ -209,9 +215,9 @@ final class ZipNormalizer {
             archive.writeLarge(p.entries.get(0), p.dataStart, writer);
             return 0;
         }
-        List<Encoded> encoded;
+        EncodedBatch batch;
         try {
-            encoded = p.encoded.get();
+            batch = p.encoded.get();
         } catch (ExecutionException x) {
             Throwable cause = x.getCause() instanceof UncheckedIOException u ? u.getCause() : x.getCause();
             if (cause instanceof IOException io) {
@@ -227,12 +233,13 @@ final class ZipNormalizer {
         } catch (CancellationException x) {
             throw new IOException("normalization cancelled", x);
         }
-        for (int i = 0; i < encoded.size(); i++) {
-            Encoded e = encoded.get(i);
-            ZipWriter.OpenEntry open = writer.beginEntry(p.entries.get(i).nameBytes(), e.method, e.crc, e.data.length, e.size, e.size);
-            writer.out().write(e.data);
-            writer.endEntry(open, e.crc, e.data.length, e.size, e.externalAttributes, false);
+        for (int i = 0; i < batch.entries().size(); i++) {
+            Encoded e = batch.entries().get(i);
+            ZipWriter.OpenEntry open = writer.beginEntry(p.entries.get(i).nameBytes(), e.method, e.crc, e.length, e.size, e.size);
+            writer.out().write(batch.data().buffer(), e.offset, e.length);
+            writer.endEntry(open, e.crc, e.length, e.size, e.externalAttributes, false);
         }
+        archive.release(batch.data());
         return p.weight;
     }
 
@@ -273,6 +280,11 @@ final class ZipNormalizer {
         /** For the calling thread only (carry-over checks and copies): workers have their own. */
         private final byte[] copyBuffer = new byte[64 * 1024];
         private Inflater peeker;
+        /**
+         * Batch output buffers, handed back once written: the window holds at most a few dozen batches, so a few
+         * dozen buffers serve the whole archive instead of one new array per entry (garbage grows Maven's heap).
+         */
+        private final Queue<OutputSink.MemorySink> batchBuffers = new ConcurrentLinkedQueue<>();
 
         Archive(RandomAccessInput in, ZipCentralDirectory cd, Path file, String prefix, int depth) {
             this.in = in;
@@ -382,82 +394,131 @@ final class ZipNormalizer {
             return new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message));
         }
 
-        List<Encoded> encode(List<ZipEntryRecord> entries, List<byte[]> raw) throws IOException {
+        void release(OutputSink.MemorySink buffer) {
+            if (buffer.buffer().length <= 4 * BATCH_BYTES) {
+                buffer.reset();
+                batchBuffers.add(buffer);
+            }
+        }
+
+        /**
+         * Reads (on the worker's thread, unbuffered: the calling thread's read-ahead window is its own), checks
+         * and re-encodes a batch of small entries.
+         */
+        EncodedBatch encode(List<ZipEntryRecord> entries, List<Long> starts) throws IOException {
             List<Encoded> result = new ArrayList<>(entries.size());
+            OutputSink.MemorySink data = batchBuffers.poll();
+            if (data == null) {
+                data = OutputSink.inMemory((int) BATCH_BYTES);
+            }
             Inflater shared = new Inflater(true);
             try {
                 for (int i = 0; i < entries.size(); i++) {
-                    result.add(encode(entries.get(i), raw.get(i), shared));
+                    ZipEntryRecord e = entries.get(i);
+                    int length = (int) e.compressedSize();
+                    byte[] raw = RAW.get();
+                    if (raw.length < length) {
+                        raw = new byte[Math.max(length, 2 * raw.length)];
+                        RAW.set(raw);
+                    }
+                    in.readUnbuffered(starts.get(i), raw, 0, length);
+                    result.add(encode(e, raw, length, shared, data));
+                }
+                if (RAW.get().length > (1 << 20)) {
+                    RAW.remove();
                 }
             } finally {
                 shared.end();
             }
-            return result;
+            return new EncodedBatch(result, data);
         }
 
-        /** Reads, checks and re-encodes an entry held in memory. */
-        Encoded encode(ZipEntryRecord e, byte[] raw, Inflater shared) throws IOException {
+        /**
+         * Checks and re-encodes an entry whose compressed bytes are {@code raw[0, rawLength)}, appending the bytes
+         * to store to {@code data}.
+         */
+        Encoded encode(ZipEntryRecord e, byte[] raw, int rawLength, Inflater shared, OutputSink.MemorySink data) throws IOException {
+            int offset = data.size();
+            if (e.isDirectory() && e.size() != 0) {
+                throw problem(e, "directory entry declares " + e.size() + " bytes of data: corrupt");
+            }
             if (e.method() == ZipEntryRecord.DEFLATED && options.compression() == CompressionMode.FAST
                     && !hasMetadataName(e.name())) {
                 // FAST carries deflated entries over without inflating them (that is its speed): only a
                 // nested archive, recognised by its first bytes, needs its content.
                 if (e.isDirectory()) {
-                    if (e.size() != 0) {
-                        throw problem(e, "directory entry declares " + e.size() + " bytes of data: corrupt");
-                    }
-                    return new Encoded(ZipEntryRecord.STORED, 0, 0, NO_BYTES, ZipWriter.DIRECTORY_ATTRIBUTES);
+                    return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
                 }
-                if (!startsLikeZip(peek(e, raw, shared), 4)) {
-                    return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), raw, externalAttributes(e));
+                if (!startsLikeZip(peek(e, raw, rawLength, shared), 4)) {
+                    data.write(raw, 0, rawLength);
+                    return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), offset, rawLength, externalAttributes(e));
                 }
             }
+            // The content, in a buffer that is reused (stored entries: the raw bytes themselves).
             byte[] content;
+            int length;
+            OutputSink.MemorySink inflatedSink = null;
             if (e.method() == ZipEntryRecord.STORED) {
-                content = raw;
                 try (EntryInflater check = inflater(e)) {
-                    check.feed(raw, 0, raw.length, (b, o, l) -> { });
+                    check.feed(raw, 0, rawLength, (b, o, l) -> { });
                     check.finish();
                 }
+                content = raw;
+                length = rawLength;
             } else {
-                OutputSink.MemorySink sink = CONTENT.get();
-                sink.reset();
+                inflatedSink = CONTENT.get();
+                inflatedSink.reset();
                 try (EntryInflater inflater = new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message), shared)) {
-                    inflater.feed(raw, 0, raw.length, sink::write);
+                    inflater.feed(raw, 0, rawLength, inflatedSink::write);
                     inflater.finish();
                 }
-                int length = sink.size();
-                byte[] inflated = sink.buffer();
-                if (!e.isDirectory() && !hasMetadataName(e.name()) && !startsLikeZip(inflated, length)) {
-                    // Content that stays as it is: compressed straight from the reused buffer, never copied.
-                    int attributes = externalAttributes(e);
-                    Encoded encoded = options.compression() == CompressionMode.FAST
-                            ? new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), raw, attributes)
-                            : new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, PortableDeflater.deflate(inflated, 0, length), attributes);
-                    releaseIfLarge(sink);
-                    return encoded;
+                content = inflatedSink.buffer();
+                length = inflatedSink.size();
+            }
+            try {
+                if (e.isDirectory()) {
+                    if (length > 0) {
+                        throw problem(e, "directory entry holds " + length + " bytes of data: corrupt");
+                    }
+                    return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
                 }
-                content = Arrays.copyOf(inflated, length);
-                releaseIfLarge(sink);
-            }
-            if (e.isDirectory()) {
-                if (content.length > 0) {
-                    throw problem(e, "directory entry holds " + content.length + " bytes of data: corrupt");
+                int attributes = externalAttributes(e);
+                if (hasMetadataName(e.name()) || startsLikeZip(content, length)) {
+                    // Copies first: normalizing a nested archive reuses this thread's buffers.
+                    byte[] exact = Arrays.copyOf(content, length);
+                    byte[] rawCopy = e.method() == ZipEntryRecord.STORED ? exact : Arrays.copyOf(raw, rawLength);
+                    byte[] transformed = transform(e, exact);
+                    boolean changed = transformed != exact;
+                    long crc = changed ? crc(transformed) : e.crc();
+                    if (e.method() == ZipEntryRecord.STORED) {
+                        data.write(transformed, 0, transformed.length);
+                        return new Encoded(ZipEntryRecord.STORED, crc, transformed.length, offset, transformed.length, attributes);
+                    }
+                    if (!changed && options.compression() == CompressionMode.FAST) {
+                        data.write(rawCopy, 0, rawCopy.length);
+                        return new Encoded(ZipEntryRecord.DEFLATED, crc, e.size(), offset, rawCopy.length, attributes);
+                    }
+                    deflate(transformed, transformed.length, data);
+                    return new Encoded(ZipEntryRecord.DEFLATED, crc, transformed.length, offset, data.size() - offset, attributes);
                 }
-                return new Encoded(ZipEntryRecord.STORED, 0, 0, NO_BYTES, ZipWriter.DIRECTORY_ATTRIBUTES);
+                // Content that stays as it is.
+                if (e.method() == ZipEntryRecord.STORED || options.compression() == CompressionMode.FAST) {
+                    data.write(raw, 0, rawLength);
+                    return new Encoded(e.method(), e.crc(), e.size(), offset, rawLength, attributes);
+                }
+                deflate(content, length, data);
+                return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, offset, data.size() - offset, attributes);
+            } finally {
+                if (inflatedSink != null) {
+                    releaseIfLarge(inflatedSink);
+                }
             }
-            byte[] rewritten = transform(e, content);
-            boolean changed = rewritten != content;
-            int attributes = externalAttributes(e);
-            if (e.method() == ZipEntryRecord.STORED) {
-                long crc = changed ? crc(rewritten) : e.crc();
-                return new Encoded(ZipEntryRecord.STORED, crc, rewritten.length, rewritten, attributes);
+        }
+
+        private static void deflate(byte[] content, int length, OutputSink.MemorySink data) throws IOException {
+            try (PortableDeflater deflater = new PortableDeflater(data, length)) {
+                deflater.write(content, 0, length);
             }
-            if (!changed && options.compression() == CompressionMode.FAST) {
-                return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), raw, attributes);
-            }
-            long crc = changed ? crc(rewritten) : e.crc();
-            return new Encoded(ZipEntryRecord.DEFLATED, crc, rewritten.length,
-                    PortableDeflater.deflate(rewritten, 0, rewritten.length), attributes);
         }
 
         /** Names whose content the normalizer rewrites (so it must be read, in any mode). */
@@ -560,17 +621,18 @@ final class ZipNormalizer {
             }
             Inflater inflater = new Inflater(true);
             try {
-                return peek(e, in.read(dataStart, (int) Math.min(e.compressedSize(), 64 * 1024)), inflater);
+                byte[] raw = in.read(dataStart, (int) Math.min(e.compressedSize(), 64 * 1024));
+                return peek(e, raw, raw.length, inflater);
             } finally {
                 inflater.end();
             }
         }
 
         /** The first four bytes of a deflated entry's content, inflating no more than that. */
-        private byte[] peek(ZipEntryRecord e, byte[] raw, Inflater inflater) throws IOException {
+        private byte[] peek(ZipEntryRecord e, byte[] raw, int rawLength, Inflater inflater) throws IOException {
             byte[] head = new byte[4];
             inflater.reset();
-            inflater.setInput(raw);
+            inflater.setInput(raw, 0, rawLength);
             try {
                 int got = 0;
                 while (got < 4 && !inflater.finished() && !inflater.needsInput()) {
@@ -650,6 +712,9 @@ final class ZipNormalizer {
      * ~160 MB of garbage on a 59 MB jar, and Maven's JVM (no -Xmx) grows its heap, and its RSS, with garbage.
      */
     private static final ThreadLocal<OutputSink.MemorySink> CONTENT = ThreadLocal.withInitial(() -> OutputSink.inMemory(64 * 1024));
+
+    /** Each thread's buffer for compressed bytes read from the input (same reason as {@link #CONTENT}). */
+    private static final ThreadLocal<byte[]> RAW = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     /** A buffer grown past 1 MiB by a rare large entry is not kept by the thread (Maven's threads live long). */
     private static void releaseIfLarge(OutputSink.MemorySink sink) {
