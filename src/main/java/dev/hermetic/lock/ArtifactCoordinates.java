@@ -1,6 +1,6 @@
 package dev.hermetic.lock;
 
-import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * Maven coordinates of one file. {@code classifier} is empty (never null) when absent; {@code extension} is the
@@ -8,13 +8,6 @@ import java.util.Comparator;
  */
 public record ArtifactCoordinates(String groupId, String artifactId, String version, String extension,
         String classifier) implements Comparable<ArtifactCoordinates> {
-
-    private static final Comparator<ArtifactCoordinates> ORDER = Comparator
-            .comparing(ArtifactCoordinates::groupId)
-            .thenComparing(ArtifactCoordinates::artifactId)
-            .thenComparing(ArtifactCoordinates::version)
-            .thenComparing(ArtifactCoordinates::classifier)
-            .thenComparing(ArtifactCoordinates::extension);
 
     public ArtifactCoordinates {
         classifier = classifier == null ? "" : classifier;
@@ -33,8 +26,37 @@ public record ArtifactCoordinates(String groupId, String artifactId, String vers
                 + (classifier.isEmpty() ? "" : "-" + classifier) + "." + extension;
     }
 
+    /** Order: groupId, artifactId, version, classifier, extension. */
     @Override
     public int compareTo(ArtifactCoordinates o) {
-        return ORDER.compare(this, o);
+        // Written out rather than a Comparator chain: lockfiles sort and index thousands of these, often before the
+        // JIT has compiled anything.
+        int c = groupId.compareTo(o.groupId);
+        if (c == 0) {
+            c = artifactId.compareTo(o.artifactId);
+        }
+        if (c == 0) {
+            c = version.compareTo(o.version);
+        }
+        if (c == 0) {
+            c = classifier.compareTo(o.classifier);
+        }
+        return c != 0 ? c : extension.compareTo(o.extension);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArtifactCoordinates c && Objects.equals(groupId, c.groupId)
+                && Objects.equals(artifactId, c.artifactId) && Objects.equals(version, c.version)
+                && Objects.equals(extension, c.extension) && classifier.equals(c.classifier);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(groupId);
+        h = 31 * h + Objects.hashCode(artifactId);
+        h = 31 * h + Objects.hashCode(version);
+        h = 31 * h + Objects.hashCode(extension);
+        return 31 * h + classifier.hashCode();
     }
 }

@@ -1,11 +1,39 @@
 package dev.hermetic.lock;
 
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 
 /** What may appear in one field of the lockfile, and how roles are spelled there. */
 final class LockTokens {
 
+    /** Role by its token; a lockfile names a role on every line. */
+    private static final Map<String, ArtifactRole> ROLES_BY_TOKEN = new HashMap<>();
+
+    static {
+        for (ArtifactRole role : ArtifactRole.values()) {
+            ROLES_BY_TOKEN.put(roleToken(role), role);
+        }
+    }
+
     private LockTokens() {}
+
+    /**
+     * Whether {@code s} is non-empty hexadecimal. A plain loop: it runs on every line of a lockfile before the JIT
+     * has compiled anything, where a stream per line costs more than the rest of the parsing.
+     */
+    static boolean isHex(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!HexFormat.isHexDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** A field value: non-empty, no blanks, no list separator, not the "all modules" or "none" markers. */
     static boolean isToken(String s) {
@@ -14,7 +42,12 @@ final class LockTokens {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == ',' || c == '*') {
+            if (c > ' ' && c < 0x7f) {
+                // Printable ASCII, nearly every character of a lockfile: no need to ask Character.
+                if (c == ',' || c == '*') {
+                    return false;
+                }
+            } else if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 return false;
             }
         }
@@ -55,11 +88,6 @@ final class LockTokens {
 
     /** @return the role, or null if the token names none */
     static ArtifactRole parseRole(String token) {
-        for (ArtifactRole role : ArtifactRole.values()) {
-            if (roleToken(role).equals(token)) {
-                return role;
-            }
-        }
-        return null;
+        return ROLES_BY_TOKEN.get(token);
     }
 }

@@ -2,7 +2,6 @@ package dev.hermetic.lock;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -20,7 +19,7 @@ public record LockedArtifact(ArtifactCoordinates coordinates, String digest, Sor
 
     public LockedArtifact {
         LockTokens.checkCoordinates(coordinates);
-        if (digest == null || digest.isEmpty() || !digest.chars().allMatch(HexFormat::isHexDigit)) {
+        if (!LockTokens.isHex(digest)) {
             throw new IllegalArgumentException("Checksum of " + coordinates + " is not hexadecimal: '" + digest + "'");
         }
         digest = digest.toLowerCase(java.util.Locale.ROOT);

@@ -81,6 +81,15 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
      */
     public static Lockfile create(Collection<UsedArtifact> used, DigestAlgorithm algorithm,
             BuildEnvironment environment) throws IOException {
+        return create(used, algorithm, environment, FileHashCache.disabled());
+    }
+
+    /**
+     * As {@link #create(Collection, DigestAlgorithm, BuildEnvironment)}, taking the digests of files unchanged since an
+     * earlier run from {@code cache} and recording the others in it (the caller saves it).
+     */
+    public static Lockfile create(Collection<UsedArtifact> used, DigestAlgorithm algorithm,
+            BuildEnvironment environment, FileHashCache cache) throws IOException {
         Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates = new TreeMap<>();
         List<Path> files = new ArrayList<>();
         for (UsedArtifact u : used) {
@@ -94,7 +103,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
             byCoordinates.computeIfAbsent(u.coordinates(), c -> new ArrayList<>()).add(u);
             files.add(u.file());
         }
-        FileHashes hashes = FileHashes.of(files, algorithm);
+        FileHashes hashes = FileHashes.of(files, algorithm, cache);
         List<LockedArtifact> artifacts = new ArrayList<>(byCoordinates.size());
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
             artifacts.add(merge(e.getKey(), e.getValue(), hashes, algorithm));
@@ -109,7 +118,12 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
         TreeSet<String> scopes = new TreeSet<>();
         TreeSet<String> modules = new TreeSet<>();
         for (UsedArtifact u : observations) {
-            fileByDigest.putIfAbsent(hashes.get(u.file()).digest(), u.file());
+            FileHashes.Hash hash = hashes.get(u.file());
+            if (hash == null) {
+                throw new ArtifactFileException(coordinates, u.file(), "Cannot lock " + coordinates + ": its file "
+                        + u.file() + " disappeared while it was being hashed. Lock again.", null);
+            }
+            fileByDigest.putIfAbsent(hash.digest(), u.file());
             roles.add(Objects.requireNonNull(u.role(), () -> "role of " + coordinates));
             if (!u.scope().isEmpty()) {
                 scopes.add(u.scope());

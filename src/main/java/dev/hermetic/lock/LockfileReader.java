@@ -9,9 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -206,7 +204,7 @@ public final class LockfileReader {
             ArtifactCoordinates c = parseCoordinates(fields[0]);
             String digest = fields[1];
             int expected = algorithm.hexLength();
-            if (!digest.chars().allMatch(HexFormat::isHexDigit)) {
+            if (!LockTokens.isHex(digest)) {
                 throw error("checksum of " + c + " is not hexadecimal: '" + digest + "'.");
             }
             if (digest.length() != expected) {
@@ -214,7 +212,7 @@ public final class LockfileReader {
                         + " has " + expected + ": '" + digest + "'. The line was truncated or edited by hand: restore "
                         + "it from version control.");
             }
-            EnumSet<ArtifactRole> roles = EnumSet.noneOf(ArtifactRole.class);
+            TreeSet<ArtifactRole> roles = new TreeSet<>();
             for (String r : fields[2].split(",", -1)) {
                 ArtifactRole role = LockTokens.parseRole(r);
                 if (role == null) {
@@ -230,7 +228,7 @@ public final class LockfileReader {
                 if (modules.isEmpty()) {
                     throw error("modules '*' (all) for " + c + " but no 'module' line precedes it.");
                 }
-                artifactModules = new TreeSet<>(modules);
+                artifactModules = modules; // LockedArtifact copies it
             } else {
                 artifactModules = parseList(fields[4], "module", c);
                 for (String m : artifactModules) {
@@ -246,7 +244,7 @@ public final class LockfileReader {
                         + "both sides: keep the right one, then run `mvn hermetic:verify`.");
             }
             try {
-                artifacts.add(new LockedArtifact(c, digest, new TreeSet<>(roles), scopes, artifactModules));
+                artifacts.add(new LockedArtifact(c, digest, roles, scopes, artifactModules));
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage() + ".");
             }

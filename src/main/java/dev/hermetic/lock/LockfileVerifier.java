@@ -1,7 +1,6 @@
 package dev.hermetic.lock;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,11 +60,27 @@ public final class LockfileVerifier {
     }
 
     /**
+     * Verifies, hashing every file.
+     *
      * @param used what the build uses now, in any order, duplicates welcome
      * @param current the current environment, or null not to compare it (e.g. outside a build)
      * @throws IOException if an existing file cannot be read (missing files are findings, not exceptions)
      */
     public VerificationReport verify(Collection<UsedArtifact> used, BuildEnvironment current) throws IOException {
+        return verify(used, current, FileHashCache.disabled());
+    }
+
+    /**
+     * Verifies, taking the digests of files unchanged since an earlier run from {@code cache} and recording the others
+     * in it (the caller saves it).
+     *
+     * @param used what the build uses now, in any order, duplicates welcome
+     * @param current the current environment, or null not to compare it (e.g. outside a build)
+     * @param cache digests of unchanged files ({@link FileHashCache#disabled()} to hash every file)
+     * @throws IOException if an existing file cannot be read (missing files are findings, not exceptions)
+     */
+    public VerificationReport verify(Collection<UsedArtifact> used, BuildEnvironment current, FileHashCache cache)
+            throws IOException {
         long start = System.nanoTime();
         Map<String, SortedSet<ArtifactCoordinates>> excluded = new LinkedHashMap<>();
         exclusions.forEach(p -> excluded.put(p.toString(), new TreeSet<>()));
@@ -77,11 +92,12 @@ public final class LockfileVerifier {
                 continue;
             }
             byCoordinates.computeIfAbsent(u.coordinates(), c -> new ArrayList<>()).add(u);
-            if (u.file() != null && Files.isRegularFile(u.file())) {
+            if (u.file() != null) {
                 files.add(u.file());
             }
         }
-        FileHashes hashes = FileHashes.of(files, lockfile.algorithm());
+        // Missing files are left out of the hashes and reported by check().
+        FileHashes hashes = FileHashes.of(files, lockfile.algorithm(), cache);
 
         List<Finding> findings = new ArrayList<>();
         Map<ArtifactCoordinates, LockedArtifact> locked = lockfile.index();
@@ -102,7 +118,8 @@ public final class LockfileVerifier {
         }
         findings.sort(ORDER);
         return new VerificationReport(findings, excluded, byCoordinates.size(), hashes.fileCount(),
-                hashes.byteCount(), Duration.ofNanos(System.nanoTime() - start));
+                hashes.byteCount(), hashes.reusedFileCount(), hashes.reusedByteCount(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void check(ArtifactCoordinates c, List<UsedArtifact> uses, LockedArtifact entry, FileHashes hashes,
@@ -113,13 +130,14 @@ public final class LockfileVerifier {
             byFile.putIfAbsent(String.valueOf(u.file()), u);
         }
         for (UsedArtifact u : byFile.values()) {
-            if (u.file() == null || !Files.isRegularFile(u.file())) {
+            FileHashes.Hash hash = u.file() == null ? null : hashes.get(u.file());
+            if (hash == null) {
                 findings.add(new Finding(Finding.Kind.MISSING_FILE, Finding.Severity.ERROR, c, u.file(),
                         entry == null ? "" : entry.digest(), "", c + ": file " + u.file() + " does not exist.",
                         "Resolve the project again (online once) so that the file is downloaded, then verify again."));
                 continue;
             }
-            String actual = hashes.get(u.file()).digest();
+            String actual = hash.digest();
             if (entry == null) {
                 findings.add(new Finding(Finding.Kind.NOT_IN_LOCKFILE, Finding.Severity.ERROR, c, u.file(), "", actual,
                         c + " (" + LockTokens.roleToken(u.role()) + " of " + u.module() + ", " + algorithm + " "

@@ -1,8 +1,10 @@
 package dev.hermetic.maven;
 
+import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.BuildEnvironment;
+import dev.hermetic.lock.FileHashCache;
 import dev.hermetic.lock.Finding;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
@@ -81,6 +83,19 @@ final class BuildVerifier {
                 System.getProperty("java.vendor"), wrapper);
     }
 
+    /**
+     * The digests of local-repository files hashed on earlier runs ({@link FileHashCache}), kept in the local
+     * repository next to the files they describe; or a disabled cache when {@code use} is false.
+     */
+    static FileHashCache fileHashCache(MavenSession session, DigestAlgorithm algorithm, boolean use) {
+        if (!use) {
+            return FileHashCache.disabled();
+        }
+        Path base = session.getRepositorySession().getLocalRepository().getBasedir().toPath();
+        return FileHashCache.open(base.resolve(".hermetic").resolve("file-hashes-"
+                + algorithm.jcaName().toLowerCase(Locale.ROOT) + ".txt"), algorithm);
+    }
+
     /** Whether this Maven invocation asks for {@code hermetic:lock}: then there is nothing to verify against yet. */
     static boolean locking(MavenSession session) {
         for (String goal : session.getGoals()) {
@@ -153,10 +168,11 @@ final class BuildVerifier {
         }
 
         VerificationReport report;
+        FileHashCache hashCache = fileHashCache(session, lockfile.algorithm(), settings.useCache());
         try {
             report = new LockfileVerifier(lockfile, settings.excludes(),
                     settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy())
-                    .verify(used, environment(session, mavenVersion));
+                    .verify(used, environment(session, mavenVersion), hashCache);
         } catch (IllegalArgumentException e) {
             throw new VerifyFailure("Invalid hermetic.verify.excludes: " + e.getMessage());
         } catch (IOException e) {
@@ -186,6 +202,11 @@ final class BuildVerifier {
         info.accept(summary);
         if (errors.isEmpty() && !reused) {
             BuildPlanCache.write(cache, collected);
+        }
+        try {
+            hashCache.save();
+        } catch (IOException | RuntimeException e) {
+            // Read-only local repository, full disk: the next verification hashes these files again.
         }
         if (!errors.isEmpty()) {
             StringBuilder m = new StringBuilder("The build does not match its lockfile " + settings.lockfile() + " ("

@@ -4,6 +4,7 @@ import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactFileException;
 import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.FileHashCache;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileWriter;
 import dev.hermetic.lock.TrustedChecksumsWriter;
@@ -139,13 +140,19 @@ public class LockMojo extends AbstractMojo {
         int runtimeCount = addRuntimeRecord(projects, used);
 
         Lockfile lock;
+        FileHashCache hashCache = BuildVerifier.fileHashCache(session, digestAlgorithm, true);
         try {
             lock = Lockfile.create(used, digestAlgorithm,
-                    BuildVerifier.environment(session, runtime.getMavenVersion()));
+                    BuildVerifier.environment(session, runtime.getMavenVersion()), hashCache);
         } catch (ArtifactFileException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("Cannot lock: " + e.getMessage(), e);
+        }
+        try {
+            hashCache.save();
+        } catch (IOException | RuntimeException e) {
+            // Read-only local repository, full disk: the next verification hashes these files again.
         }
         String text = LockfileWriter.render(lock);
         try {
@@ -153,6 +160,9 @@ public class LockMojo extends AbstractMojo {
                 checkUnchanged(file, lock, text);
             } else {
                 LockfileWriter.write(lock, file);
+                // The next verification of this unchanged build reuses this collection instead of repeating it.
+                BuildPlanCache.write(BuildPlanCache.file(session.getRepositorySession().getLocalRepository()
+                        .getBasedir().toPath(), projects, file, runtime.getMavenVersion()), collected);
                 if (resolverChecksums) {
                     Path summary = TrustedChecksumsWriter.write(lock, root.resolve(TrustedChecksumsWriter.DEFAULT_DIRECTORY));
                     TrustedChecksumsWriter.mergeMavenConfig(root.resolve(".mvn/maven.config"),

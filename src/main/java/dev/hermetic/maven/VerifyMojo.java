@@ -121,7 +121,9 @@ public class VerifyMojo extends AbstractMojo {
 
     /**
      * Reuses the dependency graphs collected by the last successful verification of an unchanged build (same models,
-     * same lockfile, same Maven), so that verify only hashes files. Every file, POMs included, is still checked.
+     * same lockfile, same Maven), and the checksums of files that are provably unchanged since this plugin last hashed
+     * them (same device, inode, size, modification and change time). Every file, POMs included, is still compared
+     * with the lockfile; {@code false} collects every graph and reads every file again.
      *
      * @since 0.1.0
      */

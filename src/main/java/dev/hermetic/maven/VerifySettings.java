@@ -18,7 +18,8 @@ import java.util.function.Function;
  * @param pluginVersionPolicy for plugins whose version the POM does not write
  * @param unusedPolicy for locked artifacts the build no longer uses
  * @param strict whether a different environment (Maven, Java, wrapper) fails the build instead of warning
- * @param useCache whether the dependency graphs of an unchanged build may be reused ({@link BuildPlanCache})
+ * @param useCache whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) and the checksums of
+ *     unchanged files ({@link dev.hermetic.lock.FileHashCache}) may be reused
  */
 record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, Policy snapshotPolicy,
         Policy metaVersionPolicy, Policy pluginVersionPolicy, Policy unusedPolicy, boolean strict,
