@@ -18,8 +18,8 @@ import java.util.Set;
  */
 public final class FileDigests {
 
-    /** Large reads: fewer system calls, and the JDK digests whole runs of blocks in one intrinsic call. */
-    private static final int BUFFER_SIZE = 256 * 1024;
+    /** Reads of 64 KiB: as fast as larger ones here, and the buffer stays in the CPU's cache. */
+    private static final int BUFFER_SIZE = 64 * 1024;
 
     // Never updated after construction: continued() hands out clones.
     private final Map<DigestAlgorithm, MessageDigest> states;

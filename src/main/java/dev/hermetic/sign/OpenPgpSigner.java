@@ -49,7 +49,6 @@ import org.bouncycastle.openpgp.operator.PGPContentVerifier;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 import org.bouncycastle.util.Properties;
 
@@ -474,7 +473,7 @@ public final class OpenPgpSigner implements Signer {
         }
         try {
             PBESecretKeyDecryptor decryptor =
-                    new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
+                    new BcPBESecretKeyDecryptorBuilder(new JdkDigestCalculatorProvider()).build(passphrase);
             PGPPrivateKey privateKey = secretKey.extractPrivateKey(decryptor);
             if (privateKey == null) {
                 throw new SigningException("Key " + selected.fingerprint() + " in the " + description
