@@ -181,12 +181,16 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
 
     /** Position of the entry's data, after reading and checking its local header. */
     static long dataStart(RandomAccessInput in, ZipEntryRecord entry, Path file, String prefix) throws IOException {
-        byte[] header = in.read(entry.localHeaderPosition(), 30);
-        if (u32(header, 0) != LOCAL_HEADER_SIGNATURE) {
+        return dataStart(in.read(entry.localHeaderPosition(), 30), 0, entry, file, prefix);
+    }
+
+    /** Position of the entry's data, from its local header's 30 fixed bytes at {@code bytes[at]}. */
+    static long dataStart(byte[] bytes, int at, ZipEntryRecord entry, Path file, String prefix) throws ArchiveProblemException {
+        if (u32(bytes, at) != LOCAL_HEADER_SIGNATURE) {
             throw problem(file, prefix, entry.name(), "no local header at offset " + entry.localHeaderPosition()
                     + " where the central directory points: truncated or corrupt");
         }
-        return entry.localHeaderPosition() + 30 + u16(header, 26) + u16(header, 28);
+        return entry.localHeaderPosition() + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
     }
 
     static ArchiveProblemException problem(Path file, String prefix, String entry, String message) {

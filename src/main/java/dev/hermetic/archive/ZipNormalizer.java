@@ -39,9 +39,11 @@ final class ZipNormalizer {
     static final long SMALL_SIZE = 8L << 20;
     /** Nested archives deeper than this are refused (42.zip-style recursion). */
     static final int MAX_DEPTH = 8;
-    private static final long WINDOW_BYTES = 24L << 20;
-    private static final int WINDOW_BATCHES = 64;
+    private static final long WINDOW_BYTES = 8L << 20;
+    private static final int WINDOW_BATCHES = 16;
     private static final long BATCH_BYTES = 1L << 20;
+    /** Local header bytes besides the name that a span read allows for (30 fixed, plus a typical extra field). */
+    private static final int LOCAL_SLACK = 30 + 64;
     private static final int BATCH_ENTRIES = 256;
 
     private final NormalizationOptions options;
@@ -97,45 +99,37 @@ final class ZipNormalizer {
         Deque<Pending> window = new ArrayDeque<>();
         long inFlight = 0;
         List<ZipEntryRecord> batch = new ArrayList<>();
-        List<Long> batchStarts = new ArrayList<>();
         long batchWeight = 0;
         try {
             for (ZipEntryRecord e : sorted) {
-                long dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
-                if (dataStart + e.compressedSize() > cd.centralDirectoryStart()) {
-                    throw archive.problem(e, "compressed size " + e.compressedSize() + " runs past the start of the central directory: sizes lie or truncated");
-                }
                 boolean small = e.size() <= SMALL_SIZE && e.compressedSize() <= SMALL_SIZE;
-                boolean carryOver = small && archive.carriesOver(e, dataStart);
-                if (small && !carryOver) {
+                if (small) {
+                    // Read, checked and encoded by a worker: the calling thread only writes, in order.
                     batch.add(e);
-                    batchStarts.add(dataStart);
                     batchWeight += e.compressedSize() + e.size();
                     if (batchWeight < BATCH_BYTES && batch.size() < BATCH_ENTRIES) {
                         continue;
                     }
                 }
                 if (!batch.isEmpty()) {
-                    Pending p = submit(archive, batch, batchStarts, batchWeight, executor);
+                    Pending p = submit(archive, batch, batchWeight, executor);
                     window.add(p);
                     inFlight += p.weight;
                     batch = new ArrayList<>();
-                    batchStarts = new ArrayList<>();
                     batchWeight = 0;
                 }
-                if (carryOver) {
-                    window.add(new Pending(List.of(e), dataStart, null, 0, true));
-                } else if (!small) {
-                    window.add(new Pending(List.of(e), dataStart, null, 0, false));
+                if (!small) {
+                    long dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
+                    archive.checkDataEnd(e, dataStart);
+                    window.add(new Pending(List.of(e), dataStart, null, 0));
                 }
-                // Whatever is ready at the head goes out now: a carried-over entry is then copied while the
-                // bytes its check just read are still in the input's read-ahead window.
+                // Whatever is ready at the head goes out now, which keeps few batches (and buffers) in flight.
                 while (!window.isEmpty() && (inFlight > WINDOW_BYTES || window.size() > WINDOW_BATCHES || window.peek().isReady())) {
                     inFlight -= drain(window.poll(), archive, writer);
                 }
             }
             if (!batch.isEmpty()) {
-                window.add(submit(archive, batch, batchStarts, batchWeight, executor));
+                window.add(submit(archive, batch, batchWeight, executor));
             }
             while (!window.isEmpty()) {
                 drain(window.poll(), archive, writer);
@@ -171,30 +165,26 @@ final class ZipNormalizer {
         return result;
     }
 
-    /**
-     * Consecutive small entries encoded together (one task, one Inflater), one large entry, or one entry whose
-     * compressed bytes are copied as they are ({@code copy}: FAST mode, read only when written).
-     */
-    private record Pending(List<ZipEntryRecord> entries, long dataStart, CompletableFuture<EncodedBatch> encoded,
-            long weight, boolean copy) {
+    /** Consecutive small entries encoded together (one task, one Inflater), or one large entry. */
+    private record Pending(List<ZipEntryRecord> entries, long dataStart, CompletableFuture<EncodedBatch> encoded, long weight) {
         /** Whether draining it now would not wait for a worker. */
         boolean isReady() {
             return encoded == null || encoded.isDone();
         }
     }
 
-    private static Pending submit(Archive archive, List<ZipEntryRecord> batch, List<Long> starts, long weight, Executor executor)
+    private static Pending submit(Archive archive, List<ZipEntryRecord> batch, long weight, Executor executor)
             throws IOException {
         if (executor == null) {
-            return new Pending(batch, 0, CompletableFuture.completedFuture(archive.encode(batch, starts)), weight, false);
+            return new Pending(batch, 0, CompletableFuture.completedFuture(archive.encode(batch)), weight);
         }
         return new Pending(batch, 0, CompletableFuture.supplyAsync(() -> {
             try {
-                return archive.encode(batch, starts);
+                return archive.encode(batch);
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
             }
-        }, executor), weight, false);
+        }, executor), weight);
     }
 
     /**
@@ -207,10 +197,6 @@ final class ZipNormalizer {
     private record EncodedBatch(List<Encoded> entries, OutputSink.MemorySink data) {}
 
     private long drain(Pending p, Archive archive, ZipWriter writer) throws IOException {
-        if (p.copy) {
-            archive.writeCopy(p.entries.get(0), p.dataStart, writer);
-            return 0;
-        }
         if (p.encoded == null) {
             archive.writeLarge(p.entries.get(0), p.dataStart, writer);
             return 0;
@@ -255,8 +241,12 @@ final class ZipNormalizer {
     }
 
     static boolean startsLikeZip(byte[] content, int length) {
-        return length >= 4 && content[0] == 'P' && content[1] == 'K'
-                && ((content[2] == 3 && content[3] == 4) || (content[2] == 5 && content[3] == 6));
+        return startsLikeZip(content, 0, length);
+    }
+
+    static boolean startsLikeZip(byte[] b, int offset, int length) {
+        return length >= 4 && b[offset] == 'P' && b[offset + 1] == 'K'
+                && ((b[offset + 2] == 3 && b[offset + 3] == 4) || (b[offset + 2] == 5 && b[offset + 3] == 6));
     }
 
     private static void copy(RandomAccessInput in, long from, long length, OutputStream out) throws IOException {
@@ -277,14 +267,13 @@ final class ZipNormalizer {
         private final Path file;
         private final String prefix;
         private final int depth;
-        /** For the calling thread only (carry-over checks and copies): workers have their own. */
-        private final byte[] copyBuffer = new byte[64 * 1024];
-        private Inflater peeker;
         /**
          * Batch output buffers, handed back once written: the window holds at most a few dozen batches, so a few
          * dozen buffers serve the whole archive instead of one new array per entry (garbage grows Maven's heap).
          */
         private final Queue<OutputSink.MemorySink> batchBuffers = new ConcurrentLinkedQueue<>();
+        /** Buffers for the compressed bytes a batch reads, pooled like {@link #batchBuffers}. */
+        private final Queue<byte[]> regionBuffers = new ConcurrentLinkedQueue<>();
 
         Archive(RandomAccessInput in, ZipCentralDirectory cd, Path file, String prefix, int depth) {
             this.in = in;
@@ -296,71 +285,14 @@ final class ZipNormalizer {
 
         @Override
         public void close() {
-            if (peeker != null) {
-                peeker.end();
-            }
+            batchBuffers.clear();
+            regionBuffers.clear();
         }
 
-        /**
-         * Whether FAST mode carries this entry's compressed bytes over unread: a deflated file entry whose content
-         * is not rewritten (no metadata name, not a nested archive by its first bytes). Those bytes are then
-         * copied straight from input to output when the entry's turn comes, never held in memory: the speed and
-         * the small footprint of FAST mode on jars of tens of thousands of classes.
-         */
-        boolean carriesOver(ZipEntryRecord e, long dataStart) throws IOException {
-            if (options.compression() != CompressionMode.FAST || e.method() != ZipEntryRecord.DEFLATED
-                    || e.isDirectory() || hasMetadataName(e.name())) {
-                return false;
+        void checkDataEnd(ZipEntryRecord e, long dataStart) throws ArchiveProblemException {
+            if (dataStart + e.compressedSize() > cd.centralDirectoryStart()) {
+                throw problem(e, "compressed size " + e.compressedSize() + " runs past the start of the central directory: sizes lie or truncated");
             }
-            // Reading an entry's first bytes costs zlib a Huffman table build (about 20 us): for the class files
-            // that make up most of a jar it is skipped, as a class file starts with 0xCAFEBABE, never with "PK".
-            return e.name().endsWith(".class") || !startsLikeZip(peekInPlace(e, dataStart), 4);
-        }
-
-        /** The first four bytes of a deflated entry's content, reading and inflating no more than needed. */
-        private byte[] peekInPlace(ZipEntryRecord e, long dataStart) throws IOException {
-            if (peeker == null) {
-                peeker = new Inflater(true);
-            }
-            peeker.reset();
-            byte[] head = new byte[4];
-            int got = 0;
-            long offset = 0;
-            try {
-                while (got < 4 && !peeker.finished()) {
-                    if (peeker.needsInput()) {
-                        if (offset >= e.compressedSize()) {
-                            break;
-                        }
-                        int n = (int) Math.min(offset == 0 ? 4096 : copyBuffer.length, e.compressedSize() - offset);
-                        in.readFully(dataStart + offset, copyBuffer, 0, n);
-                        offset += n;
-                        peeker.setInput(copyBuffer, 0, n);
-                    }
-                    int n = peeker.inflate(head, got, 4 - got);
-                    got += n;
-                    if (n == 0 && peeker.needsDictionary()) {
-                        throw problem(e, "corrupt deflate data (asks for a preset dictionary)");
-                    }
-                }
-            } catch (DataFormatException x) {
-                throw problem(e, "corrupt deflate data (" + x.getMessage() + ")");
-            }
-            return head;
-        }
-
-        /** Writes an entry whose compressed bytes are carried over (see {@link #carriesOver}). */
-        void writeCopy(ZipEntryRecord e, long dataStart, ZipWriter writer) throws IOException {
-            ZipWriter.OpenEntry open = writer.beginEntry(e.nameBytes(), ZipEntryRecord.DEFLATED, e.crc(), e.compressedSize(), e.size(), e.size());
-            OutputSink out = writer.out();
-            long done = 0;
-            while (done < e.compressedSize()) {
-                int n = (int) Math.min(copyBuffer.length, e.compressedSize() - done);
-                in.readFully(dataStart + done, copyBuffer, 0, n);
-                out.write(copyBuffer, 0, n);
-                done += n;
-            }
-            writer.endEntry(open, e.crc(), e.compressedSize(), e.size(), externalAttributes(e), false);
         }
 
         ArchiveProblemException problem(ZipEntryRecord e, String message) {
@@ -403,9 +335,29 @@ final class ZipNormalizer {
 
         /**
          * Reads (on the worker's thread, unbuffered: the calling thread's read-ahead window is its own), checks
-         * and re-encodes a batch of small entries.
+         * and re-encodes a batch of small entries. Entries in name order usually lie one after the other in the
+         * file, so the batch's whole span is read at once when it is not much larger than the entries themselves.
          */
-        EncodedBatch encode(List<ZipEntryRecord> entries, List<Long> starts) throws IOException {
+        EncodedBatch encode(List<ZipEntryRecord> entries) throws IOException {
+            long lo = Long.MAX_VALUE;
+            long hi = 0;
+            long needed = 0;
+            for (ZipEntryRecord e : entries) {
+                long end = e.localHeaderPosition() + LOCAL_SLACK + e.nameBytes().length + e.compressedSize();
+                lo = Math.min(lo, e.localHeaderPosition());
+                hi = Math.max(hi, end);
+                needed += end - e.localHeaderPosition();
+            }
+            hi = Math.min(hi, cd.centralDirectoryStart());
+            boolean spanRead = hi > lo && hi - lo <= 2 * needed + (64 << 10) && hi - lo <= 4 * BATCH_BYTES;
+            // Not a thread-local: normalizing a nested archive on this thread must not overwrite it.
+            byte[] region = regionBuffers.poll();
+            if (region == null || region.length < (spanRead ? hi - lo : 0)) {
+                region = new byte[(int) Math.max(spanRead ? hi - lo : 0, 2 * BATCH_BYTES)];
+            }
+            if (spanRead) {
+                in.readUnbuffered(lo, region, 0, (int) (hi - lo));
+            }
             List<Encoded> result = new ArrayList<>(entries.size());
             OutputSink.MemorySink data = batchBuffers.poll();
             if (data == null) {
@@ -413,31 +365,46 @@ final class ZipNormalizer {
             }
             Inflater shared = new Inflater(true);
             try {
-                for (int i = 0; i < entries.size(); i++) {
-                    ZipEntryRecord e = entries.get(i);
+                for (ZipEntryRecord e : entries) {
                     int length = (int) e.compressedSize();
-                    byte[] raw = RAW.get();
-                    if (raw.length < length) {
-                        raw = new byte[Math.max(length, 2 * raw.length)];
-                        RAW.set(raw);
+                    long dataStart;
+                    byte[] raw;
+                    int rawOffset;
+                    long headerAt = e.localHeaderPosition() - lo;
+                    if (spanRead && headerAt + 30 <= hi - lo) {
+                        dataStart = ZipCentralDirectory.dataStart(region, (int) headerAt, e, file, prefix);
+                        checkDataEnd(e, dataStart);
+                        raw = region;
+                        rawOffset = (int) (dataStart - lo);
+                        if (dataStart + length > hi) { // a long local extra field: read this one alone
+                            raw = new byte[length];
+                            rawOffset = 0;
+                            in.readUnbuffered(dataStart, raw, 0, length);
+                        }
+                    } else {
+                        dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
+                        checkDataEnd(e, dataStart);
+                        raw = spanRead || region.length < length ? new byte[length] : region;
+                        rawOffset = 0;
+                        in.readUnbuffered(dataStart, raw, 0, length);
                     }
-                    in.readUnbuffered(starts.get(i), raw, 0, length);
-                    result.add(encode(e, raw, length, shared, data));
-                }
-                if (RAW.get().length > (1 << 20)) {
-                    RAW.remove();
+                    result.add(encode(e, raw, rawOffset, length, shared, data));
                 }
             } finally {
                 shared.end();
+                if (region.length <= 4 * BATCH_BYTES) {
+                    regionBuffers.add(region);
+                }
             }
             return new EncodedBatch(result, data);
         }
 
         /**
-         * Checks and re-encodes an entry whose compressed bytes are {@code raw[0, rawLength)}, appending the bytes
-         * to store to {@code data}.
+         * Checks and re-encodes an entry whose compressed bytes are {@code raw[rawOffset, rawOffset + rawLength)},
+         * appending the bytes to store to {@code data}.
          */
-        Encoded encode(ZipEntryRecord e, byte[] raw, int rawLength, Inflater shared, OutputSink.MemorySink data) throws IOException {
+        Encoded encode(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, Inflater shared, OutputSink.MemorySink data)
+                throws IOException {
             int offset = data.size();
             if (e.isDirectory() && e.size() != 0) {
                 throw problem(e, "directory entry declares " + e.size() + " bytes of data: corrupt");
@@ -445,34 +412,38 @@ final class ZipNormalizer {
             if (e.method() == ZipEntryRecord.DEFLATED && options.compression() == CompressionMode.FAST
                     && !hasMetadataName(e.name())) {
                 // FAST carries deflated entries over without inflating them (that is its speed): only a
-                // nested archive, recognised by its first bytes, needs its content.
+                // nested archive, recognised by its first bytes, needs its content. Reading those costs zlib a
+                // Huffman table build (about 20 us): it is skipped for class files, which start with 0xCAFEBABE.
                 if (e.isDirectory()) {
                     return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
                 }
-                if (!startsLikeZip(peek(e, raw, rawLength, shared), 4)) {
-                    data.write(raw, 0, rawLength);
+                if (e.name().endsWith(".class") || !startsLikeZip(peek(e, raw, rawOffset, rawLength, shared), 0, 4)) {
+                    data.write(raw, rawOffset, rawLength);
                     return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), offset, rawLength, externalAttributes(e));
                 }
             }
             // The content, in a buffer that is reused (stored entries: the raw bytes themselves).
             byte[] content;
+            int contentOffset;
             int length;
             OutputSink.MemorySink inflatedSink = null;
             if (e.method() == ZipEntryRecord.STORED) {
                 try (EntryInflater check = inflater(e)) {
-                    check.feed(raw, 0, rawLength, (b, o, l) -> { });
+                    check.feed(raw, rawOffset, rawLength, (b, o, l) -> { });
                     check.finish();
                 }
                 content = raw;
+                contentOffset = rawOffset;
                 length = rawLength;
             } else {
                 inflatedSink = CONTENT.get();
                 inflatedSink.reset();
                 try (EntryInflater inflater = new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message), shared)) {
-                    inflater.feed(raw, 0, rawLength, inflatedSink::write);
+                    inflater.feed(raw, rawOffset, rawLength, inflatedSink::write);
                     inflater.finish();
                 }
                 content = inflatedSink.buffer();
+                contentOffset = 0;
                 length = inflatedSink.size();
             }
             try {
@@ -483,10 +454,10 @@ final class ZipNormalizer {
                     return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
                 }
                 int attributes = externalAttributes(e);
-                if (hasMetadataName(e.name()) || startsLikeZip(content, length)) {
+                if (hasMetadataName(e.name()) || startsLikeZip(content, contentOffset, length)) {
                     // Copies first: normalizing a nested archive reuses this thread's buffers.
-                    byte[] exact = Arrays.copyOf(content, length);
-                    byte[] rawCopy = e.method() == ZipEntryRecord.STORED ? exact : Arrays.copyOf(raw, rawLength);
+                    byte[] exact = Arrays.copyOfRange(content, contentOffset, contentOffset + length);
+                    byte[] rawCopy = e.method() == ZipEntryRecord.STORED ? exact : Arrays.copyOfRange(raw, rawOffset, rawOffset + rawLength);
                     byte[] transformed = transform(e, exact);
                     boolean changed = transformed != exact;
                     long crc = changed ? crc(transformed) : e.crc();
@@ -498,15 +469,15 @@ final class ZipNormalizer {
                         data.write(rawCopy, 0, rawCopy.length);
                         return new Encoded(ZipEntryRecord.DEFLATED, crc, e.size(), offset, rawCopy.length, attributes);
                     }
-                    deflate(transformed, transformed.length, data);
+                    deflate(transformed, 0, transformed.length, data);
                     return new Encoded(ZipEntryRecord.DEFLATED, crc, transformed.length, offset, data.size() - offset, attributes);
                 }
                 // Content that stays as it is.
                 if (e.method() == ZipEntryRecord.STORED || options.compression() == CompressionMode.FAST) {
-                    data.write(raw, 0, rawLength);
+                    data.write(raw, rawOffset, rawLength);
                     return new Encoded(e.method(), e.crc(), e.size(), offset, rawLength, attributes);
                 }
-                deflate(content, length, data);
+                deflate(content, contentOffset, length, data);
                 return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, offset, data.size() - offset, attributes);
             } finally {
                 if (inflatedSink != null) {
@@ -515,9 +486,9 @@ final class ZipNormalizer {
             }
         }
 
-        private static void deflate(byte[] content, int length, OutputSink.MemorySink data) throws IOException {
+        private static void deflate(byte[] content, int offset, int length, OutputSink.MemorySink data) throws IOException {
             try (PortableDeflater deflater = new PortableDeflater(data, length)) {
-                deflater.write(content, 0, length);
+                deflater.write(content, offset, length);
             }
         }
 
@@ -622,17 +593,17 @@ final class ZipNormalizer {
             Inflater inflater = new Inflater(true);
             try {
                 byte[] raw = in.read(dataStart, (int) Math.min(e.compressedSize(), 64 * 1024));
-                return peek(e, raw, raw.length, inflater);
+                return peek(e, raw, 0, raw.length, inflater);
             } finally {
                 inflater.end();
             }
         }
 
         /** The first four bytes of a deflated entry's content, inflating no more than that. */
-        private byte[] peek(ZipEntryRecord e, byte[] raw, int rawLength, Inflater inflater) throws IOException {
+        private byte[] peek(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, Inflater inflater) throws IOException {
             byte[] head = new byte[4];
             inflater.reset();
-            inflater.setInput(raw, 0, rawLength);
+            inflater.setInput(raw, rawOffset, rawLength);
             try {
                 int got = 0;
                 while (got < 4 && !inflater.finished() && !inflater.needsInput()) {
@@ -712,9 +683,6 @@ final class ZipNormalizer {
      * ~160 MB of garbage on a 59 MB jar, and Maven's JVM (no -Xmx) grows its heap, and its RSS, with garbage.
      */
     private static final ThreadLocal<OutputSink.MemorySink> CONTENT = ThreadLocal.withInitial(() -> OutputSink.inMemory(64 * 1024));
-
-    /** Each thread's buffer for compressed bytes read from the input (same reason as {@link #CONTENT}). */
-    private static final ThreadLocal<byte[]> RAW = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     /** A buffer grown past 1 MiB by a rare large entry is not kept by the thread (Maven's threads live long). */
     private static void releaseIfLarge(OutputSink.MemorySink sink) {
