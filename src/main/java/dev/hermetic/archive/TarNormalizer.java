@@ -25,7 +25,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * names or link targets longer than 100 bytes get a PAX extended header with only the path. Other PAX data
  * (access times, extended attributes) is dropped. The archive ends with two zero blocks, padded to 10240
  * bytes as GNU tar does. Compressed tars get a fixed gzip header (no name, mtime 0, OS byte 255) and
- * jzlib deflate.
+ * deflate by this plugin's own {@link DeflateEncoder} (the same bytes on every JDK).
  */
 final class TarNormalizer {
 
