@@ -154,10 +154,9 @@ public class LockMojo extends AbstractMojo {
         } catch (IOException | RuntimeException e) {
             // Read-only local repository, full disk: the next verification hashes these files again.
         }
-        String text = LockfileWriter.render(lock);
         try {
             if (check) {
-                checkUnchanged(file, lock, text);
+                checkUnchanged(file, lock, LockfileWriter.render(lock));
             } else {
                 LockfileWriter.write(lock, file);
                 // The next verification of this unchanged build reuses this collection instead of repeating it.
