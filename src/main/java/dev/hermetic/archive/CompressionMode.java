@@ -3,7 +3,7 @@ package dev.hermetic.archive;
 /** How entries are compressed in a normalized zip. */
 public enum CompressionMode {
     /**
-     * Every deflated entry is re-compressed with a pure-Java deflater (jzlib), so the output bytes
+     * Every deflated entry is re-compressed with the plugin's own pure-Java DeflateEncoder, so the output bytes
      * depend only on the input archive and the options: identical on every JDK, zlib and platform.
      */
     PORTABLE,

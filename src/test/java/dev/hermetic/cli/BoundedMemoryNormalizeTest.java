@@ -64,7 +64,7 @@ class BoundedMemoryNormalizeTest {
                 chunk[0] = (byte) i; // four different big incompressible entries, 288 MB
                 putStored(z, "data/blob" + i + ".bin", chunk);
             }
-            // A big deflated entry (streamed through jzlib) and a nested jar above the in-memory limit.
+            // A big deflated entry (streamed through the encoder) and a nested jar above the in-memory limit.
             z.putNextEntry(new ZipEntry("data/text.txt"));
             byte[] line = "a line of text that compresses well, repeated with a counter: ".getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 200_000; i++) {
