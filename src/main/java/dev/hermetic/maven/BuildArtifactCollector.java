@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
@@ -147,13 +148,99 @@ final class BuildArtifactCollector {
                         + project.getFile() + "): " + e.getMessage(), e);
             }
         }
-        recorder.drain().forEach((c, file) -> {
+        Map<ArtifactCoordinates, Path> read = new TreeMap<>(recorder.drain());
+        // Maven 3.8 builds the model without resolving the imported BOMs again (Maven 3.9 does): what the resolver
+        // did not report is built here from its coordinates, which resolves it, its parents and its imports.
+        for (String gav : importedBoms(project)) {
+            String[] p = gav.split(":");
+            if (read.containsKey(new ArtifactCoordinates(p[0], p[1], p[2], "pom", "")) || reactor.contains(gav)) {
+                continue;
+            }
+            ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
+            request.setRepositorySession(repoSession);
+            request.setProcessPlugins(false);
+            request.setResolveDependencies(false);
+            request.setProject(null);
+            request.setRemoteRepositories(project.getRemoteArtifactRepositories());
+            try {
+                projectBuilder.build(new org.apache.maven.artifact.DefaultArtifact(p[0], p[1], p[2], null, "pom", null,
+                        new org.apache.maven.artifact.handler.DefaultArtifactHandler("pom")), request);
+            } catch (ProjectBuildingException e) {
+                throw new BuildCollectionException("Cannot read the BOM " + gav + " that module " + module
+                        + " imports: " + e.getMessage(), e);
+            }
+            read.putAll(recorder.drain());
+        }
+        read.forEach((c, file) -> {
             if (!inReactor(reactor, c)) {
                 String gav = c.groupId() + ":" + c.artifactId() + ":" + c.version();
                 used.add(new UsedArtifact(c, file, parents.contains(gav) ? ArtifactRole.PARENT : ArtifactRole.BOM,
                         "", module));
             }
         });
+    }
+
+    /**
+     * {@code groupId:artifactId:version} of the BOMs the module and its parents import, as their POMs write them,
+     * with {@code ${...}} expressions replaced from the module's effective model; entries whose expressions
+     * cannot be resolved that way are left out (on Maven 3.9 the resolver reports them anyway).
+     */
+    static Set<String> importedBoms(MavenProject project) {
+        Set<String> boms = new java.util.LinkedHashSet<>();
+        for (MavenProject p = project; p != null; p = p.getParent()) {
+            org.apache.maven.model.Model original = p.getOriginalModel();
+            if (original == null || original.getDependencyManagement() == null) {
+                continue;
+            }
+            for (org.apache.maven.model.Dependency d : original.getDependencyManagement().getDependencies()) {
+                if ("import".equals(d.getScope()) && "pom".equals(d.getType())) {
+                    // Inherited into the module's model before interpolation: the module's values apply.
+                    String g = interpolate(d.getGroupId(), project);
+                    String a = interpolate(d.getArtifactId(), project);
+                    String v = interpolate(d.getVersion(), project);
+                    if (g != null && a != null && v != null) {
+                        boms.add(g + ":" + a + ":" + v);
+                    }
+                }
+            }
+        }
+        return boms;
+    }
+
+    /** Replaces {@code ${...}} from the project's properties and coordinates; {@code null} if one is unknown. */
+    static String interpolate(String value, MavenProject p) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            int start = value.indexOf("${", i);
+            if (start < 0) {
+                out.append(value, i, value.length());
+                break;
+            }
+            int end = value.indexOf('}', start);
+            if (end < 0) {
+                return null;
+            }
+            out.append(value, i, start);
+            String key = value.substring(start + 2, end);
+            String replacement = switch (key) {
+                case "project.version", "pom.version", "version" -> p.getVersion();
+                case "project.groupId", "pom.groupId", "groupId" -> p.getGroupId();
+                case "project.artifactId", "pom.artifactId", "artifactId" -> p.getArtifactId();
+                case "project.parent.version", "parent.version" -> p.getModel().getParent() == null ? null : p.getModel().getParent().getVersion();
+                case "project.parent.groupId", "parent.groupId" -> p.getModel().getParent() == null ? null : p.getModel().getParent().getGroupId();
+                default -> p.getProperties().getProperty(key);
+            };
+            if (replacement == null || replacement.contains("${")) {
+                return null;
+            }
+            out.append(replacement);
+            i = end + 1;
+        }
+        return out.toString();
     }
 
     private void collectDependencies(MavenProject project, String module, DefaultRepositorySystemSession repoSession,

@@ -85,4 +85,46 @@ class BuildArtifactCollectorTest {
         assertThat(BuildArtifactCollector.isThisPlugin(self)).isTrue();
         assertThat(BuildArtifactCollector.isThisPlugin(plugin("maven-jar-plugin", "1"))).isFalse();
     }
+
+    @Test
+    void importedBomsAreReadFromTheOriginalModelsWithTheirExpressionsResolved() {
+        Model parentModel = new Model();
+        parentModel.setGroupId("g");
+        parentModel.setArtifactId("parent");
+        parentModel.setVersion("7");
+        parentModel.setDependencyManagement(new org.apache.maven.model.DependencyManagement());
+        parentModel.getDependencyManagement().addDependency(bom("org.junit", "junit-bom", "${junit.version}"));
+        MavenProject parent = new MavenProject(parentModel);
+        parent.setOriginalModel(parentModel.clone());
+
+        Model model = new Model();
+        model.setGroupId("g");
+        model.setArtifactId("app");
+        model.setVersion("1.2");
+        model.getProperties().setProperty("junit.version", "5.10.2");
+        model.setDependencyManagement(new org.apache.maven.model.DependencyManagement());
+        model.getDependencyManagement().addDependency(bom("g", "own-bom", "${project.version}"));
+        model.getDependencyManagement().addDependency(bom("x", "unknown", "${not.defined}"));
+        org.apache.maven.model.Dependency plain = bom("x", "managed", "1");
+        plain.setScope("compile");
+        plain.setType("jar");
+        model.getDependencyManagement().addDependency(plain);
+        MavenProject project = new MavenProject(model);
+        project.setOriginalModel(model.clone());
+        project.setParent(parent);
+
+        // The parent's expression is resolved with the module's effective properties (what Maven does too).
+        assertThat(BuildArtifactCollector.importedBoms(project))
+                .containsExactly("g:own-bom:1.2", "org.junit:junit-bom:5.10.2");
+    }
+
+    private static org.apache.maven.model.Dependency bom(String g, String a, String v) {
+        org.apache.maven.model.Dependency d = new org.apache.maven.model.Dependency();
+        d.setGroupId(g);
+        d.setArtifactId(a);
+        d.setVersion(v);
+        d.setType("pom");
+        d.setScope("import");
+        return d;
+    }
 }
