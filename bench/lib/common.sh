@@ -257,17 +257,12 @@ cpu_of() {
 # Maven invocation without the goal), in seconds; empty when either is missing. CPU variant: added_cpu_of.
 # Whole runs carry Maven's start-up (about 2-3 s here), which no plugin can shorten, so the issues' "N× faster
 # than plugin X" targets are judged on these added times. Usage: added_of GROUP BASELINE_LABEL LABEL
-added_of() {
+added_of() { added_by median_of "$@"; }
+added_cpu_of() { added_by cpu_of "$@"; }
+added_by() {
     local base row
-    base="$(median_of "$1" "$2")"
-    row="$(median_of "$1" "$3")"
-    [[ -n "$base" && -n "$row" ]] || return 0
-    awk -v a="$row" -v b="$base" 'BEGIN { printf "%.2f\n", a - b }'
-}
-added_cpu_of() {
-    local base row
-    base="$(cpu_of "$1" "$2")"
-    row="$(cpu_of "$1" "$3")"
+    base="$("$1" "$2" "$3")"
+    row="$("$1" "$2" "$4")"
     [[ -n "$base" && -n "$row" ]] || return 0
     awk -v a="$row" -v b="$base" 'BEGIN { printf "%.2f\n", a - b }'
 }
