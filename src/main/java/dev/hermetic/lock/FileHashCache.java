@@ -165,6 +165,21 @@ public final class FileHashCache {
     }
 
     /** Writes the record if it changed (atomically). */
+    /**
+     * {@link #save()} for callers that go on without the record, which is only a shortcut: a read-only local
+     * repository or a full disk costs the next run its hashing, nothing else.
+     *
+     * @return {@code false} when the record could not be written
+     */
+    public boolean saveIfPossible() {
+        try {
+            save();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public void save() throws IOException {
         if (file == null || !changed) {
             return;

@@ -136,13 +136,8 @@ final class BuildArtifactCollector {
         }
         recorder.drain();
         if (project.getFile() != null) {
-            ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
-            request.setRepositorySession(repoSession);
-            request.setProcessPlugins(false);
-            request.setResolveDependencies(false);
-            request.setProject(null);
             try {
-                projectBuilder.build(project.getFile(), request);
+                projectBuilder.build(project.getFile(), modelRequest(session, repoSession));
             } catch (ProjectBuildingException e) {
                 throw new BuildCollectionException("Cannot read the model of module " + module + " ("
                         + project.getFile() + "): " + e.getMessage(), e);
@@ -156,11 +151,7 @@ final class BuildArtifactCollector {
             if (read.containsKey(new ArtifactCoordinates(p[0], p[1], p[2], "pom", "")) || reactor.contains(gav)) {
                 continue;
             }
-            ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
-            request.setRepositorySession(repoSession);
-            request.setProcessPlugins(false);
-            request.setResolveDependencies(false);
-            request.setProject(null);
+            ProjectBuildingRequest request = modelRequest(session, repoSession);
             request.setRemoteRepositories(project.getRemoteArtifactRepositories());
             try {
                 projectBuilder.build(new org.apache.maven.artifact.DefaultArtifact(p[0], p[1], p[2], null, "pom", null,
@@ -178,6 +169,16 @@ final class BuildArtifactCollector {
                         "", module));
             }
         });
+    }
+
+    /** A request that reads a model (resolving its parents and imports through {@code repoSession}) and no more. */
+    private static ProjectBuildingRequest modelRequest(MavenSession session, DefaultRepositorySystemSession repoSession) {
+        ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
+        request.setRepositorySession(repoSession);
+        request.setProcessPlugins(false);
+        request.setResolveDependencies(false);
+        request.setProject(null);
+        return request;
     }
 
     /**

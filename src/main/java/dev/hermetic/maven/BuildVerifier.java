@@ -203,11 +203,7 @@ final class BuildVerifier {
         if (errors.isEmpty() && !reused) {
             BuildPlanCache.write(cache, collected);
         }
-        try {
-            hashCache.save();
-        } catch (IOException | RuntimeException e) {
-            // Read-only local repository, full disk: the next verification hashes these files again.
-        }
+        hashCache.saveIfPossible();
         if (!errors.isEmpty()) {
             StringBuilder m = new StringBuilder("The build does not match its lockfile " + settings.lockfile() + " ("
                     + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + "):");

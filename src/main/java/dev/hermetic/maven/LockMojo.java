@@ -149,10 +149,8 @@ public class LockMojo extends AbstractMojo {
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("Cannot lock: " + e.getMessage(), e);
         }
-        try {
-            hashCache.save();
-        } catch (IOException | RuntimeException e) {
-            // Read-only local repository, full disk: the next verification hashes these files again.
+        if (!hashCache.saveIfPossible()) {
+            getLog().debug("Could not write the record of checksums in the local repository: the next run hashes again");
         }
         try {
             if (check) {

@@ -4,6 +4,7 @@ import static dev.hermetic.lock.LockFixtures.ENV;
 import static dev.hermetic.lock.LockFixtures.put;
 import static dev.hermetic.lock.LockFixtures.use;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.FileDigester;
@@ -119,6 +120,20 @@ class FileHashCacheTest {
                 .verify(used, ENV, cache);
         assertThat(report.passed()).isTrue();
         assertThat(report.filesHashed()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenIsReportedNotThrown() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unixView(), "no unix attribute view here");
+        Thread.sleep(FileHashCache.SETTLE_MILLIS + 100);
+        // Where the record's directory should be, a file: writing must fail.
+        Files.createDirectories(cacheFile.getParent().getParent());
+        Files.writeString(cacheFile.getParent(), "in the way");
+        FileHashCache cache = FileHashCache.open(cacheFile, DigestAlgorithm.SHA_256);
+        new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN).verify(used, ENV, cache);
+        assertThat(cache.size()).as("the settled file was recorded in memory").isEqualTo(1);
+        assertThat(cache.saveIfPossible()).isFalse();
+        assertThatThrownBy(cache::save).isInstanceOf(java.io.IOException.class);
     }
 
     @Test
