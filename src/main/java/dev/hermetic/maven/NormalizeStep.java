@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -46,6 +47,11 @@ public final class NormalizeStep {
         project.setContextValue(SETTINGS_KEY, settings);
     }
 
+    /** The settings {@code hermetic:normalize} used in this module, or null if it has not run there. */
+    static Settings settingsOf(MavenProject project) {
+        return project.getContextValue(SETTINGS_KEY) instanceof Settings s ? s : null;
+    }
+
     /**
      * For goals that run after {@code hermetic:normalize} and need normalized bytes (signing, checksums):
      * normalizes every archive of the module with the settings {@code hermetic:normalize} used, if it ran in
@@ -53,21 +59,27 @@ public final class NormalizeStep {
      */
     public static List<NormalizationResult> normalizeAgainIfConfigured(MavenProject project, Log log)
             throws MojoFailureException, MojoExecutionException {
-        Object settings = project.getContextValue(SETTINGS_KEY);
-        if (!(settings instanceof Settings s)) {
-            return List.of();
-        }
-        return run(project, s, log);
+        Settings settings = settingsOf(project);
+        return settings == null ? List.of() : run(project, settings, log);
     }
 
     static List<NormalizationResult> run(MavenProject project, Settings settings, Log log)
             throws MojoFailureException, MojoExecutionException {
-        ArchiveNormalizer normalizer = new ArchiveNormalizer(settings.options());
-        List<NormalizationResult> results = new ArrayList<>();
         List<Path> files = ArchiveCollector.collect(project, settings.excludedClassifiers());
         if (files.isEmpty()) {
             log.info("No artifact file in " + project.getArtifactId() + " yet: nothing to normalize");
         }
+        return run(files, settings, log::info, log::warn);
+    }
+
+    /**
+     * Normalizes the given files of one module; {@code info} and {@code warn} receive one line per file (a mojo
+     * passes its {@link Log}, the extension's {@link LateAttachmentNormalizer} its own logger).
+     */
+    static List<NormalizationResult> run(List<Path> files, Settings settings, Consumer<String> info,
+            Consumer<String> warn) throws MojoFailureException, MojoExecutionException {
+        ArchiveNormalizer normalizer = new ArchiveNormalizer(settings.options());
+        List<NormalizationResult> results = new ArrayList<>();
         for (Path file : files) {
             NormalizationResult result;
             try {
@@ -80,22 +92,22 @@ public final class NormalizeStep {
                 throw new MojoExecutionException("Cannot read or rewrite " + file + ": " + e
                         + ". Check the file's permissions and the free space in " + file.getParent() + ".", e);
             }
-            logResult(log, result);
+            logResult(info, warn, result);
             results.add(result);
         }
         return results;
     }
 
-    private static void logResult(Log log, NormalizationResult result) {
+    private static void logResult(Consumer<String> info, Consumer<String> warn, NormalizationResult result) {
         Path file = result.file();
         String sha256 = result.sha256();
         String detail = result.detail() == null || result.detail().isBlank() ? "" : " (" + result.detail() + ")";
         String line = String.format("%-14s %s sha256:%s%s", result.outcome(), file.getFileName(), sha256, detail);
         if (result.outcome() == NormalizationResult.Outcome.SKIPPED_SIGNED) {
             // The core's detail says why; the level makes it stand out: this file stays as unreproducible as it came.
-            log.warn(line);
+            warn.accept(line);
         } else {
-            log.info(line);
+            info.accept(line);
         }
     }
 }
