@@ -15,7 +15,7 @@ int sourcePlugin = position(log, /--- (source|maven-source-plugin):3\.3\.1:jar-n
 int normalizeGoal = position(log, /--- (hermetic|hermetic-maven-plugin):[^:]+:normalize \(normalize\)/)
 assert normalizeGoal >= 0 && sourcePlugin > normalizeGoal : 'expected hermetic:normalize to run before maven-source-plugin'
 // ...and the extension normalized its jar right after it.
-assert log =~ /hermetic: normalizing 1 archive\(s\) that maven-source-plugin:jar-no-fork \(attach-sources-in-verify\) attached or rewrote after hermetic:normalize/
+assert log =~ /hermetic: maven-source-plugin:jar-no-fork \(attach-sources-in-verify\) attached or rewrote 1 file\(s\) after hermetic:normalize; normalizing them/
 assert (log =~ /NORMALIZED\s+late-sources-1\.0-sources\.jar sha256:[0-9a-f]{64}/).count == 1
 // The main jar, normalized at package and untouched since, is not read again.
 assert (log =~ /late-sources-1\.0\.jar sha256:/).count == 1

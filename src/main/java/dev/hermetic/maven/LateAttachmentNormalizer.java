@@ -84,8 +84,9 @@ public class LateAttachmentNormalizer implements MojoExecutionListener {
         if (after != null) {
             List<Path> changed = files.stream().filter(f -> !Objects.equals(seen.get(f), stateOrNull(f))).toList();
             if (!changed.isEmpty()) {
-                LOG.info("hermetic: normalizing {} archive(s) that {} attached or rewrote after hermetic:normalize",
-                        changed.size(), describe(after));
+                // Not every attachment is an archive (.asc files of maven-gpg-plugin): the lines below say which is.
+                LOG.info("hermetic: {} attached or rewrote {} file(s) after hermetic:normalize; normalizing them",
+                        describe(after), changed.size());
                 NormalizeStep.run(changed, settings, LOG::info, LOG::warn);
             }
         }
