@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.Policy;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>starts recording every artifact the resolver hands out, so that {@code hermetic:lock} also captures what
  *       plugins resolve while they run (Surefire's providers);</li>
  *   <li>verifies the whole build plan against the lockfile (unless this build locks), so a tampered plugin fails
- *       the build before its code is loaded.</li>
+ *       the build before its code is loaded;</li>
+ *   <li>then arms {@link RuntimeResolutionVerifier}, which checks after each mojo what it resolved while it ran.</li>
  * </ul>
  */
 @Named("hermetic")
@@ -75,7 +78,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info("hermetic: JVM defaults pinned for this build: Locale.ROOT, time zone UTC "
                     + "(opt out: -Dhermetic.pinJvmDefaults=false)");
         }
-        installRecorder(repo);
+        Map<String, String> record = installRecorder(repo);
         if (BuildVerifier.locking(session) || Boolean.parseBoolean(setting(session, "hermetic.verify.skip",
                 "skip"))) {
             return;
@@ -97,6 +100,31 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
             throw new MavenExecutionException("hermetic: verified before any plugin ran. " + e.getMessage(),
                     session.getTopLevelProject().getFile());
         }
+        if (record != null) {
+            armRuntimeCheck(session, settings, record);
+        }
+    }
+
+    /**
+     * From now on, what plugins resolve while they run is checked after each mojo ({@link RuntimeResolutionVerifier}).
+     * What the recorder holds at this point was resolved for the verification that just passed: already checked.
+     */
+    private static void armRuntimeCheck(MavenSession session, VerifySettings settings, Map<String, String> record)
+            throws MavenExecutionException {
+        Policy policy;
+        Lockfile lockfile;
+        try {
+            String value = setting(session, RuntimeResolutionVerifier.POLICY_PROPERTY, null);
+            policy = Policy.parse(value == null ? "fail" : value, RuntimeResolutionVerifier.POLICY_PROPERTY);
+            lockfile = BuildVerifier.readLockfile(settings.lockfile());
+        } catch (IllegalArgumentException | BuildVerifier.VerifyFailure e) {
+            throw new MavenExecutionException(e.getMessage(), session.getTopLevelProject().getFile());
+        }
+        RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, lockfile, settings.excludes(),
+                () -> BuildVerifier.fileHashCache(session, lockfile.algorithm(), settings.useCache()), policy,
+                settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()));
+        armed.checked().addAll(record.keySet());
+        session.getRepositorySession().getData().set(RuntimeResolutionVerifier.KEY, armed);
     }
 
     /**
@@ -104,12 +132,12 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
      * repository session read-only before extensions get to run, so this sets the field directly when the setter
      * refuses.
      */
-    private static void installRecorder(RepositorySystemSession repo) {
+    private static Map<String, String> installRecorder(RepositorySystemSession repo) {
         Map<String, String> record = new ConcurrentHashMap<>();
         if (!(repo instanceof DefaultRepositorySystemSession session)) {
             LOG.warn("hermetic: cannot record resolved artifacts: the repository session is a "
                     + repo.getClass().getName());
-            return;
+            return null;
         }
         RepositoryListener recorder = new ResolvedArtifactRecorder(repo.getRepositoryListener(), record);
         try {
@@ -121,11 +149,12 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
                 field.set(session, recorder);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.warn("hermetic: cannot record resolved artifacts (" + e + "): hermetic:lock will not capture "
-                        + "what plugins resolve while they run");
-                return;
+                        + "what plugins resolve while they run, and verify will not check it");
+                return null;
             }
         }
         repo.getData().set(LockMojo.RESOLVED_KEY, record);
+        return record;
     }
 
     /**

@@ -1,0 +1,158 @@
+package dev.hermetic.maven;
+
+import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.FileHashCache;
+import dev.hermetic.lock.Finding;
+import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.LockfileVerifier;
+import dev.hermetic.lock.Policy;
+import dev.hermetic.lock.UsedArtifact;
+import dev.hermetic.lock.VerificationReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.maven.execution.MojoExecutionEvent;
+import org.apache.maven.execution.MojoExecutionListener;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extension mode, in a build that verifies: after every mojo, checks what the resolver handed out since the last
+ * check (the {@link ResolvedArtifactRecorder}'s record) against the lockfile. Verification before the first mojo
+ * covers the build plan; this covers what plugins resolve while they run (Surefire's providers, a code generator's
+ * tool jars): an artifact the lockfile does not hold, or whose checksum differs, fails the build right after the
+ * mojo that resolved it, naming both. That mojo has already run by then: only Resolver's trusted checksums stop an
+ * artifact before its code runs (docs/lock-verify.md).
+ *
+ * <p>The lifecycle participant arms it ({@link #arm}) once the build plan is verified. Each recorded artifact is
+ * checked once per build; under {@code -T} the claim on an artifact is atomic.
+ */
+public class RuntimeResolutionVerifier implements MojoExecutionListener {
+
+    /** Key of the {@link Armed} state in the repository session's data. */
+    static final String KEY = "dev.hermetic.verify.runtime";
+
+    /** User or POM property: what a run-time resolution the lockfile does not hold does (fail, warn, ignore). */
+    static final String POLICY_PROPERTY = "hermetic.verify.runtimeResolutions";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeResolutionVerifier.class);
+
+    /**
+     * What a verifying build checks run-time resolutions with.
+     *
+     * @param record the live record of the resolver's hand-outs: coordinates key to file
+     * @param verifier the lockfile's verifier (unused entries ignored, environment not compared)
+     * @param cache digests of unchanged files, opened for each check
+     * @param policy what an artifact the lockfile does not hold does after a lifecycle mojo (a goal typed on the
+     *     command line only warns); a checksum mismatch always fails
+     * @param lockfile the lockfile's path, for messages
+     * @param module the name verified artifacts are reported under
+     * @param checked the record's keys already checked (or claimed by a thread checking them)
+     */
+    record Armed(Map<String, String> record, LockfileVerifier verifier, Supplier<FileHashCache> cache, Policy policy,
+            Path lockfile, String module, Set<String> checked) {}
+
+    /**
+     * Arms the check for this build: what the record holds now was verified with the build plan, or is checked at
+     * the first mojo.
+     */
+    static Armed arm(Map<String, String> record, Lockfile lockfile, List<String> excludes,
+            Supplier<FileHashCache> cache, Policy policy, Path lockfilePath, String module) {
+        LockfileVerifier verifier = new LockfileVerifier(lockfile, excludes, Policy.IGNORE, Policy.IGNORE);
+        return new Armed(record, verifier, cache, policy, lockfilePath, module, ConcurrentHashMap.newKeySet());
+    }
+
+    @Override
+    public void beforeMojoExecution(MojoExecutionEvent event) {
+        // Checked after: the resolutions of a mojo are known once it has run.
+    }
+
+    @Override
+    public void afterMojoExecutionSuccess(MojoExecutionEvent event) throws MojoExecutionException {
+        Object armed = event.getSession() == null ? null
+                : event.getSession().getRepositorySession().getData().get(KEY);
+        if (armed instanceof Armed a) {
+            MojoExecution execution = event.getExecution();
+            // A goal typed on the command line (dependency:tree, help:effective-pom) is not part of the locked
+            // build: what it resolves only warns. A changed checksum fails whatever asked for the file.
+            Policy notLocked = execution.getSource() == MojoExecution.Source.CLI && a.policy() == Policy.FAIL
+                    ? Policy.WARN : a.policy();
+            check(a, describe(execution), notLocked, LOG::warn);
+        }
+    }
+
+    @Override
+    public void afterExecutionFailure(MojoExecutionEvent event) {
+        // The build fails anyway, with the mojo's own error.
+    }
+
+    /**
+     * Checks the artifacts recorded since the last check.
+     *
+     * @param after the mojo that just ran, for messages
+     * @param notLocked what an artifact the lockfile does not hold does here
+     * @throws MojoExecutionException on a checksum mismatch, a missing file, or (policy {@code fail}) an artifact
+     *     the lockfile does not hold
+     */
+    static void check(Armed a, String after, Policy notLocked, java.util.function.Consumer<String> warn)
+            throws MojoExecutionException {
+        // Claimed by the record's own keys, as the participant claims what was resolved before the first mojo.
+        Map<String, String> claimed = new HashMap<>();
+        a.record().forEach((key, file) -> {
+            if (a.checked().add(key)) {
+                claimed.put(key, file);
+            }
+        });
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<UsedArtifact> fresh = new ArrayList<>();
+        for (Map.Entry<ArtifactCoordinates, Path> e : ResolvedArtifactRecorder.decode(claimed).entrySet()) {
+            fresh.add(new UsedArtifact(e.getKey(), e.getValue(), ArtifactRole.RUNTIME, "", a.module()));
+        }
+        VerificationReport report;
+        FileHashCache cache = a.cache().get();
+        try {
+            report = a.verifier().verify(fresh, null, cache);
+        } catch (IOException e) {
+            throw new MojoExecutionException("hermetic: cannot read an artifact that " + after
+                    + " resolved, to check it against " + a.lockfile() + ": " + e.getMessage(), e);
+        }
+        cache.saveIfPossible();
+        List<String> errors = new ArrayList<>();
+        for (Finding f : report.errors()) {
+            if (f.kind() == Finding.Kind.NOT_IN_LOCKFILE && notLocked != Policy.FAIL) {
+                if (notLocked == Policy.WARN) {
+                    warn.accept("hermetic: " + after + " resolved while it ran: " + f);
+                }
+            } else {
+                errors.add(f.toString());
+            }
+        }
+        if (!errors.isEmpty()) {
+            StringBuilder m = new StringBuilder("hermetic: " + after + " resolved, while it ran, "
+                    + (errors.size() == 1 ? "an artifact" : errors.size() + " artifacts") + " that do"
+                    + (errors.size() == 1 ? "es" : "") + " not match the lockfile " + a.lockfile() + ":");
+            for (String e : errors) {
+                m.append("\n  - ").append(e);
+            }
+            m.append("\nIf the build now legitimately needs it (e.g. the lockfile was made with -DskipTests), re-lock "
+                    + "with the goals you build (`mvn verify hermetic:lock`), review the diff and commit it; to only "
+                    + "warn about artifacts that are not locked, set -D" + POLICY_PROPERTY + "=warn.");
+            throw new MojoExecutionException(m.toString());
+        }
+    }
+
+    private static String describe(MojoExecution execution) {
+        return execution.getArtifactId() + ":" + execution.getGoal() + " (" + execution.getExecutionId() + ")";
+    }
+}

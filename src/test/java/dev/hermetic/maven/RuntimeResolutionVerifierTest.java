@@ -1,0 +1,114 @@
+package dev.hermetic.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.BuildEnvironment;
+import dev.hermetic.lock.FileHashCache;
+import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.Policy;
+import dev.hermetic.lock.UsedArtifact;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuntimeResolutionVerifierTest {
+
+    private static final String AFTER = "maven-surefire-plugin:test (default-test)";
+    private static final ArtifactCoordinates LOCKED = new ArtifactCoordinates("org.example", "provider", "1.0", "jar",
+            "");
+    private static final ArtifactCoordinates NEW = new ArtifactCoordinates("org.example", "extra", "2.0", "jar", "");
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> record = new ConcurrentHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    @Test
+    void anArtifactTheLockfileHoldsWithItsChecksumPasses() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
+        record(LOCKED, "provider 1.0");
+
+        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
+
+        assertThat(warnings).isEmpty();
+        assertThat(armed.checked()).contains(key(LOCKED));
+    }
+
+    @Test
+    void anArtifactTheLockfileDoesNotHoldFailsNamingTheMojoTheArtifactAndTheFix() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
+        record(NEW, "extra 2.0");
+
+        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("hermetic: " + AFTER + " resolved, while it ran, an artifact")
+                .hasMessageContaining("org.example:extra:jar:2.0")
+                .hasMessageContaining("mvn verify hermetic:lock")
+                .hasMessageContaining("-Dhermetic.verify.runtimeResolutions=warn");
+    }
+
+    @Test
+    void warnAndIgnorePoliciesLetAnUnlockedArtifactThrough() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.WARN);
+        record(NEW, "extra 2.0");
+        RuntimeResolutionVerifier.check(armed, AFTER, Policy.WARN, warnings::add);
+        assertThat(warnings).singleElement().asString().contains(AFTER).contains("org.example:extra:jar:2.0");
+
+        warnings.clear();
+        RuntimeResolutionVerifier.Armed quiet = arm(Policy.IGNORE);
+        RuntimeResolutionVerifier.check(quiet, AFTER, Policy.IGNORE, warnings::add);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aChangedChecksumFailsWhateverThePolicy() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.IGNORE);
+        record(LOCKED, "provider 1.0, tampered");
+
+        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.IGNORE, warnings::add))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("org.example:provider:jar:1.0");
+    }
+
+    @Test
+    void eachArtifactIsCheckedOnceSoAlreadyCheckedOnesAreNotReadAgain() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
+        record(NEW, "extra 2.0");
+        // Claimed, as the participant claims what the verification before the first mojo resolved.
+        armed.checked().add(key(NEW));
+
+        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
+
+        assertThat(warnings).isEmpty();
+    }
+
+    private RuntimeResolutionVerifier.Armed arm(Policy policy) throws IOException {
+        Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
+        Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
+                "app")), DigestAlgorithm.SHA_256, new BuildEnvironment("3.9.16", "17", "", ""));
+        return RuntimeResolutionVerifier.arm(record, lockfile, List.of(), FileHashCache::disabled, policy,
+                dir.resolve("hermetic.lock"), "app");
+    }
+
+    private void record(ArtifactCoordinates c, String content) throws IOException {
+        Path file = Files.writeString(dir.resolve(c.artifactId() + "-" + c.version() + ".jar"), content);
+        record.put(key(c), file.toString());
+    }
+
+    /** The recorder's key: groupId:artifactId:extension:classifier:version. */
+    private static String key(ArtifactCoordinates c) {
+        return c.groupId() + ":" + c.artifactId() + ":" + c.extension() + ":" + c.classifier() + ":" + c.version();
+    }
+}
