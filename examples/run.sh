@@ -47,7 +47,8 @@ make_throwaway_key() {
 
 # Step 3: one Maven run. In order: the extension verifies every plugin and dependency against the committed
 # examples/hello/hermetic.lock before any plugin runs (hermetic:verify in validate reports it); compile, test,
-# jar; hermetic:normalize (package: the jar; verify: the sources jar); hermetic:sign (verify: .asc, .sha256,
+# jar; hermetic:normalize (package: the jar; the sources jar right after maven-source-plugin attaches it, which
+# extension mode does); hermetic:sign (verify: .asc, .sha256,
 # .sha512 and the signed digest manifest); install; deploy.
 build_and_deploy() {
   step "Building examples/hello: mvn clean deploy (lock check, build, normalize, sign, deploy)"

@@ -101,10 +101,12 @@ public class NormalizeMojo extends AbstractMojo {
             return;
         }
         BuildTimestamp timestamp = resolveTimestamp(System.getenv());
+        CompressionMode compression = parseMode(mode);
         getLog().info("Archive timestamp " + Instant.ofEpochSecond(timestamp.epochSeconds()) + " ("
-                + timestamp.epochSeconds() + ") from " + timestamp.source());
+                + timestamp.epochSeconds() + ") from " + timestamp.source() + "; compression mode "
+                + compression.name().toLowerCase(Locale.ROOT));
         NormalizationOptions options = NormalizationOptions.defaults(timestamp.epochSeconds())
-                .withCompression(parseMode(mode))
+                .withCompression(compression)
                 .withManifestAttributesToRemove(manifestAttributesToRemove(removeManifestAttributes,
                         keepManifestAttributes));
         NormalizeStep.Settings settings = new NormalizeStep.Settings(options, nonBlank(excludeClassifiers));
