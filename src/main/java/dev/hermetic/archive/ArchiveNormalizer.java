@@ -57,9 +57,11 @@ public final class ArchiveNormalizer {
     }
 
     private NormalizationResult normalizeZip(Path file) throws IOException {
-        String signature = null;
-        try (RandomAccessInput in = RandomAccessInput.open(file)) {
+        // The central directory is read once: for the signature check, then for the rewrite.
+        RandomAccessInput in = RandomAccessInput.open(file);
+        try {
             ZipCentralDirectory cd = ZipCentralDirectory.read(in, file, "");
+            String signature = null;
             for (ZipEntryRecord e : cd.entries()) {
                 if (ZipCentralDirectory.isSignatureFile(e.name())) {
                     signature = e.name();
@@ -71,27 +73,28 @@ public final class ArchiveNormalizer {
                         "signed jar (" + signature + "): rewriting any byte would invalidate its signature;"
                                 + " normalize before signing", sha256(file));
             }
-        }
-        return rewrite(file, tmp -> {
-            ExecutorService executor = Executors.newFixedThreadPool(
-                    Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
-                        Thread t = new Thread(r, "hermetic-normalize-" + THREADS.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            try (RandomAccessInput in = RandomAccessInput.open(file);
-                    FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputSink.FileSink sink = OutputSink.digesting(channel, executor);
-                int entries;
-                try (sink) {
-                    ZipCentralDirectory cd = ZipCentralDirectory.read(in, file, "");
-                    entries = new ZipNormalizer(options, tmp.getParent()).normalize(in, cd, sink, file, "", 0, executor);
+            return rewrite(file, tmp -> {
+                ExecutorService executor = Executors.newFixedThreadPool(
+                        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                            Thread t = new Thread(r, "hermetic-normalize-" + THREADS.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+                // The input is closed before the result is moved over it (Windows refuses to replace an open file).
+                try (in; FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    OutputSink.FileSink sink = OutputSink.digesting(channel, executor);
+                    int entries;
+                    try (sink) {
+                        entries = new ZipNormalizer(options, tmp.getParent()).normalize(in, cd, sink, file, "", 0, executor);
+                    }
+                    return new Written(entries, sink.sha256());
+                } finally {
+                    executor.shutdownNow();
                 }
-                return new Written(entries, sink.sha256());
-            } finally {
-                executor.shutdownNow();
-            }
-        }, "zip");
+            }, "zip");
+        } finally {
+            in.close();
+        }
     }
 
     /** What a rewrite wrote: its entry count, and its SHA-256 when computed on the way ({@code null}: not). */

@@ -122,6 +122,15 @@ final class DeflateEncoder {
     private final int[] clSymbols = new int[286 + 30];
     private final byte[] allLengths = new byte[286 + 30];
     private final HuffmanBuilder huffman = new HuffmanBuilder();
+    private final int[] codeCount = new int[16];
+    /** Set by {@link #buildCodes} and {@link #blockCosts} for the block being written. */
+    private int hlit;
+    private int hdist;
+    private int hclen;
+    private int clCount;
+    private long dynamicBits;
+    private long fixedBits;
+    private final int[] nextCode = new int[16];
     private final int[] litLenTable = new int[286];
     /** Distance codes 0-29, and {@link #NO_DISTANCE} for a literal. */
     private final int[] distanceTable = new int[31];
@@ -310,7 +319,32 @@ final class DeflateEncoder {
 
     /** Writes the pending symbols, which encode buf[start, end), as the smallest of the three block types. */
     private void writeBlock(int start, int end, boolean last) throws IOException {
+        // No loops here, only calls: a loop would get this method compiled again on its own (on-stack
+        // replacement) each time a branch it had not yet seen deoptimized it, and those compilations of the
+        // whole block writer were half of the JIT compiler's time in a cold run.
         litFreq[256]++;
+        buildCodes();
+        blockCosts();
+        long stored = storedBits(end - start);
+        if (stored < fixedBits && stored < dynamicBits) {
+            writeStored(start, end, last);
+        } else if (fixedBits <= dynamicBits) {
+            putBits(last ? 3 : 2, 3);
+            writeSymbols(FIXED_LIT_CODE, FIXED_LIT_LEN, FIXED_DIST_CODE, FIXED_DIST_LEN);
+        } else {
+            writeDynamicHeader(last);
+            writeSymbols(litCode, litLen, distCode, distLen);
+        }
+        Arrays.fill(litFreq, 0);
+        Arrays.fill(distFreq, 0);
+        symbolCount = 0;
+        if (outPos >= OUT_FLUSH) {
+            flushOut();
+        }
+    }
+
+    /** Code lengths of the literal/length, distance and code-length alphabets, and their trimmed counts. */
+    private void buildCodes() {
         huffman.build(litFreq, 286, 15, litLen);
         huffman.build(distFreq, 30, 15, distLen);
         int hlit = 286;
@@ -321,13 +355,19 @@ final class DeflateEncoder {
         while (hdist > 1 && distLen[hdist - 1] == 0) {
             hdist--;
         }
-        int clCount = codeLengthSymbols(hlit, hdist);
+        clCount = codeLengthSymbols(hlit, hdist);
         huffman.build(clFreq, 19, 7, clLen);
         int hclen = 19;
         while (hclen > 4 && clLen[CL_ORDER[hclen - 1]] == 0) {
             hclen--;
         }
+        this.hlit = hlit;
+        this.hdist = hdist;
+        this.hclen = hclen;
+    }
 
+    /** The sizes in bits of the pending symbols as a dynamic and as a fixed Huffman block. */
+    private void blockCosts() {
         long extra = 0;
         long dynamic = 3 + 14 + 3L * hclen;
         long fixed = 3;
@@ -352,40 +392,32 @@ final class DeflateEncoder {
         for (int s = 0; s < 19; s++) {
             dynamic += (long) clFreq[s] * clLen[s];
         }
-        dynamic += 2L * clFreq[16] + 3L * clFreq[17] + 7L * clFreq[18] + extra;
-        fixed += extra;
-        int raw = end - start;
-        int storedBlocks = Math.max(1, (raw + 65534) / 65535);
-        long stored = 3 + ((8 - ((bitCount + 3) & 7)) & 7) + 32 + (storedBlocks - 1) * (8L + 32) + 8L * raw;
+        dynamicBits = dynamic + 2L * clFreq[16] + 3L * clFreq[17] + 7L * clFreq[18] + extra;
+        fixedBits = fixed + extra;
+    }
 
-        if (stored < fixed && stored < dynamic) {
-            writeStored(start, end, last);
-        } else if (fixed <= dynamic) {
-            putBits(last ? 3 : 2, 3);
-            writeSymbols(FIXED_LIT_CODE, FIXED_LIT_LEN, FIXED_DIST_CODE, FIXED_DIST_LEN);
-        } else {
-            canonicalCodes(litLen, 286, litCode);
-            canonicalCodes(distLen, 30, distCode);
-            canonicalCodes(clLen, 19, clCode);
-            putBits(last ? 5 : 4, 3);
-            putBits((hlit - 257) | (hdist - 1) << 5 | (hclen - 4) << 10, 14);
-            for (int i = 0; i < hclen; i++) {
-                putBits(clLen[CL_ORDER[i]], 3);
-            }
-            for (int i = 0; i < clCount; i++) {
-                int s = clSymbols[i] & 0xff;
-                putBits(clCode[s], clLen[s]);
-                if (s >= 16) {
-                    putBits(clSymbols[i] >>> 8, s == 16 ? 2 : s == 17 ? 3 : 7);
-                }
-            }
-            writeSymbols(litCode, litLen, distCode, distLen);
+    /** The size in bits of {@code raw} bytes as stored blocks, from the current bit position. */
+    private long storedBits(int raw) {
+        int storedBlocks = Math.max(1, (raw + 65534) / 65535);
+        return 3 + ((8 - ((bitCount + 3) & 7)) & 7) + 32 + (storedBlocks - 1) * (8L + 32) + 8L * raw;
+    }
+
+    /** A dynamic block's header: type, counts, and the run-length coded code lengths. */
+    private void writeDynamicHeader(boolean last) {
+        canonicalCodes(litLen, 286, litCode, codeCount, nextCode);
+        canonicalCodes(distLen, 30, distCode, codeCount, nextCode);
+        canonicalCodes(clLen, 19, clCode, codeCount, nextCode);
+        putBits(last ? 5 : 4, 3);
+        putBits((hlit - 257) | (hdist - 1) << 5 | (hclen - 4) << 10, 14);
+        for (int i = 0; i < hclen; i++) {
+            putBits(clLen[CL_ORDER[i]], 3);
         }
-        Arrays.fill(litFreq, 0);
-        Arrays.fill(distFreq, 0);
-        symbolCount = 0;
-        if (outPos >= OUT_FLUSH) {
-            flushOut();
+        for (int i = 0; i < clCount; i++) {
+            int s = clSymbols[i] & 0xff;
+            putBits(clCode[s], clLen[s]);
+            if (s >= 16) {
+                putBits(clSymbols[i] >>> 8, s == 16 ? 2 : s == 17 ? 3 : 7);
+            }
         }
     }
 
@@ -539,12 +571,16 @@ final class DeflateEncoder {
 
     /** Canonical Huffman codes (RFC 1951 3.2.2) for {@code lengths}, bit-reversed for LSB-first output. */
     static void canonicalCodes(byte[] lengths, int n, int[] codes) {
-        int[] count = new int[16];
+        canonicalCodes(lengths, n, codes, new int[16], new int[16]);
+    }
+
+    /** {@link #canonicalCodes(byte[], int, int[])} with scratch arrays of 16 ints (cleared here). */
+    static void canonicalCodes(byte[] lengths, int n, int[] codes, int[] count, int[] next) {
+        Arrays.fill(count, 0);
         for (int i = 0; i < n; i++) {
             count[lengths[i]]++;
         }
         count[0] = 0;
-        int[] next = new int[16];
         int code = 0;
         for (int bits = 1; bits < 16; bits++) {
             code = (code + count[bits - 1]) << 1;
@@ -559,6 +595,8 @@ final class DeflateEncoder {
     /** Length-limited Huffman code lengths; reusable scratch space, so building allocates nothing. */
     static final class HuffmanBuilder {
         private final int[] sorted = new int[286];
+        private final int[] scratch = new int[286];
+        private final int[] buckets = new int[256];
         private final int[] weight = new int[2 * 286];
         private final int[] parent = new int[2 * 286];
         private final int[] depth = new int[2 * 286];
@@ -570,21 +608,37 @@ final class DeflateEncoder {
          * is always complete. Ties are broken by symbol number, so the result depends on the counts alone.
          */
         void build(int[] freq, int n, int limit, byte[] lengths) {
-            int m = 0;
-            for (int s = 0; s < n; s++) {
-                lengths[s] = 0;
-                if (freq[s] != 0) {
-                    sorted[m++] = freq[s] << 9 | s; // frequencies stay below 2^22: a block holds at most 2^14 symbols
-                }
-            }
+            // Only calls here, each loop in its own method, as in writeBlock: fewer and smaller JIT compilations.
+            int m = collect(freq, n, lengths);
             if (m < 2) {
                 int s = m == 0 ? 0 : sorted[0] & 0x1ff;
                 lengths[s] = 1;
                 lengths[s == 0 ? 1 : 0] = 1;
                 return;
             }
-            Arrays.sort(sorted, 0, m);
-            // Two-queue Huffman: leaves 0..m-1 in ascending weight, internal nodes m.. made in ascending weight.
+            sortByFrequency(m);
+            treeDepths(m);
+            if (countLengths(m, limit)) {
+                limitLengths(limit);
+            }
+            assignLengths(limit, lengths);
+        }
+
+        /** Clears {@code lengths[0, n)} and puts the used symbols, keyed by frequency, in {@link #sorted}. */
+        private int collect(int[] freq, int n, byte[] lengths) {
+            int m = 0;
+            for (int s = 0; s < n; s++) {
+                lengths[s] = 0;
+                int f = freq[s];
+                if (f != 0) {
+                    sorted[m++] = f << 9 | s; // frequencies stay below 2^15: a block holds at most 2^14 symbols
+                }
+            }
+            return m;
+        }
+
+        /** Two-queue Huffman: leaves 0..m-1 in ascending weight, internal nodes m.. made in ascending weight. */
+        private void treeDepths(int m) {
             for (int i = 0; i < m; i++) {
                 weight[i] = sorted[i] >>> 9;
             }
@@ -604,6 +658,10 @@ final class DeflateEncoder {
             for (int node = root - 1; node >= 0; node--) {
                 depth[node] = depth[parent[node]] + 1;
             }
+        }
+
+        /** Counts the leaves per code length, clamped to {@code limit}; true if any was clamped. */
+        private boolean countLengths(int m, int limit) {
             Arrays.fill(lengthCount, 0);
             boolean overflow = false;
             for (int i = 0; i < m; i++) {
@@ -614,30 +672,78 @@ final class DeflateEncoder {
                 }
                 lengthCount[d]++;
             }
-            if (overflow) {
-                // Clamped lengths break the Kraft equality; move leaves down from shorter codes until it holds.
-                long kraft = 0;
-                for (int bits = 1; bits <= limit; bits++) {
-                    kraft += (long) lengthCount[bits] << (limit - bits);
-                }
-                while (kraft > 1L << limit) {
-                    lengthCount[limit]--;
-                    for (int bits = limit - 1; bits > 0; bits--) {
-                        if (lengthCount[bits] != 0) {
-                            lengthCount[bits]--;
-                            lengthCount[bits + 1] += 2;
-                            break;
-                        }
-                    }
-                    kraft--;
-                }
+            return overflow;
+        }
+
+        /** Clamped lengths break the Kraft equality; moves leaves down from shorter codes until it holds. */
+        private void limitLengths(int limit) {
+            long kraft = 0;
+            for (int bits = 1; bits <= limit; bits++) {
+                kraft += (long) lengthCount[bits] << (limit - bits);
             }
-            // Longest codes to the rarest symbols.
+            while (kraft > 1L << limit) {
+                lengthCount[limit]--;
+                for (int bits = limit - 1; bits > 0; bits--) {
+                    if (lengthCount[bits] != 0) {
+                        lengthCount[bits]--;
+                        lengthCount[bits + 1] += 2;
+                        break;
+                    }
+                }
+                kraft--;
+            }
+        }
+
+        /** Longest codes to the rarest symbols. */
+        private void assignLengths(int limit, byte[] lengths) {
             int i = 0;
             for (int bits = limit; bits > 0; bits--) {
                 for (int k = lengthCount[bits]; k > 0; k--) {
                     lengths[sorted[i++] & 0x1ff] = (byte) bits;
                 }
+            }
+        }
+
+        /**
+         * Sorts {@code sorted[0, m)} (frequency above bit 9, symbol below) ascending. The entries arrive in
+         * symbol order, so a stable radix sort on the frequency alone gives the same order as sorting the whole
+         * keys, in passes of 8 bits (two: frequencies stay below 2^15) instead of a comparison sort's m log m:
+         * a block's trees are built for every small entry.
+         */
+        private void sortByFrequency(int m) {
+            int max = 0;
+            for (int i = 0; i < m; i++) {
+                max = Math.max(max, sorted[i] >>> 9);
+            }
+            int[] from = sorted;
+            int[] to = scratch;
+            for (int shift = 9; shift == 9 || (max >>> (shift - 9)) != 0; shift += 8) {
+                radixPass(from, to, m, shift);
+                int[] t = from;
+                from = to;
+                to = t;
+            }
+            if (from != sorted) {
+                System.arraycopy(from, 0, sorted, 0, m);
+            }
+        }
+
+        /** One stable counting pass on the 8 bits of the keys at {@code shift}, from {@code from} to {@code to}. */
+        private void radixPass(int[] from, int[] to, int m, int shift) {
+            int[] count = buckets;
+            Arrays.fill(count, 0);
+            for (int i = 0; i < m; i++) {
+                count[(from[i] >>> shift) & 0xff]++;
+            }
+            int sum = 0;
+            for (int b = 0; b < 256; b++) {
+                int c = count[b];
+                count[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < m; i++) {
+                int key = from[i];
+                to[count[(key >>> shift) & 0xff]++] = key;
             }
         }
     }

@@ -7,6 +7,9 @@ final class EntryNames {
 
     /** Why the name is unsafe, or {@code null} when it is fine. */
     static String unsafeReason(String name) {
+        if (isPlain(name)) {
+            return null;
+        }
         if (name.isEmpty()) {
             return "the name is empty";
         }
@@ -29,5 +32,25 @@ final class EntryNames {
             }
         }
         return null;
+    }
+
+    /**
+     * One pass that clears almost every name (this runs for every entry of every archive): not empty, not
+     * absolute, and free of NUL, backslash, colon and "..". Anything else gets the full checks above.
+     */
+    private static boolean isPlain(String name) {
+        int n = name.length();
+        if (n == 0 || name.charAt(0) == '/') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c == 0 || c == '\\' || c == ':' || (c == '.' && previous == '.')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.CancellationException;
@@ -45,6 +46,7 @@ abstract class OutputSink extends OutputStream implements Closeable {
 
     static final class FileSink extends OutputSink {
         private static final int BUFFER_SIZE = 256 * 1024;
+        private static final int DIGEST_QUEUE = 8;
         private final FileChannel channel;
         private byte[] buffer = new byte[BUFFER_SIZE];
         private int count;
@@ -52,9 +54,14 @@ abstract class OutputSink extends OutputStream implements Closeable {
         /** Null when not digesting. Updated by one task at a time, in file order. */
         private final MessageDigest digest;
         private final Executor digestThreads;
-        /** The buffer the digest task is reading: swapped with {@link #buffer} at each flush. */
-        private byte[] digestBuffer;
-        private CompletableFuture<Void> digesting = CompletableFuture.completedFuture(null);
+        /**
+         * Buffers written to the file and queued for the digest, oldest first; each task hands its buffer back
+         * when digested. Several may wait (up to {@link #DIGEST_QUEUE}), so that the writer does not stop each
+         * time the digest, slow until the JIT has compiled it, lags one buffer behind.
+         */
+        private final ArrayDeque<CompletableFuture<byte[]>> digestQueue = new ArrayDeque<>();
+        /** The last digest task: the next one runs after it, so the digest sees the bytes in file order. */
+        private CompletableFuture<byte[]> digesting = CompletableFuture.completedFuture(null);
         /** False once bytes already digested were patched: the digest then no longer describes the file. */
         private boolean digestValid;
         private String sha256;
@@ -107,19 +114,28 @@ abstract class OutputSink extends OutputStream implements Closeable {
                 flushed += channel.write(source, flushed);
             }
             if (digest != null && count > 0) {
-                awaitDigest();
                 byte[] written = buffer;
                 int length = count;
-                digesting = CompletableFuture.runAsync(() -> digest.update(written, 0, length), digestThreads);
-                buffer = digestBuffer != null ? digestBuffer : new byte[BUFFER_SIZE];
-                digestBuffer = written;
+                digesting = digesting.thenApplyAsync(previous -> {
+                    digest.update(written, 0, length);
+                    return written;
+                }, digestThreads);
+                digestQueue.add(digesting);
+                buffer = digestQueue.size() < DIGEST_QUEUE ? new byte[BUFFER_SIZE] : join(digestQueue.poll());
             }
             count = 0;
         }
 
+        /** Waits until every buffer queued so far is digested. */
         private void awaitDigest() throws IOException {
+            while (!digestQueue.isEmpty()) {
+                join(digestQueue.poll());
+            }
+        }
+
+        private static byte[] join(CompletableFuture<byte[]> task) throws IOException {
             try {
-                digesting.join();
+                return task.join();
             } catch (CompletionException | CancellationException e) {
                 throw new IOException("digesting the output failed", e);
             }

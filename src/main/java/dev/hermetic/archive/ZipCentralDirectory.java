@@ -3,6 +3,7 @@ package dev.hermetic.archive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -88,12 +89,50 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
         }
         byte[] cd = in.read(cdStart, (int) cdSize);
         List<ZipEntryRecord> entries = new ArrayList<>((int) Math.min(entryCount, 1 << 20));
-        long firstLocal = cdStart;
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        EntryParser parser = new EntryParser(cd, cdStart, shift, file, prefix);
+        while (parser.hasNext()) {
+            entries.add(parser.next());
+        }
+        long firstLocal = parser.firstLocal;
+        if (entries.size() != entryCount && (entries.size() & 0xFFFF) != (entryCount & 0xFFFF)) {
+            throw problem(file, prefix, null, "end record announces " + entryCount + " entries but the central directory holds "
+                    + entries.size() + ": truncated or corrupt");
+        }
+        return new ZipCentralDirectory(List.copyOf(entries), firstLocal, cdStart);
+    }
+
+    /**
+     * Parses central directory entries one call at a time. A loop over 26,000 entries inside the one call of
+     * {@link #read} would run in the interpreter (a method called once is compiled only after 60,000 loop
+     * iterations); a method called per entry is compiled after a few hundred.
+     */
+    private static final class EntryParser {
+        private final byte[] cd;
+        private final long cdStart;
+        private final long shift;
+        private final Path file;
+        private final String prefix;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int p = 0;
-        while (p < cd.length) {
+        private int p;
+        long firstLocal;
+
+        EntryParser(byte[] cd, long cdStart, long shift, Path file, String prefix) {
+            this.cd = cd;
+            this.cdStart = cdStart;
+            this.shift = shift;
+            this.file = file;
+            this.prefix = prefix;
+            this.firstLocal = cdStart;
+        }
+
+        boolean hasNext() {
+            return p < cd.length;
+        }
+
+        ZipEntryRecord next() throws ArchiveProblemException {
+            int p = this.p;
             if (p + 46 > cd.length || u32(cd, p) != CENTRAL_HEADER_SIGNATURE) {
                 throw problem(file, prefix, null, "central directory is corrupt at byte " + (cdStart + p)
                         + " (expected an entry header): truncated or not a zip");
@@ -153,15 +192,10 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
                         + " lies outside the entry data area: truncated or corrupt");
             }
             firstLocal = Math.min(firstLocal, localPos);
-            entries.add(new ZipEntryRecord(nameBytes, name, u16(cd, p + 4), u16(cd, p + 8), u16(cd, p + 10),
-                    u32(cd, p + 16), compressedSize, size, localPos, u32(cd, p + 38)));
-            p = next;
+            this.p = next;
+            return new ZipEntryRecord(nameBytes, name, u16(cd, p + 4), u16(cd, p + 8), u16(cd, p + 10),
+                    u32(cd, p + 16), compressedSize, size, localPos, u32(cd, p + 38));
         }
-        if (entries.size() != entryCount && (entries.size() & 0xFFFF) != (entryCount & 0xFFFF)) {
-            throw problem(file, prefix, null, "end record announces " + entryCount + " entries but the central directory holds "
-                    + entries.size() + ": truncated or corrupt");
-        }
-        return new ZipCentralDirectory(List.copyOf(entries), firstLocal, cdStart);
     }
 
     private static long findZip64End(RandomAccessInput in, long locatorPos, Path file, String prefix) throws IOException {
@@ -202,6 +236,10 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
 
     /** Whether a top-level name is a jar signature file (META-INF/*.SF, .RSA, .DSA, .EC). */
     static boolean isSignatureFile(String name) {
+        // Called for every entry: most names are rejected by their first character, before any case folding.
+        if (name.length() < 12 || (name.charAt(0) | 0x20) != 'm') {
+            return false;
+        }
         if (!name.regionMatches(true, 0, "META-INF/", 0, 9) || name.indexOf('/', 9) >= 0) {
             return false;
         }

@@ -88,62 +88,105 @@ final class ZipNormalizer {
         Archive archive = new Archive(in, cd, file, prefix, depth);
         List<ZipEntryRecord> sorted = sorted(cd.entries());
         for (int i = 0; i < sorted.size(); i++) {
-            ZipEntryRecord e = sorted.get(i);
-            archive.check(e);
-            if (i > 0 && Arrays.equals(e.nameBytes(), sorted.get(i - 1).nameBytes())) {
-                throw archive.problem(e, "duplicate entry name: the archive holds it twice; remove one before normalizing");
-            }
+            check(archive, sorted, i);
         }
         copy(in, 0, cd.preambleLength(), out);
         ZipWriter writer = new ZipWriter(out, time);
-        Deque<Pending> window = new ArrayDeque<>();
-        long inFlight = 0;
-        List<ZipEntryRecord> batch = new ArrayList<>();
-        long batchWeight = 0;
+        Pipeline pipeline = new Pipeline(archive, writer, executor);
         try {
             for (ZipEntryRecord e : sorted) {
-                boolean small = e.size() <= SMALL_SIZE && e.compressedSize() <= SMALL_SIZE;
-                if (small) {
-                    // Read, checked and encoded by a worker: the calling thread only writes, in order.
-                    batch.add(e);
-                    batchWeight += e.compressedSize() + e.size();
-                    if (batchWeight < BATCH_BYTES && batch.size() < BATCH_ENTRIES) {
-                        continue;
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    Pending p = submit(archive, batch, batchWeight, executor);
-                    window.add(p);
-                    inFlight += p.weight;
-                    batch = new ArrayList<>();
-                    batchWeight = 0;
-                }
-                if (!small) {
-                    long dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
-                    archive.checkDataEnd(e, dataStart);
-                    window.add(new Pending(List.of(e), dataStart, null, 0));
-                }
-                // Whatever is ready at the head goes out now, which keeps few batches (and buffers) in flight.
-                while (!window.isEmpty() && (inFlight > WINDOW_BYTES || window.size() > WINDOW_BATCHES || window.peek().isReady())) {
-                    inFlight -= drain(window.poll(), archive, writer);
+                pipeline.add(e);
+            }
+            pipeline.finish();
+        } finally {
+            pipeline.cancel();
+            archive.close();
+        }
+        writer.finish();
+        return sorted.size();
+    }
+
+    /** Checks the {@code i}-th sorted entry: its own fields, and that its name differs from the previous one. */
+    private static void check(Archive archive, List<ZipEntryRecord> sorted, int i) throws ArchiveProblemException {
+        ZipEntryRecord e = sorted.get(i);
+        archive.check(e);
+        if (i > 0 && Arrays.equals(e.nameBytes(), sorted.get(i - 1).nameBytes())) {
+            throw archive.problem(e, "duplicate entry name: the archive holds it twice; remove one before normalizing");
+        }
+    }
+
+    /**
+     * Takes the sorted entries one {@link #add} call at a time: small ones are gathered into batches for the
+     * workers, large ones are streamed by the calling thread, and whatever is ready is written in order. Per
+     * entry work sits in methods called per entry, not in the body of a loop that runs once per archive: such
+     * a loop stays in the interpreter (a method runs 60,000 loop iterations before it is compiled), and that
+     * was most of FAST mode's time on a 26,000-entry jar.
+     */
+    private final class Pipeline {
+        private final Archive archive;
+        private final ZipWriter writer;
+        private final Executor executor;
+        private final Deque<Pending> window = new ArrayDeque<>();
+        private long inFlight;
+        private List<ZipEntryRecord> batch = new ArrayList<>();
+        private long batchWeight;
+        /** Whether every entry of {@link #batch} is {@link Archive#isCheap cheap}. */
+        private boolean copyOnly = true;
+
+        Pipeline(Archive archive, ZipWriter writer, Executor executor) {
+            this.archive = archive;
+            this.writer = writer;
+            this.executor = executor;
+        }
+
+        void add(ZipEntryRecord e) throws IOException {
+            boolean small = e.size() <= SMALL_SIZE && e.compressedSize() <= SMALL_SIZE;
+            if (small) {
+                // Read, checked and encoded by a worker: the calling thread only writes, in order.
+                batch.add(e);
+                copyOnly &= archive.isCheap(e);
+                batchWeight += e.compressedSize() + e.size();
+                if (batchWeight < BATCH_BYTES && batch.size() < BATCH_ENTRIES) {
+                    return;
                 }
             }
             if (!batch.isEmpty()) {
-                window.add(submit(archive, batch, batchWeight, executor));
+                Pending p = submit(archive, batch, batchWeight, copyOnly, executor);
+                window.add(p);
+                inFlight += p.weight;
+                batch = new ArrayList<>();
+                batchWeight = 0;
+                copyOnly = true;
+            }
+            if (!small) {
+                long dataStart = ZipCentralDirectory.dataStart(archive.in, e, archive.file, archive.prefix);
+                archive.checkDataEnd(e, dataStart);
+                window.add(new Pending(List.of(e), dataStart, null, 0));
+            }
+            // Whatever is ready at the head goes out now, which keeps few batches (and buffers) in flight.
+            while (!window.isEmpty() && (inFlight > WINDOW_BYTES || window.size() > WINDOW_BATCHES || window.peek().isReady())) {
+                inFlight -= drain(window.poll(), archive, writer);
+            }
+        }
+
+        void finish() throws IOException {
+            if (!batch.isEmpty()) {
+                window.add(submit(archive, batch, batchWeight, copyOnly, executor));
+                batch = new ArrayList<>();
             }
             while (!window.isEmpty()) {
                 drain(window.poll(), archive, writer);
             }
-        } finally {
+        }
+
+        /** Cancels what is still in flight (after a failure). */
+        void cancel() {
             for (Pending p : window) {
                 if (p.encoded != null) {
                     p.encoded.cancel(false);
                 }
             }
-            archive.close();
         }
-        writer.finish();
-        return sorted.size();
     }
 
     /**
@@ -151,11 +194,9 @@ final class ZipNormalizer {
      * the unsigned bytes of the UTF-8 names. Each entry's rank is computed once, not per comparison.
      */
     static List<ZipEntryRecord> sorted(List<ZipEntryRecord> entries) {
-        record Keyed(int rank, byte[] name, ZipEntryRecord entry) {}
         Keyed[] keyed = new Keyed[entries.size()];
         for (int i = 0; i < keyed.length; i++) {
-            ZipEntryRecord e = entries.get(i);
-            keyed[i] = new Keyed(rank(e.name()), e.nameBytes(), e);
+            keyed[i] = Keyed.of(entries.get(i));
         }
         Arrays.sort(keyed, (a, b) -> a.rank != b.rank ? Integer.compare(a.rank, b.rank) : Arrays.compareUnsigned(a.name, b.name));
         List<ZipEntryRecord> result = new ArrayList<>(keyed.length);
@@ -163,6 +204,13 @@ final class ZipNormalizer {
             result.add(k.entry);
         }
         return result;
+    }
+
+    /** An entry with its sort key. */
+    private record Keyed(int rank, byte[] name, ZipEntryRecord entry) {
+        static Keyed of(ZipEntryRecord e) {
+            return new Keyed(ZipNormalizer.rank(e.name()), e.nameBytes(), e);
+        }
     }
 
     /** Consecutive small entries encoded together (one task, one Inflater), or one large entry. */
@@ -173,9 +221,13 @@ final class ZipNormalizer {
         }
     }
 
-    private static Pending submit(Archive archive, List<ZipEntryRecord> batch, long weight, Executor executor)
-            throws IOException {
-        if (executor == null) {
+    /**
+     * Starts encoding a batch on a worker; on the calling thread when there is no executor, or when the batch
+     * is only copied ({@link Archive#isCheap}: handing it over would cost more than the copy).
+     */
+    private static Pending submit(Archive archive, List<ZipEntryRecord> batch, long weight, boolean copyOnly,
+            Executor executor) throws IOException {
+        if (executor == null || copyOnly) {
             return new Pending(batch, 0, CompletableFuture.completedFuture(archive.encode(batch)), weight);
         }
         return new Pending(batch, 0, CompletableFuture.supplyAsync(() -> {
@@ -220,13 +272,17 @@ final class ZipNormalizer {
             throw new IOException("normalization cancelled", x);
         }
         for (int i = 0; i < batch.entries().size(); i++) {
-            Encoded e = batch.entries().get(i);
-            ZipWriter.OpenEntry open = writer.beginEntry(p.entries.get(i).nameBytes(), e.method, e.crc, e.length, e.size, e.size);
-            writer.out().write(batch.data().buffer(), e.offset, e.length);
-            writer.endEntry(open, e.crc, e.length, e.size, e.externalAttributes, false);
+            write(writer, p.entries.get(i).nameBytes(), batch.entries().get(i), batch.data().buffer());
         }
         archive.release(batch.data());
         return p.weight;
+    }
+
+    /** Writes one encoded entry (a method per entry, so that it is compiled early: see {@link Pipeline}). */
+    private static void write(ZipWriter writer, byte[] name, Encoded e, byte[] data) throws IOException {
+        ZipWriter.OpenEntry open = writer.beginEntry(name, e.method, e.crc, e.length, e.size, e.size);
+        writer.out().write(data, e.offset, e.length);
+        writer.endEntry(open, e.crc, e.length, e.size, e.externalAttributes, false);
     }
 
     static int externalAttributes(ZipEntryRecord e) {
@@ -366,29 +422,7 @@ final class ZipNormalizer {
             Inflater shared = new Inflater(true);
             try {
                 for (ZipEntryRecord e : entries) {
-                    int length = (int) e.compressedSize();
-                    long dataStart;
-                    byte[] raw;
-                    int rawOffset;
-                    long headerAt = e.localHeaderPosition() - lo;
-                    if (spanRead && headerAt + 30 <= hi - lo) {
-                        dataStart = ZipCentralDirectory.dataStart(region, (int) headerAt, e, file, prefix);
-                        checkDataEnd(e, dataStart);
-                        raw = region;
-                        rawOffset = (int) (dataStart - lo);
-                        if (dataStart + length > hi) { // a long local extra field: read this one alone
-                            raw = new byte[length];
-                            rawOffset = 0;
-                            in.readUnbuffered(dataStart, raw, 0, length);
-                        }
-                    } else {
-                        dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
-                        checkDataEnd(e, dataStart);
-                        raw = spanRead || region.length < length ? new byte[length] : region;
-                        rawOffset = 0;
-                        in.readUnbuffered(dataStart, raw, 0, length);
-                    }
-                    result.add(encode(e, raw, rawOffset, length, shared, data));
+                    result.add(encode(e, region, spanRead, lo, hi, shared, data));
                 }
             } finally {
                 shared.end();
@@ -397,6 +431,34 @@ final class ZipNormalizer {
                 }
             }
             return new EncodedBatch(result, data);
+        }
+
+        /** Reads (from the batch's span when it holds the entry), checks and re-encodes one entry of a batch. */
+        private Encoded encode(ZipEntryRecord e, byte[] region, boolean spanRead, long lo, long hi, Inflater shared,
+                OutputSink.MemorySink data) throws IOException {
+            int length = (int) e.compressedSize();
+            long dataStart;
+            byte[] raw;
+            int rawOffset;
+            long headerAt = e.localHeaderPosition() - lo;
+            if (spanRead && headerAt + 30 <= hi - lo) {
+                dataStart = ZipCentralDirectory.dataStart(region, (int) headerAt, e, file, prefix);
+                checkDataEnd(e, dataStart);
+                raw = region;
+                rawOffset = (int) (dataStart - lo);
+                if (dataStart + length > hi) { // a long local extra field: read this one alone
+                    raw = new byte[length];
+                    rawOffset = 0;
+                    in.readUnbuffered(dataStart, raw, 0, length);
+                }
+            } else {
+                dataStart = ZipCentralDirectory.dataStart(in, e, file, prefix);
+                checkDataEnd(e, dataStart);
+                raw = spanRead || region.length < length ? new byte[length] : region;
+                rawOffset = 0;
+                in.readUnbuffered(dataStart, raw, 0, length);
+            }
+            return encode(e, raw, rawOffset, length, shared, data);
         }
 
         /**
@@ -409,8 +471,7 @@ final class ZipNormalizer {
             if (e.isDirectory() && e.size() != 0) {
                 throw problem(e, "directory entry declares " + e.size() + " bytes of data: corrupt");
             }
-            if (e.method() == ZipEntryRecord.DEFLATED && options.compression() == CompressionMode.FAST
-                    && !hasMetadataName(e.name())) {
+            if (isCopiedAsIs(e)) {
                 // FAST carries deflated entries over without inflating them (that is its speed): only a
                 // nested archive, recognised by its first bytes, needs its content. Reading those costs zlib a
                 // Huffman table build (about 20 us): it is skipped for class files, which start with 0xCAFEBABE.
@@ -422,6 +483,16 @@ final class ZipNormalizer {
                     return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), offset, rawLength, externalAttributes(e));
                 }
             }
+            return encodeContent(e, raw, rawOffset, rawLength, shared, data);
+        }
+
+        /**
+         * {@link #encode} for entries whose content must be read: all in PORTABLE, stored entries, metadata and
+         * nested archives in FAST. Kept apart so that FAST's path above compiles small and early.
+         */
+        private Encoded encodeContent(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, Inflater shared,
+                OutputSink.MemorySink data) throws IOException {
+            int offset = data.size();
             // The content, in a buffer that is reused (stored entries: the raw bytes themselves).
             byte[] content;
             int contentOffset;
@@ -490,6 +561,23 @@ final class ZipNormalizer {
             try (PortableDeflater deflater = new PortableDeflater(data, length)) {
                 deflater.write(content, offset, length);
             }
+        }
+
+        /**
+         * Whether the entry's stored bytes are carried over without inflating it: FAST, deflated, no metadata
+         * (a nested archive among these is recognised by its first bytes, which costs little).
+         */
+        boolean isCopiedAsIs(ZipEntryRecord e) {
+            return e.method() == ZipEntryRecord.DEFLATED && options.compression() == CompressionMode.FAST
+                    && !hasMetadataName(e.name());
+        }
+
+        /**
+         * Whether encoding the entry is a mere copy: a directory, or in FAST a deflated class file (whatever
+         * else is deflated might be a nested archive, whose normalizing is work for a worker).
+         */
+        boolean isCheap(ZipEntryRecord e) {
+            return e.isDirectory() || (isCopiedAsIs(e) && e.name().endsWith(".class"));
         }
 
         /** Names whose content the normalizer rewrites (so it must be read, in any mode). */
