@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,35 @@ class BatchSignerTest {
             Thread.sleep(20);
         }
         assertThat(readerThreadsAlive()).as("hermetic-sign threads still running after close()").isFalse();
+    }
+
+    @Test
+    void theCallerIsOneOfTheThreadsAskedFor() throws Exception {
+        OpenPgpSigner signer = signer(rsa).build();
+        signer.prepare();
+        for (int threads = 1; threads <= 3; threads++) {
+            List<Path> files = files();
+            List<Path> received = new ArrayList<>();
+            Set<Thread> before = readerThreads();
+
+            try (BatchSigner batch = BatchSigner.start(files, threads)) {
+                Set<Thread> started = readerThreads();
+                started.removeAll(before);
+                // One thread fewer than asked reads ahead; the caller makes up the count in signAll (1: it only waits).
+                assertThat(started).as("threads started for %d", threads).hasSize(Math.max(1, threads - 1));
+                batch.signAll(signer, signed -> received.add(signed.file()));
+            }
+
+            assertThat(received).containsExactlyElementsOf(files);
+        }
+    }
+
+    private static Set<Thread> readerThreads() {
+        Set<Thread> threads = new HashSet<>();
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("hermetic-sign-"))
+                .forEach(threads::add);
+        return threads;
     }
 
     private static boolean readerThreadsAlive() {
