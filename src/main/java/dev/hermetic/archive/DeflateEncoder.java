@@ -239,8 +239,26 @@ final class DeflateEncoder {
         streamStart -= delta;
     }
 
-    /** LZ77 over buf[WINDOW, fill), then the block(s) holding its symbols; the last one is final if asked. */
+    /** LZ77 over buf[WINDOW, fill), and the block(s) holding its symbols; the last one is final if asked. */
     private void compressSegment(boolean last) throws IOException {
+        int end = fill;
+        int blockStart = WINDOW;
+        int p = match(WINDOW, end);
+        while (p < end) { // the block is full
+            writeBlock(blockStart, p, false);
+            blockStart = p;
+            p = match(p, end);
+        }
+        writeBlock(blockStart, end, last);
+    }
+
+    /**
+     * LZ77 from buf[p] until buf[end] or until the block holds {@link #BLOCK_SYMBOLS} symbols; returns where it
+     * stopped. Apart from the block writer, so that the JIT does not inline the writer here: a deoptimization
+     * in the writer (a block type seen for the first time) then does not throw this loop, the hottest code,
+     * back to slow code until it is compiled again.
+     */
+    private int match(int from, int end) {
         final byte[] buf = this.buf;
         final int[] head = this.head;
         final int[] symbols = this.symbols;
@@ -248,18 +266,10 @@ final class DeflateEncoder {
         final int[] distFreq = this.distFreq;
         final int base = this.base;
         final int streamStart = this.streamStart;
-        final int end = fill;
         final int hashLimit = end - MIN_MATCH;
-        int p = WINDOW;
-        int blockStart = p;
+        int p = from;
         int count = symbolCount;
-        while (p < end) {
-            if (count == BLOCK_SYMBOLS) {
-                symbolCount = count;
-                writeBlock(blockStart, p, false);
-                count = 0;
-                blockStart = p;
-            }
+        while (p < end && count < BLOCK_SYMBOLS) {
             if (p <= hashLimit) {
                 int v = (int) INT.get(buf, p);
                 int h = (v * 0x9E3779B1) >>> (32 - HASH_BITS);
@@ -294,7 +304,7 @@ final class DeflateEncoder {
             p++;
         }
         symbolCount = count;
-        writeBlock(blockStart, end, last);
+        return p;
     }
 
     static int matchLength(byte[] b, int a, int p, int max) {
