@@ -618,24 +618,8 @@ final class DeflateEncoder {
          * is always complete. Ties are broken by symbol number, so the result depends on the counts alone.
          */
         void build(int[] freq, int n, int limit, byte[] lengths) {
-            // Only calls here, each loop in its own method, as in writeBlock: fewer and smaller JIT compilations.
-            int m = collect(freq, n, lengths);
-            if (m < 2) {
-                int s = m == 0 ? 0 : sorted[0] & 0x1ff;
-                lengths[s] = 1;
-                lengths[s == 0 ? 1 : 0] = 1;
-                return;
-            }
-            sortByFrequency(m);
-            treeDepths(m);
-            if (countLengths(m, limit)) {
-                limitLengths(limit);
-            }
-            assignLengths(limit, lengths);
-        }
-
-        /** Clears {@code lengths[0, n)} and puts the used symbols, keyed by frequency, in {@link #sorted}. */
-        private int collect(int[] freq, int n, byte[] lengths) {
+            // One method with its loops, too large to be inlined: the JIT compiles it once, not once more in
+            // each of the three places a block builds a code (that made C2's largest compilation).
             int m = 0;
             for (int s = 0; s < n; s++) {
                 lengths[s] = 0;
@@ -644,11 +628,14 @@ final class DeflateEncoder {
                     sorted[m++] = f << 9 | s; // frequencies stay below 2^15: a block holds at most 2^14 symbols
                 }
             }
-            return m;
-        }
-
-        /** Two-queue Huffman: leaves 0..m-1 in ascending weight, internal nodes m.. made in ascending weight. */
-        private void treeDepths(int m) {
+            if (m < 2) {
+                int s = m == 0 ? 0 : sorted[0] & 0x1ff;
+                lengths[s] = 1;
+                lengths[s == 0 ? 1 : 0] = 1;
+                return;
+            }
+            sortByFrequency(m);
+            // Two-queue Huffman: leaves 0..m-1 in ascending weight, internal nodes m.. made in ascending weight.
             for (int i = 0; i < m; i++) {
                 weight[i] = sorted[i] >>> 9;
             }
@@ -668,10 +655,6 @@ final class DeflateEncoder {
             for (int node = root - 1; node >= 0; node--) {
                 depth[node] = depth[parent[node]] + 1;
             }
-        }
-
-        /** Counts the leaves per code length, clamped to {@code limit}; true if any was clamped. */
-        private boolean countLengths(int m, int limit) {
             Arrays.fill(lengthCount, 0);
             boolean overflow = false;
             for (int i = 0; i < m; i++) {
@@ -682,7 +665,16 @@ final class DeflateEncoder {
                 }
                 lengthCount[d]++;
             }
-            return overflow;
+            if (overflow) {
+                limitLengths(limit);
+            }
+            // Longest codes to the rarest symbols.
+            int i = 0;
+            for (int bits = limit; bits > 0; bits--) {
+                for (int k = lengthCount[bits]; k > 0; k--) {
+                    lengths[sorted[i++] & 0x1ff] = (byte) bits;
+                }
+            }
         }
 
         /** Clamped lengths break the Kraft equality; moves leaves down from shorter codes until it holds. */
@@ -701,16 +693,6 @@ final class DeflateEncoder {
                     }
                 }
                 kraft--;
-            }
-        }
-
-        /** Longest codes to the rarest symbols. */
-        private void assignLengths(int limit, byte[] lengths) {
-            int i = 0;
-            for (int bits = limit; bits > 0; bits--) {
-                for (int k = lengthCount[bits]; k > 0; k--) {
-                    lengths[sorted[i++] & 0x1ff] = (byte) bits;
-                }
             }
         }
 
