@@ -5,6 +5,8 @@ import dev.hermetic.digest.FileDigester;
 import dev.hermetic.io.AtomicFile;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.LockedArtifact;
+import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
 import java.io.IOException;
@@ -12,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.DependencyManagement;
@@ -34,23 +40,53 @@ import org.apache.maven.project.MavenProject;
  * files instead of resolving every dependency graph again (the collection is most of verify's cost).
  *
  * <p>Why a hit is safe: the collection is a function of the modules' models (effective and as written: dependencies,
- * managed versions, imported BOMs, plugins, properties, profiles), of the Maven version, and of the contents of
- * the POMs the resolver reads, parents and BOMs included. The key covers the first two and the lockfile; every POM read
- * is in the cached list, so its checksum is verified on every run: a changed POM fails verification before the reused
- * graph could matter. Builds whose graph depends on repository metadata (version ranges, SNAPSHOT, LATEST, RELEASE)
- * are never cached. The cache lives in the local repository (next to what it describes, and outside {@code target/},
- * which {@code mvn clean verify} empties first).
+ * managed versions, imported BOMs, plugins, properties, profiles), of the Maven version, of what activates profiles in
+ * the POMs read (JDK, operating system, user properties), and of the contents of the POMs the resolver reads, parents
+ * and BOMs included. The key covers the first three and the lockfile; every POM read is in the cached list, so its
+ * checksum is verified on every run: a changed POM fails verification before the reused graph could matter. Builds
+ * whose graph depends on repository metadata (version ranges, SNAPSHOT, LATEST, RELEASE) are never cached.
+ *
+ * <p>The cache lives in the local repository (next to what it describes, and outside {@code target/}, which
+ * {@code mvn clean verify} empties first), so it may come back from a CI cache that someone else wrote. A cached list
+ * is therefore only used when it cannot hide a file from verification ({@link #coversLockfile}): it names every
+ * artifact the lockfile locks for the build plan, each at its own place in the local repository.
  */
 final class BuildPlanCache {
 
     private static final String FORMAT = "hermetic-build-plan-cache 1";
 
+    /** User properties that only steer this plugin's goals: they do not change what the build resolves. */
+    private static final String OWN_PROPERTY_PREFIX = "hermetic.";
+
     private BuildPlanCache() {}
 
-    /** The cache file for this build's key, or null if the key cannot be computed. */
-    static Path file(Path localRepository, List<MavenProject> projects, Path lockfile, String mavenVersion) {
+    /**
+     * What, besides the models, decides which profiles of the POMs read are active: the JDK, the operating system and
+     * the user properties ({@code -D} on the command line), except this plugin's own.
+     */
+    static String environment(Properties userProperties) {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("java.version", "java.vendor", "os.name", "os.arch", "os.version")) {
+            out.append(name).append('=').append(System.getProperty(name)).append('\n');
+        }
+        new TreeMap<>(userProperties).forEach((k, v) -> {
+            if (!String.valueOf(k).startsWith(OWN_PROPERTY_PREFIX)) {
+                out.append("user ").append(k).append('=').append(v).append('\n');
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * The cache file for this build's key, or null if the key cannot be computed.
+     *
+     * @param environment {@link #environment}
+     */
+    static Path file(Path localRepository, List<MavenProject> projects, Path lockfile, String mavenVersion,
+            String environment) {
         try {
-            StringBuilder key = new StringBuilder(FORMAT).append('\n').append(mavenVersion).append('\n');
+            StringBuilder key = new StringBuilder(FORMAT).append('\n').append(mavenVersion).append('\n')
+                    .append(environment).append('\n');
             key.append(FileDigester.digest(lockfile, DigestAlgorithm.SHA_256)).append('\n');
             for (MavenProject p : projects) {
                 key.append(p.getFile()).append('\n');
@@ -153,6 +189,37 @@ final class BuildPlanCache {
     /** Whether a collection may be cached: its graph does not depend on repository metadata. */
     static boolean cacheable(BuildArtifactCollector.Collected collected) {
         return collected.versionFindings().stream().allMatch(BuildArtifactCollector.VersionFinding::pluginWithoutVersion);
+    }
+
+    /**
+     * Whether a cached collection may stand for the build: every artifact the lockfile holds for the build plan (all
+     * but those only resolved while plugins ran) is in it, and each of its files is where the local repository keeps
+     * those coordinates. A list written by someone else that leaves out a locked artifact, or points it to another
+     * copy, would otherwise let verify skip the file the build really uses.
+     *
+     * @param localFile where the local repository keeps the file of given coordinates
+     */
+    static boolean coversLockfile(BuildArtifactCollector.Collected collected, Lockfile lockfile,
+            Function<ArtifactCoordinates, Path> localFile) {
+        Set<ArtifactCoordinates> listed = new HashSet<>();
+        for (UsedArtifact u : collected.used()) {
+            Path expected = localFile.apply(u.coordinates());
+            if (expected == null || !normalized(expected).equals(normalized(u.file()))) {
+                return false;
+            }
+            listed.add(u.coordinates());
+        }
+        for (LockedArtifact a : lockfile.artifacts()) {
+            boolean planned = a.roles().stream().anyMatch(r -> r != ArtifactRole.RUNTIME);
+            if (planned && !listed.contains(a.coordinates())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path normalized(Path p) {
+        return p.toAbsolutePath().normalize();
     }
 
     /** The cached collection, or null if absent, unreadable, or if one of its files is gone. */

@@ -134,10 +134,14 @@ final class BuildVerifier {
         long start = System.nanoTime();
         Lockfile lockfile = readLockfile(settings.lockfile());
         List<MavenProject> projects = reactor(session);
-        Path cache = settings.useCache() ? BuildPlanCache.file(
+        Path cache = settings.reuseGraphs() ? BuildPlanCache.file(
                 session.getRepositorySession().getLocalRepository().getBasedir().toPath(), projects,
-                settings.lockfile(), mavenVersion) : null;
+                settings.lockfile(), mavenVersion, BuildPlanCache.environment(session.getUserProperties())) : null;
         BuildArtifactCollector.Collected collected = BuildPlanCache.read(cache);
+        if (collected != null && !BuildPlanCache.coversLockfile(collected, lockfile,
+                c -> localFile(session.getRepositorySession(), c))) {
+            collected = null;
+        }
         boolean reused = collected != null;
         if (collected == null) {
             try {
@@ -227,7 +231,6 @@ final class BuildVerifier {
             seen.add(u.coordinates());
         }
         RepositorySystemSession repo = session.getRepositorySession();
-        Path base = repo.getLocalRepository().getBasedir().toPath();
         String module = BuildArtifactCollector.moduleName(reactor(session).get(0));
         for (LockedArtifact a : lockfile.artifacts()) {
             SortedSet<ArtifactRole> roles = a.roles();
@@ -235,14 +238,20 @@ final class BuildVerifier {
                 continue;
             }
             ArtifactCoordinates c = a.coordinates();
-            Path file = base.resolve(repo.getLocalRepositoryManager().getPathForLocalArtifact(new DefaultArtifact(
-                    c.groupId(), c.artifactId(), c.classifier(), c.extension(), c.version())));
+            Path file = localFile(repo, c);
             if (Files.isRegularFile(file)) {
                 used.add(new UsedArtifact(c, file, ArtifactRole.RUNTIME, "", module));
             } else {
                 notDownloaded.add(c);
             }
         }
+    }
+
+    /** Where the local repository keeps the file of {@code c}. */
+    static Path localFile(RepositorySystemSession repo, ArtifactCoordinates c) {
+        return repo.getLocalRepository().getBasedir().toPath().resolve(repo.getLocalRepositoryManager()
+                .getPathForLocalArtifact(new DefaultArtifact(c.groupId(), c.artifactId(), c.classifier(),
+                        c.extension(), c.version())));
     }
 
     private static Policy policyFor(BuildArtifactCollector.VersionFinding f, VerifySettings s) {

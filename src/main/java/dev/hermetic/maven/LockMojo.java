@@ -159,7 +159,8 @@ public class LockMojo extends AbstractMojo {
                 LockfileWriter.write(lock, file);
                 // The next verification of this unchanged build reuses this collection instead of repeating it.
                 BuildPlanCache.write(BuildPlanCache.file(session.getRepositorySession().getLocalRepository()
-                        .getBasedir().toPath(), projects, file, runtime.getMavenVersion()), collected);
+                        .getBasedir().toPath(), projects, file, runtime.getMavenVersion(),
+                        BuildPlanCache.environment(session.getUserProperties())), collected);
                 if (resolverChecksums) {
                     Path summary = TrustedChecksumsWriter.write(lock, root.resolve(TrustedChecksumsWriter.DEFAULT_DIRECTORY));
                     TrustedChecksumsWriter.mergeMavenConfig(root.resolve(".mvn/maven.config"),

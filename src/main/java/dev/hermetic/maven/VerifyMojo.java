@@ -120,15 +120,25 @@ public class VerifyMojo extends AbstractMojo {
     private boolean strict;
 
     /**
-     * Reuses the dependency graphs collected by the last successful verification of an unchanged build (same models,
-     * same lockfile, same Maven), and the checksums of files that are provably unchanged since this plugin last hashed
-     * them (same device, inode, size, modification and change time). Every file, POMs included, is still compared
-     * with the lockfile; {@code false} collects every graph and reads every file again.
+     * Reuses the checksums of files that are provably unchanged since this plugin last hashed them on this machine
+     * (same device, inode, size, modification and change time). Every file, POMs included, is still compared with
+     * the lockfile; {@code false} reads every file again.
      *
      * @since 0.1.0
      */
     @Parameter(property = "hermetic.verify.cache", defaultValue = "true")
     private boolean cache;
+
+    /**
+     * Reuses the dependency graphs collected by the last successful verification or lock of an unchanged build (same
+     * models, lockfile, Maven, JDK, operating system and user properties), if they name every artifact the lockfile
+     * locks, each at its place in the local repository. Every file, POMs included, is still compared with the
+     * lockfile; {@code false} collects every graph again.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.reuseGraphs", defaultValue = "true")
+    private boolean reuseGraphs;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -187,6 +197,7 @@ public class VerifyMojo extends AbstractMojo {
         Map<String, String> values = Map.of("rangePolicy", rangePolicy, "snapshotPolicy", snapshotPolicy,
                 "metaVersionPolicy", metaVersionPolicy, "pluginVersionPolicy", pluginVersionPolicy, "unusedPolicy",
                 unusedPolicy, "strict", Boolean.toString(strict), "cache", Boolean.toString(cache),
+                "reuseGraphs", Boolean.toString(reuseGraphs),
                 "excludes", excludes == null ? "" : String.join(",", excludes));
         try {
             return VerifySettings.from(BuildVerifier.lockfile(session, lockfile), values::get);

@@ -18,12 +18,13 @@ import java.util.function.Function;
  * @param pluginVersionPolicy for plugins whose version the POM does not write
  * @param unusedPolicy for locked artifacts the build no longer uses
  * @param strict whether a different environment (Maven, Java, wrapper) fails the build instead of warning
- * @param useCache whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) and the checksums of
- *     unchanged files ({@link dev.hermetic.lock.FileHashCache}) may be reused
+ * @param useCache whether the recorded checksums of files unchanged since they were hashed
+ *     ({@link dev.hermetic.lock.FileHashCache}) may be reused
+ * @param reuseGraphs whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) may be reused
  */
 record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, Policy snapshotPolicy,
         Policy metaVersionPolicy, Policy pluginVersionPolicy, Policy unusedPolicy, boolean strict,
-        boolean useCache) {
+        boolean useCache, boolean reuseGraphs) {
 
     static final String PREFIX = "hermetic.verify.";
 
@@ -46,7 +47,8 @@ record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, 
         return new VerifySettings(lockfile, excludes, policy(lookup, "rangePolicy", "fail"),
                 policy(lookup, "snapshotPolicy", "fail"), policy(lookup, "metaVersionPolicy", "fail"),
                 policy(lookup, "pluginVersionPolicy", "fail"), policy(lookup, "unusedPolicy", "warn"),
-                Boolean.parseBoolean(lookup.apply("strict")), !"false".equalsIgnoreCase(lookup.apply("cache")));
+                Boolean.parseBoolean(lookup.apply("strict")), !"false".equalsIgnoreCase(lookup.apply("cache")),
+                !"false".equalsIgnoreCase(lookup.apply("reuseGraphs")));
     }
 
     private static Policy policy(Function<String, String> lookup, String name, String defaultValue) {

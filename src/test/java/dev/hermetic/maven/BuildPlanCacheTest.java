@@ -2,15 +2,23 @@ package dev.hermetic.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.BuildEnvironment;
+import dev.hermetic.lock.LockedArtifact;
+import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Model;
 import org.apache.maven.project.MavenProject;
@@ -18,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BuildPlanCacheTest {
+
+    private static final String ENV = BuildPlanCache.environment(new Properties());
 
     @TempDir
     Path dir;
@@ -48,7 +58,7 @@ class BuildPlanCacheTest {
     @Test
     void roundTripsACollection() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
-        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16");
+        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16", ENV);
         BuildArtifactCollector.Collected collected = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom")),
                 List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "org.example:p",
@@ -65,18 +75,73 @@ class BuildPlanCacheTest {
     void theKeyChangesWithTheModelTheLockfileAndMaven() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
         Path repo = dir.resolve("repo");
-        Path base = BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16");
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16")).isEqualTo(base);
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.1")), lock, "3.9.16")).isNotEqualTo(base);
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.9")).isNotEqualTo(base);
+        Path base = BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV);
+        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV)).isEqualTo(base);
+        assertThat(BuildPlanCache.file(repo, List.of(project("1.1")), lock, "3.9.16", ENV)).isNotEqualTo(base);
+        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.9", ENV)).isNotEqualTo(base);
+        Properties user = new Properties();
+        user.setProperty("activateSomething", "true");
+        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16",
+                BuildPlanCache.environment(user))).isNotEqualTo(base);
+        Properties own = new Properties();
+        own.setProperty("hermetic.verify.cache", "false");
+        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16",
+                BuildPlanCache.environment(own))).as("this plugin's own switches do not change the graph")
+                .isEqualTo(base);
         Files.writeString(lock, "format 1\n# changed\n");
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16")).isNotEqualTo(base);
+        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV)).isNotEqualTo(base);
+    }
+
+    private static Lockfile lockOf(String... coordinatesAndRole) {
+        List<LockedArtifact> artifacts = new ArrayList<>();
+        for (int i = 0; i < coordinatesAndRole.length; i += 2) {
+            String[] p = coordinatesAndRole[i].split(":");
+            artifacts.add(new LockedArtifact(new ArtifactCoordinates(p[0], p[1], p[3], p[2], ""), "0".repeat(64),
+                    new TreeSet<>(Set.of(ArtifactRole.valueOf(coordinatesAndRole[i + 1]))), new TreeSet<>(),
+                    new TreeSet<>(Set.of("org.example:app"))));
+        }
+        return new Lockfile(Lockfile.FORMAT_VERSION, DigestAlgorithm.SHA_256,
+                new BuildEnvironment("3.9.16", "17", "x", ""), null, artifacts);
+    }
+
+    /** Where the test's "local repository" keeps a file: the directory {@link #used} writes to. */
+    private Path localFile(ArtifactCoordinates c) {
+        return dir.resolve(c.artifactId() + "." + c.extension());
+    }
+
+    @Test
+    void aListNamingEveryLockedArtifactInItsPlaceCoversTheLockfile() throws IOException {
+        BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
+                List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
+        Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY", "org.example:lib:pom:1.0", "POM",
+                "org.example:provider:jar:1.0", "RUNTIME");
+        assertThat(BuildPlanCache.coversLockfile(plan, lock, this::localFile))
+                .as("artifacts only resolved while plugins ran are not part of the plan").isTrue();
+    }
+
+    @Test
+    void aListThatLeavesOutALockedArtifactIsNotUsed() throws IOException {
+        BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(List.of(used("lib", "jar")),
+                List.of(), 1);
+        Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY", "org.example:lib:pom:1.0", "POM");
+        assertThat(BuildPlanCache.coversLockfile(plan, lock, this::localFile)).isFalse();
+    }
+
+    @Test
+    void aListThatPointsAnArtifactToAnotherCopyIsNotUsed() throws IOException {
+        UsedArtifact jar = used("lib", "jar");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere")).resolve("lib.jar");
+        Files.copy(jar.file(), elsewhere);
+        BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(List.of(new UsedArtifact(
+                jar.coordinates(), elsewhere, jar.role(), jar.scope(), jar.module())), List.of(), 1);
+        Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY");
+        assertThat(BuildPlanCache.coversLockfile(plan, lock, this::localFile)).isFalse();
     }
 
     @Test
     void aCacheWhoseFilesAreGoneIsAMiss() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
-        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16");
+        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16", ENV);
         UsedArtifact jar = used("lib", "jar");
         BuildPlanCache.write(file, new BuildArtifactCollector.Collected(List.of(jar), List.of(), 1));
         Files.delete(jar.file());
@@ -86,7 +151,7 @@ class BuildPlanCacheTest {
     @Test
     void graphsThatDependOnRepositoryMetadataAreNotCached() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
-        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("[1.0,2.0)")), lock, "3.9.16");
+        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("[1.0,2.0)")), lock, "3.9.16", ENV);
         BuildPlanCache.write(file, new BuildArtifactCollector.Collected(List.of(used("lib", "jar")),
                 List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "Dependency org.example:lib",
                         VersionSpec.of("[1.0,2.0)"), false)), 1));

@@ -20,6 +20,18 @@ class VerifySettingsTest {
         assertThat(s.unusedPolicy()).isEqualTo(Policy.WARN);
         assertThat(s.strict()).isFalse();
         assertThat(s.excludes()).isEmpty();
+        assertThat(s.useCache()).isTrue();
+        assertThat(s.reuseGraphs()).isTrue();
+    }
+
+    @Test
+    void theRecordOfChecksumsAndTheGraphsAreSwitchedOffApart() {
+        VerifySettings noRecord = VerifySettings.from(Path.of("x"), n -> n.equals("cache") ? "false" : null);
+        assertThat(noRecord.useCache()).isFalse();
+        assertThat(noRecord.reuseGraphs()).isTrue();
+        VerifySettings noGraphs = VerifySettings.from(Path.of("x"), n -> n.equals("reuseGraphs") ? "false" : null);
+        assertThat(noGraphs.useCache()).isTrue();
+        assertThat(noGraphs.reuseGraphs()).isFalse();
     }
 
     @Test
