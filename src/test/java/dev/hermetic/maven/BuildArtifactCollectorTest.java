@@ -150,7 +150,7 @@ class BuildArtifactCollectorTest {
         assertThat(trim.active()).as("this JVM counts a thread's allocations").isTrue();
         assertThat(allocate(BuildArtifactCollector.HeapTrim.STEP_BYTES + (8 << 20))).isPositive();
         long before = collections();
-        trim.afterStep();
+        trim.beforeStep();
         assertThat(collections()).as("a collection was asked for").isGreaterThan(before);
         assertThat(trim.active()).as("a unit test's heap is far below the limit").isTrue();
     }
