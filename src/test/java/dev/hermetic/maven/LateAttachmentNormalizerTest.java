@@ -51,12 +51,9 @@ class LateAttachmentNormalizerTest {
     void normalizesWhatAnotherMojoAttachedAfterNormalizeAndOnlyThat() throws Exception {
         MavenProject project = project();
         Path main = zip("app.jar");
-        project.setArtifact(artifact("jar", null, main.toFile()));
-        NormalizeStep.Settings settings = settings();
-        NormalizeStep.remember(project, settings);
-        // Right after one of our own goals: everything is remembered as it is, nothing is rewritten.
         byte[] mainBefore = Files.readAllBytes(main);
-        LateAttachmentNormalizer.normalizeChanged(project, settings, null);
+        NormalizeStep.Settings settings = seenAfterNormalize(project, main);
+        // Right after one of our own goals: everything is remembered as it is, nothing is rewritten.
         assertThat(Files.readAllBytes(main)).isEqualTo(mainBefore);
 
         Path late = zip("app-sources.jar");
@@ -73,10 +70,7 @@ class LateAttachmentNormalizerTest {
     void normalizesAFileAnotherMojoRewroteInPlace() throws Exception {
         MavenProject project = project();
         Path main = zip("app.jar");
-        project.setArtifact(artifact("jar", null, main.toFile()));
-        NormalizeStep.Settings settings = settings();
-        NormalizeStep.remember(project, settings);
-        LateAttachmentNormalizer.normalizeChanged(project, settings, null);
+        NormalizeStep.Settings settings = seenAfterNormalize(project, main);
 
         // maven-shade-plugin style: the main artifact replaced by another file at the same path.
         Files.delete(main);
@@ -104,6 +98,15 @@ class LateAttachmentNormalizerTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("app-dist.zip")
                 .hasMessageContaining("Fix the plugin that produced app-dist.zip");
+    }
+
+    /** The state right after hermetic:normalize ran with {@code main} as the main artifact. */
+    private static NormalizeStep.Settings seenAfterNormalize(MavenProject project, Path main) throws Exception {
+        project.setArtifact(artifact("jar", null, main.toFile()));
+        NormalizeStep.Settings settings = settings();
+        NormalizeStep.remember(project, settings);
+        LateAttachmentNormalizer.normalizeChanged(project, settings, null);
+        return settings;
     }
 
     private static NormalizeStep.Settings settings() {
