@@ -11,7 +11,6 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import dev.hermetic.lock.Lockfile;
-import dev.hermetic.lock.Policy;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
@@ -111,17 +110,15 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
      */
     private static void armRuntimeCheck(MavenSession session, VerifySettings settings, Map<String, String> record)
             throws MavenExecutionException {
-        Policy policy;
         Lockfile lockfile;
         try {
-            String value = setting(session, RuntimeResolutionVerifier.POLICY_PROPERTY, null);
-            policy = Policy.parse(value == null ? "fail" : value, RuntimeResolutionVerifier.POLICY_PROPERTY);
             lockfile = BuildVerifier.readLockfile(settings.lockfile());
-        } catch (IllegalArgumentException | BuildVerifier.VerifyFailure e) {
+        } catch (BuildVerifier.VerifyFailure e) {
             throw new MavenExecutionException(e.getMessage(), session.getTopLevelProject().getFile());
         }
         RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, lockfile, settings.excludes(),
-                () -> BuildVerifier.fileHashCache(session, lockfile.algorithm(), settings.useCache()), policy,
+                () -> BuildVerifier.fileHashCache(session, lockfile.algorithm(), settings.useCache()),
+                settings.runtimePolicy(),
                 settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()));
         armed.checked().addAll(record.keySet());
         session.getRepositorySession().getData().set(RuntimeResolutionVerifier.KEY, armed);

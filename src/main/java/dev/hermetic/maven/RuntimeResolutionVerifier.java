@@ -41,8 +41,8 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
     /** Key of the {@link Armed} state in the repository session's data. */
     static final String KEY = "dev.hermetic.verify.runtime";
 
-    /** User or POM property: what a run-time resolution the lockfile does not hold does (fail, warn, ignore). */
-    static final String POLICY_PROPERTY = "hermetic.verify.runtimeResolutions";
+    /** The setting of what a run-time resolution the lockfile does not hold does (fail, warn, ignore). */
+    static final String POLICY_PROPERTY = VerifySettings.PREFIX + "runtimeResolutions";
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeResolutionVerifier.class);
 

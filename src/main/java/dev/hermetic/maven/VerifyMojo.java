@@ -140,6 +140,16 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "hermetic.verify.reuseGraphs", defaultValue = "true")
     private boolean reuseGraphs;
 
+    /**
+     * Extension mode only: what to do when a plugin resolves, while it runs, an artifact the lockfile does not hold
+     * (checked after each mojo): {@code fail}, {@code warn} or {@code ignore}. A changed checksum always fails, and
+     * goals typed on the command line only warn. See docs/lock-verify.md, "Extension mode".
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.runtimeResolutions", defaultValue = "fail")
+    private String runtimeResolutions;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -197,7 +207,7 @@ public class VerifyMojo extends AbstractMojo {
         Map<String, String> values = Map.of("rangePolicy", rangePolicy, "snapshotPolicy", snapshotPolicy,
                 "metaVersionPolicy", metaVersionPolicy, "pluginVersionPolicy", pluginVersionPolicy, "unusedPolicy",
                 unusedPolicy, "strict", Boolean.toString(strict), "cache", Boolean.toString(cache),
-                "reuseGraphs", Boolean.toString(reuseGraphs),
+                "reuseGraphs", Boolean.toString(reuseGraphs), "runtimeResolutions", runtimeResolutions,
                 "excludes", excludes == null ? "" : String.join(",", excludes));
         try {
             return VerifySettings.from(BuildVerifier.lockfile(session, lockfile), values::get);

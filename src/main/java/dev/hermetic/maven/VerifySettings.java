@@ -21,10 +21,12 @@ import java.util.function.Function;
  * @param useCache whether the recorded checksums of files unchanged since they were hashed
  *     ({@link dev.hermetic.lock.FileHashCache}) may be reused
  * @param reuseGraphs whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) may be reused
+ * @param runtimePolicy for artifacts plugins resolve while they run that the lockfile does not hold (extension mode,
+ *     {@link RuntimeResolutionVerifier})
  */
 record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, Policy snapshotPolicy,
         Policy metaVersionPolicy, Policy pluginVersionPolicy, Policy unusedPolicy, boolean strict,
-        boolean useCache, boolean reuseGraphs) {
+        boolean useCache, boolean reuseGraphs, Policy runtimePolicy) {
 
     static final String PREFIX = "hermetic.verify.";
 
@@ -48,7 +50,7 @@ record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, 
                 policy(lookup, "snapshotPolicy", "fail"), policy(lookup, "metaVersionPolicy", "fail"),
                 policy(lookup, "pluginVersionPolicy", "fail"), policy(lookup, "unusedPolicy", "warn"),
                 Boolean.parseBoolean(lookup.apply("strict")), !"false".equalsIgnoreCase(lookup.apply("cache")),
-                !"false".equalsIgnoreCase(lookup.apply("reuseGraphs")));
+                !"false".equalsIgnoreCase(lookup.apply("reuseGraphs")), policy(lookup, "runtimeResolutions", "fail"));
     }
 
     private static Policy policy(Function<String, String> lookup, String name, String defaultValue) {

@@ -22,6 +22,7 @@ class VerifySettingsTest {
         assertThat(s.excludes()).isEmpty();
         assertThat(s.useCache()).isTrue();
         assertThat(s.reuseGraphs()).isTrue();
+        assertThat(s.runtimePolicy()).isEqualTo(Policy.FAIL);
     }
 
     @Test
@@ -38,7 +39,7 @@ class VerifySettingsTest {
     void readsEverySetting() {
         Map<String, String> values = Map.of("rangePolicy", "warn", "snapshotPolicy", "IGNORE", "metaVersionPolicy",
                 " Warn ", "pluginVersionPolicy", "ignore", "unusedPolicy", "fail", "strict", "true", "excludes",
-                "org.example:*, ,*:junit-jupiter-api:*:*");
+                "org.example:*, ,*:junit-jupiter-api:*:*", "runtimeResolutions", "warn");
         VerifySettings s = VerifySettings.from(Path.of("x"), values::get);
         assertThat(s.rangePolicy()).isEqualTo(Policy.WARN);
         assertThat(s.snapshotPolicy()).isEqualTo(Policy.IGNORE);
@@ -47,6 +48,7 @@ class VerifySettingsTest {
         assertThat(s.unusedPolicy()).isEqualTo(Policy.FAIL);
         assertThat(s.strict()).isTrue();
         assertThat(s.excludes()).containsExactly("org.example:*", "*:junit-jupiter-api:*:*");
+        assertThat(s.runtimePolicy()).isEqualTo(Policy.WARN);
     }
 
     @Test
@@ -56,5 +58,10 @@ class VerifySettingsTest {
                 .hasMessageContaining("hermetic.verify.rangePolicy")
                 .hasMessageContaining("never")
                 .hasMessageContaining("fail, warn, ignore");
+        assertThatThrownBy(() -> VerifySettings.from(Path.of("x"),
+                n -> n.equals("runtimeResolutions") ? "sometimes" : null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hermetic.verify.runtimeResolutions")
+                .hasMessageContaining("sometimes");
     }
 }
