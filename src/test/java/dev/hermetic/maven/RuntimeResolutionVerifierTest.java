@@ -94,6 +94,20 @@ class RuntimeResolutionVerifierTest {
         assertThat(warnings).isEmpty();
     }
 
+    @Test
+    void aGoalTypedOnTheCommandLineOnlyWarnsWhereALifecycleMojoFails() {
+        org.apache.maven.plugin.descriptor.MojoDescriptor tree = new org.apache.maven.plugin.descriptor.MojoDescriptor();
+        tree.setGoal("tree");
+        org.apache.maven.plugin.MojoExecution typed = new org.apache.maven.plugin.MojoExecution(tree, "default-cli",
+                org.apache.maven.plugin.MojoExecution.Source.CLI);
+        org.apache.maven.plugin.MojoExecution bound = new org.apache.maven.plugin.MojoExecution(tree, "in-lifecycle",
+                org.apache.maven.plugin.MojoExecution.Source.LIFECYCLE);
+
+        assertThat(RuntimeResolutionVerifier.notLockedPolicy(typed, Policy.FAIL)).isEqualTo(Policy.WARN);
+        assertThat(RuntimeResolutionVerifier.notLockedPolicy(bound, Policy.FAIL)).isEqualTo(Policy.FAIL);
+        assertThat(RuntimeResolutionVerifier.notLockedPolicy(typed, Policy.IGNORE)).isEqualTo(Policy.IGNORE);
+    }
+
     private RuntimeResolutionVerifier.Armed arm(Policy policy) throws IOException {
         Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
         Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
