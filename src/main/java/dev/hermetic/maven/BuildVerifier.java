@@ -124,15 +124,21 @@ final class BuildVerifier {
     }
 
     /**
-     * Verifies the reactor. Logs warnings, exclusions and one summary line.
+     * Verifies the reactor against the lockfile it reads. Logs warnings, exclusions and one summary line.
      *
      * @return the summary line
      * @throws VerifyFailure listing every error, each with what to do
      */
     static String verify(BuildArtifactCollector collector, MavenSession session, VerifySettings settings,
             String mavenVersion, Consumer<String> info, Consumer<String> warn) throws VerifyFailure {
+        return verify(collector, session, settings, readLockfile(settings.lockfile()), mavenVersion, info, warn);
+    }
+
+    /** As above, against a lockfile the caller has already read (from {@code settings.lockfile()}). */
+    static String verify(BuildArtifactCollector collector, MavenSession session, VerifySettings settings,
+            Lockfile lockfile, String mavenVersion, Consumer<String> info, Consumer<String> warn)
+            throws VerifyFailure {
         long start = System.nanoTime();
-        Lockfile lockfile = readLockfile(settings.lockfile());
         List<MavenProject> projects = reactor(session);
         Path cache = settings.reuseGraphs() ? BuildPlanCache.file(
                 session.getRepositorySession().getLocalRepository().getBasedir().toPath(), projects,

@@ -91,8 +91,10 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         } catch (IllegalArgumentException e) {
             throw new MavenExecutionException(e.getMessage(), session.getTopLevelProject().getFile());
         }
+        Lockfile lockfile;
         try {
-            String summary = BuildVerifier.verify(collector, session, settings, runtime.getMavenVersion(),
+            lockfile = BuildVerifier.readLockfile(settings.lockfile());
+            String summary = BuildVerifier.verify(collector, session, settings, lockfile, runtime.getMavenVersion(),
                     LOG::info, LOG::warn);
             repo.getData().set(VerifyMojo.VERIFIED_KEY, summary);
         } catch (BuildVerifier.VerifyFailure e) {
@@ -100,7 +102,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
                     session.getTopLevelProject().getFile());
         }
         if (record != null) {
-            armRuntimeCheck(session, settings, record);
+            armRuntimeCheck(session, settings, lockfile, record);
         }
     }
 
@@ -108,14 +110,8 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
      * From now on, what plugins resolve while they run is checked after each mojo ({@link RuntimeResolutionVerifier}).
      * What the recorder holds at this point was resolved for the verification that just passed: already checked.
      */
-    private static void armRuntimeCheck(MavenSession session, VerifySettings settings, Map<String, String> record)
-            throws MavenExecutionException {
-        Lockfile lockfile;
-        try {
-            lockfile = BuildVerifier.readLockfile(settings.lockfile());
-        } catch (BuildVerifier.VerifyFailure e) {
-            throw new MavenExecutionException(e.getMessage(), session.getTopLevelProject().getFile());
-        }
+    private static void armRuntimeCheck(MavenSession session, VerifySettings settings, Lockfile lockfile,
+            Map<String, String> record) {
         RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, lockfile, settings.excludes(),
                 () -> BuildVerifier.fileHashCache(session, lockfile.algorithm(), settings.useCache()),
                 settings.runtimePolicy(),

@@ -27,7 +27,7 @@ import org.apache.maven.project.MavenProject;
 public final class NormalizeStep {
 
     /** Key of the {@link Settings} in {@link MavenProject#getContextValue(String)}. */
-    static final String SETTINGS_KEY = "dev.hermetic.normalize.settings";
+    private static final String SETTINGS_KEY = "dev.hermetic.normalize.settings";
 
     /**
      * What {@code hermetic:normalize} was configured with in one module.

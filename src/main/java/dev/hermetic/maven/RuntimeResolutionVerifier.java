@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MojoExecutionEvent;
 import org.apache.maven.execution.MojoExecutionListener;
@@ -108,7 +109,7 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
      * @throws MojoExecutionException on a checksum mismatch, a missing file, or (policy {@code fail}) an artifact
      *     the lockfile does not hold
      */
-    static void check(Armed a, String after, Policy notLocked, java.util.function.Consumer<String> warn)
+    static void check(Armed a, String after, Policy notLocked, Consumer<String> warn)
             throws MojoExecutionException {
         // Claimed by the record's own keys, as the participant claims what was resolved before the first mojo.
         Map<String, String> claimed = new HashMap<>();

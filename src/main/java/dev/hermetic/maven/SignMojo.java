@@ -197,7 +197,7 @@ public class SignMojo extends AbstractMojo {
         SigningEnvironment environment = SigningEnvironment.system();
 
         OpenPgpSigner signer = null;
-        if (project.getContextValue(NormalizeStep.SETTINGS_KEY) instanceof NormalizeStep.Settings) {
+        if (NormalizeStep.settingsOf(project) != null) {
             // Normalizing rewrites artifacts: the key is checked before that, as before anything else is written.
             signer = prepareSigner(environment);
             // Archives attached after hermetic:normalize ran get normalized now, before their bytes are signed.
