@@ -464,15 +464,16 @@ final class DeflateEncoder {
         for (int i = 0, n = symbolCount; i < n; i++) {
             int s = symbols[i];
             int t = litLenTable[s & 0x1ff];
-            bits |= (long) ((t & 0xffff) | ((s >>> 9) & 31) << ((t >>> 16) & 0xff)) << count;
-            count += t >>> 24;
             int u = distanceTable[(s >>> 14) & 31];
-            bits |= (long) ((u & 0xffff) | (s >>> 19) << ((u >>> 16) & 0xff)) << count;
-            count += u >>> 24;
+            // Both halves (at most 20 + 28 bits) join before they meet the bit buffer: one shift and one
+            // add on the chain that runs from symbol to symbol, instead of two of each.
+            long lengthPart = (t & 0xffff) | ((s >>> 9) & 31) << ((t >>> 16) & 0xff);
+            long distancePart = (u & 0xffff) | (long) (s >>> 19) << ((u >>> 16) & 0xff);
+            bits |= (lengthPart | distancePart << (t >>> 24)) << count;
+            count += (t >>> 24) + (u >>> 24);
             LONG.set(outBuf, pos, bits);
-            int bytes = count >>> 3;
-            pos += bytes;
-            bits >>>= bytes << 3;
+            pos += count >>> 3;
+            bits >>>= count & ~7;
             count &= 7;
         }
         bitBuf = bits;
