@@ -488,95 +488,73 @@ final class ZipNormalizer {
 
         /**
          * {@link #encode} for entries whose content must be read: all in PORTABLE, stored entries, metadata and
-         * nested archives in FAST. Kept apart so that FAST's path above compiles small and early. The common
-         * case (content that stays as it is) is all this method holds; the rare ones have methods of their own,
-         * so that the JIT's compilation of this per-entry method stays small (it was the largest one of a
-         * PORTABLE run, about a third of the C2 compiler's time).
+         * nested archives in FAST. Kept apart so that FAST's path above compiles small and early.
          */
         private Encoded encodeContent(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, Inflater shared,
                 OutputSink.MemorySink data) throws IOException {
+            int offset = data.size();
             // The content, in a buffer that is reused (stored entries: the raw bytes themselves).
-            OutputSink.MemorySink inflated = null;
-            byte[] content = raw;
-            int contentOffset = rawOffset;
-            int length = rawLength;
+            byte[] content;
+            int contentOffset;
+            int length;
+            OutputSink.MemorySink inflatedSink = null;
             if (e.method() == ZipEntryRecord.STORED) {
-                checkStored(e, raw, rawOffset, rawLength);
+                try (EntryInflater check = inflater(e)) {
+                    check.feed(raw, rawOffset, rawLength, (b, o, l) -> { });
+                    check.finish();
+                }
+                content = raw;
+                contentOffset = rawOffset;
+                length = rawLength;
             } else {
-                inflated = inflate(e, raw, rawOffset, rawLength, shared);
-                content = inflated.buffer();
+                inflatedSink = CONTENT.get();
+                inflatedSink.reset();
+                try (EntryInflater inflater = new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message), shared)) {
+                    inflater.feed(raw, rawOffset, rawLength, inflatedSink::write);
+                    inflater.finish();
+                }
+                content = inflatedSink.buffer();
                 contentOffset = 0;
-                length = inflated.size();
+                length = inflatedSink.size();
             }
             try {
-                if (e.isDirectory() || hasMetadataName(e.name()) || startsLikeZip(content, contentOffset, length)) {
-                    return encodeRewritten(e, raw, rawOffset, rawLength, content, contentOffset, length, data);
+                if (e.isDirectory()) {
+                    if (length > 0) {
+                        throw problem(e, "directory entry holds " + length + " bytes of data: corrupt");
+                    }
+                    return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
+                }
+                int attributes = externalAttributes(e);
+                if (hasMetadataName(e.name()) || startsLikeZip(content, contentOffset, length)) {
+                    // Copies first: normalizing a nested archive reuses this thread's buffers.
+                    byte[] exact = Arrays.copyOfRange(content, contentOffset, contentOffset + length);
+                    byte[] rawCopy = e.method() == ZipEntryRecord.STORED ? exact : Arrays.copyOfRange(raw, rawOffset, rawOffset + rawLength);
+                    byte[] transformed = transform(e, exact);
+                    boolean changed = transformed != exact;
+                    long crc = changed ? crc(transformed) : e.crc();
+                    if (e.method() == ZipEntryRecord.STORED) {
+                        data.write(transformed, 0, transformed.length);
+                        return new Encoded(ZipEntryRecord.STORED, crc, transformed.length, offset, transformed.length, attributes);
+                    }
+                    if (!changed && options.compression() == CompressionMode.FAST) {
+                        data.write(rawCopy, 0, rawCopy.length);
+                        return new Encoded(ZipEntryRecord.DEFLATED, crc, e.size(), offset, rawCopy.length, attributes);
+                    }
+                    deflate(transformed, 0, transformed.length, data);
+                    return new Encoded(ZipEntryRecord.DEFLATED, crc, transformed.length, offset, data.size() - offset, attributes);
                 }
                 // Content that stays as it is.
-                int offset = data.size();
                 if (e.method() == ZipEntryRecord.STORED || options.compression() == CompressionMode.FAST) {
                     data.write(raw, rawOffset, rawLength);
-                    return new Encoded(e.method(), e.crc(), e.size(), offset, rawLength, externalAttributes(e));
+                    return new Encoded(e.method(), e.crc(), e.size(), offset, rawLength, attributes);
                 }
                 deflate(content, contentOffset, length, data);
-                return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, offset, data.size() - offset, externalAttributes(e));
+                return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, offset, data.size() - offset, attributes);
             } finally {
-                if (inflated != null) {
-                    releaseIfLarge(inflated);
+                if (inflatedSink != null) {
+                    releaseIfLarge(inflatedSink);
                 }
             }
-        }
-
-        /** Checks a stored entry's bytes against its CRC and sizes. */
-        private void checkStored(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength) throws IOException {
-            try (EntryInflater check = inflater(e)) {
-                check.feed(raw, rawOffset, rawLength, (b, o, l) -> { });
-                check.finish();
-            }
-        }
-
-        /** Inflates (and checks) a deflated entry into this thread's content buffer, which it returns. */
-        private OutputSink.MemorySink inflate(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, Inflater shared)
-                throws IOException {
-            OutputSink.MemorySink sink = CONTENT.get();
-            sink.reset();
-            try (EntryInflater inflater = new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message), shared)) {
-                inflater.feed(raw, rawOffset, rawLength, sink::write);
-                inflater.finish();
-            }
-            return sink;
-        }
-
-        /**
-         * {@link #encodeContent} for a directory, a metadata file or a nested archive, whose content is
-         * {@code content[contentOffset, contentOffset + length)}.
-         */
-        private Encoded encodeRewritten(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, byte[] content,
-                int contentOffset, int length, OutputSink.MemorySink data) throws IOException {
-            int offset = data.size();
-            if (e.isDirectory()) {
-                if (length > 0) {
-                    throw problem(e, "directory entry holds " + length + " bytes of data: corrupt");
-                }
-                return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
-            }
-            int attributes = externalAttributes(e);
-            // Copies first: normalizing a nested archive reuses this thread's buffers.
-            byte[] exact = Arrays.copyOfRange(content, contentOffset, contentOffset + length);
-            byte[] rawCopy = e.method() == ZipEntryRecord.STORED ? exact : Arrays.copyOfRange(raw, rawOffset, rawOffset + rawLength);
-            byte[] transformed = transform(e, exact);
-            boolean changed = transformed != exact;
-            long crc = changed ? crc(transformed) : e.crc();
-            if (e.method() == ZipEntryRecord.STORED) {
-                data.write(transformed, 0, transformed.length);
-                return new Encoded(ZipEntryRecord.STORED, crc, transformed.length, offset, transformed.length, attributes);
-            }
-            if (!changed && options.compression() == CompressionMode.FAST) {
-                data.write(rawCopy, 0, rawCopy.length);
-                return new Encoded(ZipEntryRecord.DEFLATED, crc, e.size(), offset, rawCopy.length, attributes);
-            }
-            deflate(transformed, 0, transformed.length, data);
-            return new Encoded(ZipEntryRecord.DEFLATED, crc, transformed.length, offset, data.size() - offset, attributes);
         }
 
         private static void deflate(byte[] content, int offset, int length, OutputSink.MemorySink data) throws IOException {
