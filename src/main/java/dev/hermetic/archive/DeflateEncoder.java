@@ -74,27 +74,44 @@ final class DeflateEncoder {
     private static final byte[] FIXED_DIST_LEN = new byte[30];
 
     static {
+        // The tables are filled by methods that work on their parameters: while a class is being initialized,
+        // every access to one of its own static fields takes the interpreter's slow path (about a microsecond
+        // each), and the loops written here directly made the first deflate in a fresh JVM cost 40-70 ms.
+        fillLengthCodes(LENGTH_CODE, LENGTH_BASE, LENGTH_EXTRA);
+        fillDistanceCodes(DIST_CODE_SMALL, DIST_CODE_LARGE, DIST_BASE, DIST_EXTRA);
+        fillFixedLengths(FIXED_LIT_LEN, FIXED_DIST_LEN);
+        canonicalCodes(FIXED_LIT_LEN, 288, FIXED_LIT_CODE);
+        canonicalCodes(FIXED_DIST_LEN, 30, FIXED_DIST_CODE);
+    }
+
+    private static void fillLengthCodes(short[] lengthCode, int[] base, int[] extra) {
         for (int code = 0; code < 28; code++) {
-            for (int len = LENGTH_BASE[code]; len < LENGTH_BASE[code] + (1 << LENGTH_EXTRA[code]); len++) {
-                LENGTH_CODE[len] = (short) (257 + code);
+            for (int len = base[code]; len < base[code] + (1 << extra[code]); len++) {
+                lengthCode[len] = (short) (257 + code);
             }
         }
-        LENGTH_CODE[MAX_MATCH] = 285; // 258 has its own code, not 284 with extra bits 31
+        lengthCode[MAX_MATCH] = 285; // 258 has its own code, not 284 with extra bits 31
+    }
+
+    private static void fillDistanceCodes(byte[] small, byte[] large, int[] base, int[] extra) {
         for (int code = 0; code < 30; code++) {
-            for (int d = DIST_BASE[code]; d < DIST_BASE[code] + (1 << DIST_EXTRA[code]); d++) {
+            // Above 256 every distance code spans whole multiples of 128 (its base minus one is one, and it has
+            // 7 or more extra bits): one step per slot of the large table.
+            for (int d = base[code]; d < base[code] + (1 << extra[code]); d += d <= 256 ? 1 : 128) {
                 if (d <= 256) {
-                    DIST_CODE_SMALL[d - 1] = (byte) code;
+                    small[d - 1] = (byte) code;
                 } else {
-                    DIST_CODE_LARGE[(d - 1) >>> 7] = (byte) code;
+                    large[(d - 1) >>> 7] = (byte) code;
                 }
             }
         }
+    }
+
+    private static void fillFixedLengths(byte[] literalLengths, byte[] distanceLengths) {
         for (int s = 0; s < 288; s++) {
-            FIXED_LIT_LEN[s] = (byte) (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
+            literalLengths[s] = (byte) (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
         }
-        Arrays.fill(FIXED_DIST_LEN, (byte) 5);
-        canonicalCodes(FIXED_LIT_LEN, 288, FIXED_LIT_CODE);
-        canonicalCodes(FIXED_DIST_LEN, 30, FIXED_DIST_CODE);
+        Arrays.fill(distanceLengths, (byte) 5);
     }
 
     private static final ThreadLocal<DeflateEncoder> IDLE = new ThreadLocal<>();
