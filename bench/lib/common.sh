@@ -155,6 +155,9 @@ measure() {
     log_file="$WORK_DIR/logs/$safe.log"
     timing="$WORK_DIR/logs/$safe.time"
     "$prepare"
+    # The previous run's output (tens of MB for a normalizer) is flushed now, untimed, so that no run pays for
+    # another's write-back.
+    sync
     if ((ROUND <= 0)); then
         echo "=== warm-up (untimed): $*" >>"$log_file"
         "$@" >>"$log_file" 2>&1 || true
