@@ -1,14 +1,7 @@
 package dev.hermetic.maven;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.execution.MojoExecutionEvent;
 import org.apache.maven.execution.MojoExecutionListener;
 import org.apache.maven.plugin.MojoExecution;
@@ -26,23 +19,12 @@ import org.slf4j.LoggerFactory;
  * {@code verify} itself, which the second {@code normalize} execution cannot see.
  *
  * <p>Cheap when nothing changed: after every mojo it compares each archive's size, modification time and file
- * key with what it saw last, and reads only files that differ. Per-module state lives on the {@link MavenProject},
- * which only that module's thread touches, so this is safe under {@code -T}.
+ * key with what {@link NormalizeStep} saw last, and reads only files that differ. Per-module state lives on the
+ * {@link MavenProject}, which only that module's thread touches, so this is safe under {@code -T}.
  */
 public class LateAttachmentNormalizer implements MojoExecutionListener {
 
-    /** Key of the per-module {@code Map<Path, FileState>} in {@link MavenProject#getContextValue(String)}. */
-    static final String SEEN_KEY = "dev.hermetic.normalize.seen";
-
     private static final Logger LOG = LoggerFactory.getLogger(LateAttachmentNormalizer.class);
-
-    /** What identifies a file's bytes without reading them; any rewrite changes at least one of these. */
-    record FileState(long size, long modifiedNanos, Object fileKey) {
-        static FileState of(Path file) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileState(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
-        }
-    }
 
     @Override
     public void beforeMojoExecution(MojoExecutionEvent event) {
@@ -79,41 +61,17 @@ public class LateAttachmentNormalizer implements MojoExecutionListener {
      */
     static void normalizeChanged(MavenProject project, NormalizeStep.Settings settings, MojoExecution after)
             throws MojoExecutionException, MojoFailureException {
-        Map<Path, FileState> seen = seenIn(project);
         List<Path> files = ArchiveCollector.collect(project, settings.excludedClassifiers());
         if (after != null) {
-            List<Path> changed = files.stream().filter(f -> !Objects.equals(seen.get(f), stateOrNull(f))).toList();
+            List<Path> changed = NormalizeStep.changedSinceSeen(project, files);
             if (!changed.isEmpty()) {
                 // Not every attachment is an archive (.asc files of maven-gpg-plugin): the lines below say which is.
                 LOG.info("hermetic: {} attached or rewrote {} file(s) after hermetic:normalize; normalizing them",
                         describe(after), changed.size());
-                NormalizeStep.run(changed, settings, LOG::info, LOG::warn);
+                NormalizeStep.run(project, changed, settings, LOG::info, LOG::warn);
             }
         }
-        for (Path file : files) {
-            FileState state = stateOrNull(file);
-            if (state != null) {
-                seen.put(file, state);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<Path, FileState> seenIn(MavenProject project) {
-        Object seen = project.getContextValue(SEEN_KEY);
-        if (seen == null) {
-            seen = new ConcurrentHashMap<Path, FileState>();
-            project.setContextValue(SEEN_KEY, seen);
-        }
-        return (Map<Path, FileState>) seen;
-    }
-
-    private static FileState stateOrNull(Path file) {
-        try {
-            return FileState.of(file);
-        } catch (IOException e) {
-            return null; // Unreadable now: unequal to any state seen, so the normalizer reports the real error.
-        }
+        NormalizeStep.markSeen(project, files);
     }
 
     private static String describe(MojoExecution execution) {

@@ -5,10 +5,16 @@ import dev.hermetic.archive.ArchiveProblemException;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.archive.NormalizationResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -20,14 +26,38 @@ import org.apache.maven.project.MavenProject;
  * that must see normalized bytes whatever the order of the plugins (notably {@code hermetic:sign}).
  *
  * <p>{@code hermetic:normalize} records its settings on the {@link MavenProject}; a later goal of the same
- * module calls {@link #normalizeAgainIfConfigured} first, which normalizes whatever was attached since (files
- * already normalized come out {@code UNCHANGED}, untouched). Both run in the module's own thread, so this is
- * safe under {@code -T}.
+ * module calls {@link #normalizeAgainIfConfigured} first, which normalizes whatever was attached since. A file
+ * this step has already normalized, with the same settings, and that nobody has rewritten since (same size,
+ * modification time and file key) comes out {@code UNCHANGED} without being read again: in PORTABLE mode reading
+ * it would mean inflating and deflating every entry once more. Everything runs in the module's own thread, and
+ * the record lives on its {@link MavenProject}, so this is safe under {@code -T}.
  */
 public final class NormalizeStep {
 
     /** Key of the {@link Settings} in {@link MavenProject#getContextValue(String)}. */
     private static final String SETTINGS_KEY = "dev.hermetic.normalize.settings";
+
+    /** Key of the per-module {@code Map<Path, Known>}: what this step last saw of each file, and did to it. */
+    static final String KNOWN_KEY = "dev.hermetic.normalize.known";
+
+    /** What identifies a file's bytes without reading them; any rewrite changes at least one of these. */
+    record FileState(long size, long modifiedNanos, Object fileKey) {
+        /** The file's state, or null if it cannot be read now (then it equals no state seen before). */
+        static FileState of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new FileState(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * A file as last seen: its state then, and, if this step normalized it in that state, with which settings
+     * and what came out (both null when the file was only seen, e.g. a signature written by one of our goals).
+     */
+    record Known(FileState state, Settings settings, NormalizationResult result) {}
 
     /**
      * What {@code hermetic:normalize} was configured with in one module.
@@ -69,33 +99,95 @@ public final class NormalizeStep {
         if (files.isEmpty()) {
             log.info("No artifact file in " + project.getArtifactId() + " yet: nothing to normalize");
         }
-        return run(files, settings, log::info, log::warn);
+        return run(project, files, settings, log::info, log::warn);
     }
 
     /**
-     * Normalizes the given files of one module; {@code info} and {@code warn} receive one line per file (a mojo
-     * passes its {@link Log}, the extension's {@link LateAttachmentNormalizer} its own logger).
+     * Normalizes the given files of one module, except those it normalized before with the same settings and
+     * that are unchanged since; {@code info} and {@code warn} receive one line per file (a mojo passes its
+     * {@link Log}, the extension's {@link LateAttachmentNormalizer} its own logger).
      */
-    static List<NormalizationResult> run(List<Path> files, Settings settings, Consumer<String> info,
-            Consumer<String> warn) throws MojoFailureException, MojoExecutionException {
+    static List<NormalizationResult> run(MavenProject project, List<Path> files, Settings settings,
+            Consumer<String> info, Consumer<String> warn) throws MojoFailureException, MojoExecutionException {
+        Map<Path, Known> known = knownIn(project);
         ArchiveNormalizer normalizer = new ArchiveNormalizer(settings.options());
         List<NormalizationResult> results = new ArrayList<>();
         for (Path file : files) {
-            NormalizationResult result;
-            try {
-                result = normalizer.normalize(file);
-            } catch (ArchiveProblemException e) {
-                throw new MojoFailureException("Cannot normalize " + e.getMessage()
-                        + ". Fix the plugin that produced " + file.getFileName()
-                        + ", or leave this attachment alone with <excludeClassifiers> of hermetic:normalize.", e);
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot read or rewrite " + file + ": " + e
-                        + ". Check the file's permissions and the free space in " + file.getParent() + ".", e);
+            Known last = known.get(file);
+            NormalizationResult result = last != null && last.result() != null && settings.equals(last.settings())
+                    && last.state().equals(FileState.of(file)) ? unchangedSince(last.result()) : null;
+            if (result == null) {
+                result = normalize(normalizer, file);
+            }
+            FileState after = FileState.of(file);
+            if (after != null) {
+                known.put(file, new Known(after, settings, result));
             }
             logResult(info, warn, result);
             results.add(result);
         }
         return results;
+    }
+
+    /** What normalizing a file gives when this step left it normalized and nobody has touched it since. */
+    private static NormalizationResult unchangedSince(NormalizationResult last) {
+        if (last.outcome() != NormalizationResult.Outcome.NORMALIZED) {
+            return last; // UNCHANGED, NOT_AN_ARCHIVE or SKIPPED_SIGNED again, for the same reason
+        }
+        return new NormalizationResult(last.file(), NormalizationResult.Outcome.UNCHANGED, last.entries(),
+                "not rewritten since it was normalized", last.sha256());
+    }
+
+    /** The files not seen before, or changed since they were last seen (new attachments, rewritten files). */
+    static List<Path> changedSinceSeen(MavenProject project, List<Path> files) {
+        Map<Path, Known> known = knownIn(project);
+        List<Path> changed = new ArrayList<>();
+        for (Path file : files) {
+            Known last = known.get(file);
+            if (last == null || !Objects.equals(last.state(), FileState.of(file))) {
+                changed.add(file);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Records the files' current states as seen, without normalizing them (after one of our own goals, which
+     * leave every archive normalized and may write files of their own, such as signatures).
+     */
+    static void markSeen(MavenProject project, List<Path> files) {
+        Map<Path, Known> known = knownIn(project);
+        for (Path file : files) {
+            FileState state = FileState.of(file);
+            Known last = known.get(file);
+            if (state != null && (last == null || !state.equals(last.state()))) {
+                known.put(file, new Known(state, null, null));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Path, Known> knownIn(MavenProject project) {
+        Object known = project.getContextValue(KNOWN_KEY);
+        if (known == null) {
+            known = new ConcurrentHashMap<Path, Known>();
+            project.setContextValue(KNOWN_KEY, known);
+        }
+        return (Map<Path, Known>) known;
+    }
+
+    private static NormalizationResult normalize(ArchiveNormalizer normalizer, Path file)
+            throws MojoFailureException, MojoExecutionException {
+        try {
+            return normalizer.normalize(file);
+        } catch (ArchiveProblemException e) {
+            throw new MojoFailureException("Cannot normalize " + e.getMessage()
+                    + ". Fix the plugin that produced " + file.getFileName()
+                    + ", or leave this attachment alone with <excludeClassifiers> of hermetic:normalize.", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read or rewrite " + file + ": " + e
+                    + ". Check the file's permissions and the free space in " + file.getParent() + ".", e);
+        }
     }
 
     private static void logResult(Consumer<String> info, Consumer<String> warn, NormalizationResult result) {
