@@ -113,9 +113,7 @@ public final class NormalizeStep {
         ArchiveNormalizer normalizer = new ArchiveNormalizer(settings.options());
         List<NormalizationResult> results = new ArrayList<>();
         for (Path file : files) {
-            Known last = known.get(file);
-            NormalizationResult result = last != null && last.result() != null && settings.equals(last.settings())
-                    && last.state().equals(FileState.of(file)) ? unchangedSince(last.result()) : null;
+            NormalizationResult result = unchangedSinceNormalized(known.get(file), settings, file);
             if (result == null) {
                 result = normalize(normalizer, file);
             }
@@ -129,8 +127,16 @@ public final class NormalizeStep {
         return results;
     }
 
-    /** What normalizing a file gives when this step left it normalized and nobody has touched it since. */
-    private static NormalizationResult unchangedSince(NormalizationResult last) {
+    /**
+     * What normalizing the file would give, if this step normalized it with these settings and nobody has touched
+     * it since; null if it must be read.
+     */
+    private static NormalizationResult unchangedSinceNormalized(Known known, Settings settings, Path file) {
+        if (known == null || known.result() == null || !settings.equals(known.settings())
+                || !known.state().equals(FileState.of(file))) {
+            return null;
+        }
+        NormalizationResult last = known.result();
         if (last.outcome() != NormalizationResult.Outcome.NORMALIZED) {
             return last; // UNCHANGED, NOT_AN_ARCHIVE or SKIPPED_SIGNED again, for the same reason
         }
