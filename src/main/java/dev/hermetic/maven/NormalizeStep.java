@@ -115,11 +115,13 @@ public final class NormalizeStep {
         for (Path file : files) {
             NormalizationResult result = unchangedSinceNormalized(known.get(file), settings, file);
             if (result == null) {
+                // Read, and possibly rewritten: the record takes the file as the normalizer left it. A skipped
+                // file keeps its record as it is.
                 result = normalize(normalizer, file);
-            }
-            FileState after = FileState.of(file);
-            if (after != null) {
-                known.put(file, new Known(after, settings, result));
+                FileState after = FileState.of(file);
+                if (after != null) {
+                    known.put(file, new Known(after, settings, result));
+                }
             }
             logResult(info, warn, result);
             results.add(result);
