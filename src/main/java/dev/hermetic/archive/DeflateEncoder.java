@@ -114,7 +114,11 @@ final class DeflateEncoder {
         Arrays.fill(distanceLengths, (byte) 5);
     }
 
-    private static final ThreadLocal<DeflateEncoder> IDLE = new ThreadLocal<>();
+    /**
+     * This thread's idle encoder, in a one-element slot: emptying and refilling the slot allocates nothing,
+     * where ThreadLocal.remove and set made a new weak map entry for every stream.
+     */
+    private static final ThreadLocal<DeflateEncoder[]> IDLE = new ThreadLocal<>();
 
     // Match finder state, kept across streams.
     private final byte[] buf = new byte[WINDOW + SEGMENT];
@@ -168,11 +172,12 @@ final class DeflateEncoder {
 
     /** This thread's idle encoder, or a new one if it has none (or it is in use by an unfinished stream). */
     static DeflateEncoder obtain(OutputStream out) {
-        DeflateEncoder e = IDLE.get();
+        DeflateEncoder[] slot = idleSlot();
+        DeflateEncoder e = slot[0];
         if (e == null) {
             e = new DeflateEncoder();
         } else {
-            IDLE.remove();
+            slot[0] = null;
         }
         e.out = out;
         e.written = 0;
@@ -217,7 +222,16 @@ final class DeflateEncoder {
         begin();
         out = null;
         failed = false;
-        IDLE.set(this);
+        idleSlot()[0] = this;
+    }
+
+    private static DeflateEncoder[] idleSlot() {
+        DeflateEncoder[] slot = IDLE.get();
+        if (slot == null) {
+            slot = new DeflateEncoder[1];
+            IDLE.set(slot);
+        }
+        return slot;
     }
 
     /** Advances position numbers as if {@code n} more bytes had been compressed; lets a test reach a rebase. */
@@ -256,17 +270,19 @@ final class DeflateEncoder {
         streamStart -= delta;
     }
 
-    /** LZ77 over buf[WINDOW, fill), and the block(s) holding its symbols; the last one is final if asked. */
+    /**
+     * LZ77 over buf[WINDOW, fill), and the block(s) holding its symbols; the last one is final if asked. One
+     * call site of the block writer, so that a method the JIT inlines this one into compiles one copy of it.
+     */
     private void compressSegment(boolean last) throws IOException {
         int end = fill;
         int blockStart = WINDOW;
-        int p = match(WINDOW, end);
-        while (p < end) { // the block is full
-            writeBlock(blockStart, p, false);
+        int p = WINDOW;
+        do {
+            p = match(p, end); // stops early when the block is full
+            writeBlock(blockStart, p, last && p == end);
             blockStart = p;
-            p = match(p, end);
-        }
-        writeBlock(blockStart, end, last);
+        } while (p < end);
     }
 
     /**

@@ -25,12 +25,25 @@ final class PortableDeflater extends OutputStream {
     /** Deflates {@code data[off, off+len)} into a new array. */
     static byte[] deflate(byte[] data, int off, int len) {
         OutputSink.MemorySink sink = OutputSink.inMemory(len / 3 + 64);
-        try (PortableDeflater d = new PortableDeflater(sink, len)) {
-            d.write(data, off, len);
+        try {
+            deflate(data, off, len, sink);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory deflate cannot fail", e);
         }
         return sink.toByteArray();
+    }
+
+    /**
+     * Deflates {@code data[off, off+len)} as one whole stream onto {@code out}. Without a try-with-resources
+     * on purpose: its close() on the exception path is a second call of the encoder's finish, and the JIT
+     * compiled both copies, with the whole block writer, into every method that inlines this one. An encoder
+     * that fails is never handed out again, so nothing needs closing then.
+     */
+    static void deflate(byte[] data, int off, int len, OutputStream out) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, data.length);
+        DeflateEncoder encoder = DeflateEncoder.obtain(out);
+        encoder.write(data, off, len);
+        encoder.finish();
     }
 
     /** Bytes of compressed output so far. */

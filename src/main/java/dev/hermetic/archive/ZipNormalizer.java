@@ -540,7 +540,7 @@ final class ZipNormalizer {
                         data.write(rawCopy, 0, rawCopy.length);
                         return new Encoded(ZipEntryRecord.DEFLATED, crc, e.size(), offset, rawCopy.length, attributes);
                     }
-                    deflate(transformed, 0, transformed.length, data);
+                    PortableDeflater.deflate(transformed, 0, transformed.length, data);
                     return new Encoded(ZipEntryRecord.DEFLATED, crc, transformed.length, offset, data.size() - offset, attributes);
                 }
                 // Content that stays as it is.
@@ -548,18 +548,12 @@ final class ZipNormalizer {
                     data.write(raw, rawOffset, rawLength);
                     return new Encoded(e.method(), e.crc(), e.size(), offset, rawLength, attributes);
                 }
-                deflate(content, contentOffset, length, data);
+                PortableDeflater.deflate(content, contentOffset, length, data);
                 return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, offset, data.size() - offset, attributes);
             } finally {
                 if (inflatedSink != null) {
                     releaseIfLarge(inflatedSink);
                 }
-            }
-        }
-
-        private static void deflate(byte[] content, int offset, int length, OutputSink.MemorySink data) throws IOException {
-            try (PortableDeflater deflater = new PortableDeflater(data, length)) {
-                deflater.write(content, offset, length);
             }
         }
 

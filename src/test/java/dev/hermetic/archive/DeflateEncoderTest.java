@@ -340,6 +340,22 @@ class DeflateEncoderTest {
     }
 
     @Test
+    void aWholeStreamThatFailsLeavesTheNextOneIntact() {
+        byte[] input = TestZips.randomBytes(12, 400_000);
+        byte[] expected = deflate(input);
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        assertThatThrownBy(() -> PortableDeflater.deflate(input, 0, input.length, failing)).hasMessage("disk full");
+        assertThat(deflate(input)).isEqualTo(expected);
+        assertThatThrownBy(() -> PortableDeflater.deflate(input, 1, input.length, OutputStream.nullOutputStream()))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void compressedSizeCountsEveryByteWritten() throws IOException {
         byte[] input = randomShape(new Random(4), 500_000);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
