@@ -60,7 +60,7 @@ public record BuildTimestamp(long epochSeconds, String source) {
 
     private static long parseSeconds(String value, String source) {
         String v = value.trim();
-        if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (isDigits(v)) {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
@@ -73,6 +73,17 @@ public record BuildTimestamp(long epochSeconds, String source) {
             throw new IllegalArgumentException(source + "='" + value + "' is neither integer seconds since 1970 nor an ISO-8601"
                     + " date-time with offset such as 2026-11-25T00:00:00Z or 2026-11-25T01:00:00+01:00");
         }
+    }
+
+    /** A loop, not a stream: in a cold JVM (every Maven build) a stream's lambda costs a spun class. */
+    private static boolean isDigits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return !v.isEmpty();
     }
 
     private static BuildTimestamp checked(long seconds, String source, String value) {
