@@ -41,4 +41,19 @@ public record NormalizationOptions(
     public NormalizationOptions withManifestAttributesToRemove(List<String> attributes) {
         return new NormalizationOptions(epochSeconds, compression, attributes, maxCompressionRatio);
     }
+
+    // Written out rather than generated: a record's equals and hashCode are bootstrapped by invokedynamic, which
+    // spins method-handle classes the first time in each JVM; Maven compares these options in every module.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NormalizationOptions n && epochSeconds == n.epochSeconds && compression == n.compression
+                && manifestAttributesToRemove.equals(n.manifestAttributesToRemove)
+                && maxCompressionRatio == n.maxCompressionRatio;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((Long.hashCode(epochSeconds) * 31 + compression.hashCode()) * 31 + manifestAttributesToRemove.hashCode())
+                * 31 + Long.hashCode(maxCompressionRatio);
+    }
 }
