@@ -3,13 +3,16 @@ package dev.hermetic.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replaces a file's content all at once: readers see the old file or the new one, never a half-written file, and a
@@ -57,8 +60,30 @@ public final class AtomicFile {
      */
     public static Path temporaryBeside(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        Path directory = absolute.getParent();
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        // Not Files.createTempFile: its random names come from a SecureRandom, whose seeding cost 5-8 ms of every
+        // cold build's first normalized archive. Names here need to be unique, not secret: the file is created
+        // exclusively (O_EXCL, which never follows a link planted under that name), and a name already taken is
+        // skipped.
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = directory.resolve("." + absolute.getFileName() + "."
+                    + Long.toUnsignedString(TEMPORARY_NAMES.getAndIncrement(), 36) + ".tmp");
+            try {
+                return posix ? Files.createFile(candidate, PRIVATE) : Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 1000) {
+                    throw e;
+                }
+            }
+        }
     }
+
+    /** Numbers for temporary names, from a start that differs between JVMs. */
+    private static final AtomicLong TEMPORARY_NAMES = new AtomicLong(System.nanoTime());
+
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     /** What a new file gets where the file system has POSIX permissions: readable by all, like a file {@code git} checks out. */
     private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");

@@ -90,6 +90,20 @@ class AtomicFileTest {
         assertThat(listing(dir)).containsExactly("lib.jar");
     }
 
+    @Test
+    void temporaryFilesAreNewPrivateAndDistinct() throws Exception {
+        Path target = dir.resolve("lib.jar");
+
+        Path first = AtomicFile.temporaryBeside(target);
+        Path second = AtomicFile.temporaryBeside(target);
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(first).isEmptyFile();
+        assertThat(second).isEmptyFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first))).isEqualTo("rw-------");
+        assertThat(listing(dir)).hasSize(2).allMatch(name -> name.startsWith(".lib.jar.") && name.endsWith(".tmp"));
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
