@@ -1,5 +1,6 @@
 package dev.hermetic.cli;
 
+import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
 import dev.hermetic.io.AtomicFile;
@@ -146,15 +147,16 @@ final class SignCommand implements Command {
         return builder.build();
     }
 
+    /** SOURCE_DATE_EPOCH as {@code hermetic:sign} and {@code normalize} read it ({@link BuildTimestamp}). */
     private Instant sourceDateEpoch() throws SigningException {
-        String value = environment.get("SOURCE_DATE_EPOCH").orElseThrow(() -> new SigningException(
-                "--reproducible takes the signature time from SOURCE_DATE_EPOCH, which is not set: export it, e.g."
-                        + " SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"));
+        if (environment.get(BuildTimestamp.SOURCE_DATE_EPOCH).isEmpty()) {
+            throw new SigningException("--reproducible takes the signature time from SOURCE_DATE_EPOCH, which is not"
+                    + " set: export it, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)");
+        }
         try {
-            return Instant.ofEpochSecond(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            throw new SigningException("SOURCE_DATE_EPOCH '" + value + "' is not a number of seconds since"
-                    + " 1970-01-01T00:00:00Z: set it to e.g. $(git log -1 --format=%ct)");
+            return Instant.ofEpochSecond(BuildTimestamp.resolve(environment.variables(), null).epochSeconds());
+        } catch (IllegalArgumentException e) {
+            throw new SigningException(e.getMessage());
         }
     }
 

@@ -111,6 +111,16 @@ class SignCommandTest {
     }
 
     @Test
+    void anUnparsableSourceDateEpochIsAnErrorNamingIt() throws Exception {
+        Path jar = Files.writeString(dir.resolve("lib-1.0.jar"), "jar bytes");
+
+        assertThat(sign(Map.of("MAVEN_GPG_KEY", armoredKey, "SOURCE_DATE_EPOCH", "soon"), "--reproducible", jar.toString()))
+                .isEqualTo(1);
+        assertThat(stderr()).contains("SOURCE_DATE_EPOCH='soon' is not an integer number of seconds");
+        assertThat(Files.exists(Path.of(jar + ".asc"))).isFalse();
+    }
+
+    @Test
     void noKeyNamesTheCliFlags() throws Exception {
         Path jar = Files.writeString(dir.resolve("lib-1.0.jar"), "jar bytes");
 
