@@ -1,6 +1,7 @@
 package dev.hermetic.archive;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a normalization does. Immutable; build with {@link #defaults(long)} and the {@code with*} methods.
@@ -53,7 +54,7 @@ public record NormalizationOptions(
 
     @Override
     public int hashCode() {
-        return ((Long.hashCode(epochSeconds) * 31 + compression.hashCode()) * 31 + manifestAttributesToRemove.hashCode())
+        return ((Long.hashCode(epochSeconds) * 31 + Objects.hashCode(compression)) * 31 + manifestAttributesToRemove.hashCode())
                 * 31 + Long.hashCode(maxCompressionRatio);
     }
 }

@@ -87,12 +87,13 @@ public final class NormalizeStep {
         /** Written out, as in {@link FileState}. */
         @Override
         public boolean equals(Object o) {
-            return o instanceof Settings s && options.equals(s.options) && excludedClassifiers.equals(s.excludedClassifiers);
+            return o instanceof Settings s && Objects.equals(options, s.options)
+                    && excludedClassifiers.equals(s.excludedClassifiers);
         }
 
         @Override
         public int hashCode() {
-            return options.hashCode() * 31 + excludedClassifiers.hashCode();
+            return Objects.hashCode(options) * 31 + excludedClassifiers.hashCode();
         }
     }
 
