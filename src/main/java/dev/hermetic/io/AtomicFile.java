@@ -79,8 +79,8 @@ public final class AtomicFile {
         }
     }
 
-    /** Numbers for temporary names, from a start that differs between JVMs. */
-    private static final AtomicLong TEMPORARY_NAMES = new AtomicLong(System.nanoTime());
+    /** Numbers for temporary names, from a start that differs between JVMs (package-private for a test). */
+    static final AtomicLong TEMPORARY_NAMES = new AtomicLong(System.nanoTime());
 
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));

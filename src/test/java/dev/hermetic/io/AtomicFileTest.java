@@ -104,6 +104,18 @@ class AtomicFileTest {
         assertThat(listing(dir)).hasSize(2).allMatch(name -> name.startsWith(".lib.jar.") && name.endsWith(".tmp"));
     }
 
+    @Test
+    void aTemporaryNameAlreadyTakenIsSkippedNotOpened() throws Exception {
+        Path target = dir.resolve("lib.jar");
+        String next = Long.toUnsignedString(AtomicFile.TEMPORARY_NAMES.get(), 36);
+        Path taken = Files.writeString(dir.resolve(".lib.jar." + next + ".tmp"), "someone else's");
+
+        Path temporary = AtomicFile.temporaryBeside(target);
+
+        assertThat(temporary).isNotEqualTo(taken).isEmptyFile();
+        assertThat(taken).hasContent("someone else's");
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
