@@ -58,17 +58,16 @@ rm -f "$WORK_DIR/normalize/cold-warm.tsv"
 run_one() {
     local label="$1" tool="$2"
     shift 2
+    local log_file="$WORK_DIR/normalize/cold-warm-$(tr -c 'A-Za-z0-9' '_' <<<"$label").log"
     cp "$INPUT" "$project/target/$jar"
     cp "$INPUT" "$project/target/second.jar"
     sync
     (cd "$project" && "$MVN" -B -o package "$@" -Dorg.slf4j.simpleLogger.showDateTime=true \
-        -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >"$WORK_DIR/normalize/cold-warm.log" 2>&1) \
-        || { tail -n 30 "$WORK_DIR/normalize/cold-warm.log" >&2; die "$label failed (log: $WORK_DIR/normalize/cold-warm.log)"; }
-    cp "$WORK_DIR/normalize/cold-warm.log" "$WORK_DIR/normalize/cold-warm-$tool-$(tr -c 'a-z' '_' <<<"$label" | tail -c 9).log"
+        -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >"$log_file" 2>&1) \
+        || { tail -n 30 "$log_file" >&2; die "$label failed (log: $log_file)"; }
     local times
-    times="$(file_times "$tool" "$WORK_DIR/normalize/cold-warm.log")" \
-        || die "$label: no per-file log lines found (log: $WORK_DIR/normalize/cold-warm.log)"
-    cmp -s "$INPUT" "$project/target/second.jar" && die "$label did not rewrite the second copy"
+    times="$(file_times "$tool" "$log_file")" || die "$label: no per-file log lines found (log: $log_file)"
+    if cmp -s "$INPUT" "$project/target/second.jar"; then die "$label did not rewrite the second copy"; fi
     printf "%s\t%s\n" "$label" "${times/ /$'\t'}" >>"$WORK_DIR/normalize/cold-warm.tsv"
     log "$label: first (cold) / second (warm) $times s"
 }
