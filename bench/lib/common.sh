@@ -125,6 +125,14 @@ start_results() {
     rm -f "$WORK_DIR/logs/$1"-*
 }
 
+# Maven options that stamp every log line with the time of day (HH:mm:ss.SSS), and an awk function that reads
+# such a stamp as seconds (span() adds a day when a run crossed midnight): goals timed from their own log lines.
+MAVEN_LOG_TIMES=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
+LOG_TIME_AWK='
+    function t(line) { return substr(line, 1, 2) * 3600 + substr(line, 4, 2) * 60 + substr(line, 7, 6) }
+    function span(from, to) { return to >= from ? to - from : to + 86400 - from }
+    function stamped(line) { return line ~ /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+ / }'
+
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # Calls ROUND_FUNCTION once per round: BENCH_WARMUP untimed rounds (default 1, numbered 0, -1, ...),

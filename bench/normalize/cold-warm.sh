@@ -39,10 +39,9 @@ grep -q bench2 "$project/pom.xml" || die "could not add the second artifact to $
 # of the first. strip-jar logs "Stripping FILE" when it starts a file, this plugin one line per file when done.
 file_times() {
     local tool="$1" log="$2"
-    awk -v tool="$tool" '
-        function t(line,   h, m, s) { h = substr(line, 1, 2); m = substr(line, 4, 2); s = substr(line, 7, 6); return h * 3600 + m * 60 + s }
-        /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+ / {
-            if (start == "" && index($0, "--- ") > 0 && index($0, tool == "rbmp" ? "reproducible-build" : "hermetic") > 0) { start = t($0); next }
+    awk -v tool="$tool" "$LOG_TIME_AWK"'
+        stamped($0) {
+            if (start == "" && index($0, "] --- ") > 0 && index($0, tool == "rbmp" ? "reproducible-build" : "hermetic") > 0) { start = t($0); next }
             if (start == "") next
             if (tool == "rbmp") {
                 if (index($0, "Stripping ") > 0) { n++; if (n == 2) mid = t($0); next }
@@ -51,7 +50,7 @@ file_times() {
                 n++; if (n == 1) mid = t($0); else if (n == 2) end = t($0)
             }
         }
-        END { if (mid == "" || end == "") exit 1; printf "%.3f %.3f\n", mid - start, end - mid }' "$log"
+        END { if (mid == "" || end == "") exit 1; printf "%.3f %.3f\n", span(start, mid), span(mid, end) }' "$log"
 }
 
 rm -f "$WORK_DIR/normalize/cold-warm.tsv"
@@ -62,8 +61,7 @@ run_one() {
     cp "$INPUT" "$project/target/$jar"
     cp "$INPUT" "$project/target/second.jar"
     sync
-    (cd "$project" && "$MVN" -B -o package "$@" -Dorg.slf4j.simpleLogger.showDateTime=true \
-        -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >"$log_file" 2>&1) \
+    (cd "$project" && "$MVN" -B -o package "$@" "${MAVEN_LOG_TIMES[@]}" >"$log_file" 2>&1) \
         || { tail -n 30 "$log_file" >&2; die "$label failed (log: $log_file)"; }
     local times
     times="$(file_times "$tool" "$log_file")" || die "$label: no per-file log lines found (log: $log_file)"

@@ -28,9 +28,6 @@ L_CLI_FAST="hermetic CLI normalize --mode fast"
 L_CLI_PORTABLE="hermetic CLI normalize --mode portable"
 L_SND="strip-nondeterminism $(dpkg-query -W -f '${Version}' strip-nondeterminism 2>/dev/null || echo '?')"
 
-# Every Maven row logs with timestamps, so that a goal's own time can be read from its log (see goal_time).
-MVN_TIMES=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
-
 resolve_maven
 ensure_plugin
 start_results normalize
@@ -98,18 +95,18 @@ output_note() {
 goal_time() {
     local log_file="$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$1").log"
     [[ -f "$log_file" ]] || return 0
-    awk '
+    awk "$LOG_TIME_AWK"'
         /^=== round / { start = ""; end = "" }
-        function t(line) { return substr(line, 1, 2) * 3600 + substr(line, 4, 2) * 60 + substr(line, 7, 6) }
-        /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+ / {
+        stamped($0) {
             if (index($0, "] --- ") > 0 && (index($0, "hermetic") > 0 || index($0, "reproducible-build") > 0)) start = t($0)
             else if (start != "" && index($0, "BUILD SUCCESS") > 0) end = t($0)
         }
-        END { if (start != "" && end != "") printf "%.3f\n", end - start }' "$log_file"
+        END { if (start != "" && end != "") printf "%.3f\n", span(start, end) }' "$log_file"
 }
 GOAL_TIMES=""
 CURRENT_LABEL=""
 
+# Every Maven row logs with timestamps (MAVEN_LOG_TIMES), so that a goal's own time can be read from its log.
 # Usage: measure_normalizer LABEL COMMAND...
 measure_normalizer() {
     local label="$1"
@@ -123,12 +120,12 @@ measure_normalizer() {
 
 # One round: every row once, on the current jar.
 normalize_round() {
-    measure "$GROUP" "$L_VALIDATE" lay_fresh_copy : -- "$MVN" -B -o "${MVN_TIMES[@]}" validate
-    measure "$GROUP" "$L_PACKAGE" lay_fresh_copy : -- "$MVN" -B -o "${MVN_TIMES[@]}" package
-    measure_normalizer "$L_RBMP" "$MVN" -B -o "${MVN_TIMES[@]}" package "$RBMP_GAV:strip-jar"
+    measure "$GROUP" "$L_VALIDATE" lay_fresh_copy : -- "$MVN" -B -o "${MAVEN_LOG_TIMES[@]}" validate
+    measure "$GROUP" "$L_PACKAGE" lay_fresh_copy : -- "$MVN" -B -o "${MAVEN_LOG_TIMES[@]}" package
+    measure_normalizer "$L_RBMP" "$MVN" -B -o "${MAVEN_LOG_TIMES[@]}" package "$RBMP_GAV:strip-jar"
     if $hermetic_goal_ready; then
-        measure_normalizer "$L_MVN_FAST" "$MVN" -B -o "${MVN_TIMES[@]}" package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=fast
-        measure_normalizer "$L_MVN_PORTABLE" "$MVN" -B -o "${MVN_TIMES[@]}" package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=portable
+        measure_normalizer "$L_MVN_FAST" "$MVN" -B -o "${MAVEN_LOG_TIMES[@]}" package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=fast
+        measure_normalizer "$L_MVN_PORTABLE" "$MVN" -B -o "${MAVEN_LOG_TIMES[@]}" package "$PLUGIN_GAV:normalize" -Dhermetic.normalize.mode=portable
     else
         not_measured "$GROUP" "$L_MVN_FAST" "hermetic:normalize not working in this build (see $NORMALIZE_WORK/smoke-goal.log)"
         not_measured "$GROUP" "$L_MVN_PORTABLE" "hermetic:normalize not working in this build"
