@@ -18,6 +18,7 @@ class LockFixtures {
 
     /**
      * Writes a tiny Maven repository: it.fake:parent:1.0 (pom), it.fake:bom:1.0 (pom, manages lib-b to 1.0),
+     * it.fake:bom-outer:1.0 (pom, imports it.fake:bom:1.0 and manages nothing itself),
      * it.fake:lib-a:1.0 (jar; parent it.fake:parent; depends on lib-b 1.1, which the BOM manages down to 1.0),
      * it.fake:lib-b:1.0 and 1.1 (jars), it.fake:lib-c:1.0 (jar).
      */
@@ -27,6 +28,12 @@ class LockFixtures {
   <dependencyManagement>
     <dependencies>
       <dependency><groupId>it.fake</groupId><artifactId>lib-b</artifactId><version>1.0</version></dependency>
+    </dependencies>
+  </dependencyManagement>''')
+        pom(dir, 'bom-outer', '1.0', 'pom', '''
+  <dependencyManagement>
+    <dependencies>
+      <dependency><groupId>it.fake</groupId><artifactId>bom</artifactId><version>1.0</version><type>pom</type><scope>import</scope></dependency>
     </dependencies>
   </dependencyManagement>''')
         pom(dir, 'lib-a', '1.0', 'jar', '''
