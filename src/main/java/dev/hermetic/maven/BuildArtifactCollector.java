@@ -5,8 +5,10 @@ import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -147,22 +149,32 @@ final class BuildArtifactCollector {
         }
         Map<ArtifactCoordinates, Path> read = new TreeMap<>(recorder.drain());
         // Maven 3.8 builds the model without resolving the imported BOMs again (Maven 3.9 does): what the resolver
-        // did not report is built here from its coordinates, which resolves it, its parents and its imports.
-        for (String gav : importedBoms(project)) {
+        // did not report is built here from its coordinates, which resolves it and its parents. The BOMs that BOM
+        // imports come from Maven's model cache, unreported too, so they join the queue in turn.
+        Deque<String> boms = new ArrayDeque<>(importedBoms(project));
+        Set<String> queued = new HashSet<>(boms);
+        while (!boms.isEmpty()) {
+            String gav = boms.poll();
             String[] p = gav.split(":");
             if (read.containsKey(new ArtifactCoordinates(p[0], p[1], p[2], "pom", "")) || reactor.contains(gav)) {
                 continue;
             }
             ProjectBuildingRequest request = modelRequest(session, repoSession);
             request.setRemoteRepositories(project.getRemoteArtifactRepositories());
+            MavenProject bom;
             try {
-                projectBuilder.build(new org.apache.maven.artifact.DefaultArtifact(p[0], p[1], p[2], null, "pom", null,
-                        new org.apache.maven.artifact.handler.DefaultArtifactHandler("pom")), request);
+                bom = projectBuilder.build(new org.apache.maven.artifact.DefaultArtifact(p[0], p[1], p[2], null, "pom",
+                        null, new org.apache.maven.artifact.handler.DefaultArtifactHandler("pom")), request).getProject();
             } catch (ProjectBuildingException e) {
                 throw new BuildCollectionException("Cannot read the BOM " + gav + " that module " + module
-                        + " imports: " + e.getMessage(), e);
+                        + " imports (directly or through another BOM): " + e.getMessage(), e);
             }
             read.putAll(recorder.drain());
+            for (String imported : importedBoms(bom)) {
+                if (queued.add(imported)) {
+                    boms.add(imported);
+                }
+            }
         }
         read.forEach((c, file) -> {
             if (!inReactor(reactor, c)) {
