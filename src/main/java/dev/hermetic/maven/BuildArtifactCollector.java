@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -151,7 +152,9 @@ final class BuildArtifactCollector {
         // Maven 3.8 builds the model without resolving the imported BOMs again (Maven 3.9 does): what the resolver
         // did not report is built here from its coordinates, which resolves it and its parents. The BOMs that BOM
         // imports come from Maven's model cache, unreported too, so they join the queue in turn.
-        Deque<String> boms = new ArrayDeque<>(importedBoms(project));
+        Properties user = session.getUserProperties();
+        Properties system = session.getSystemProperties();
+        Deque<String> boms = new ArrayDeque<>(importedBoms(project, user, system));
         Set<String> queued = new HashSet<>(boms);
         while (!boms.isEmpty()) {
             String gav = boms.poll();
@@ -170,7 +173,7 @@ final class BuildArtifactCollector {
                         + " imports (directly or through another BOM): " + e.getMessage(), e);
             }
             read.putAll(recorder.drain());
-            for (String imported : importedBoms(bom)) {
+            for (String imported : importedBoms(bom, user, system)) {
                 if (queued.add(imported)) {
                     boms.add(imported);
                 }
@@ -197,10 +200,12 @@ final class BuildArtifactCollector {
 
     /**
      * {@code groupId:artifactId:version} of the BOMs the module and its parents import, as their POMs write them,
-     * with {@code ${...}} expressions replaced from the module's effective model; entries whose expressions
-     * cannot be resolved that way are left out (on Maven 3.9 the resolver reports them anyway).
+     * with {@code ${...}} expressions replaced as Maven's model interpolation does: {@code project.*} from the
+     * module's model, then the build's user properties ({@code -D}), the module's effective properties, the system
+     * properties. Entries whose expressions cannot be resolved that way are left out (on Maven 3.9 the resolver
+     * reports them anyway).
      */
-    static Set<String> importedBoms(MavenProject project) {
+    static Set<String> importedBoms(MavenProject project, Properties userProperties, Properties systemProperties) {
         Set<String> boms = new java.util.LinkedHashSet<>();
         for (MavenProject p = project; p != null; p = p.getParent()) {
             org.apache.maven.model.Model original = p.getOriginalModel();
@@ -210,9 +215,9 @@ final class BuildArtifactCollector {
             for (org.apache.maven.model.Dependency d : original.getDependencyManagement().getDependencies()) {
                 if ("import".equals(d.getScope()) && "pom".equals(d.getType())) {
                     // Inherited into the module's model before interpolation: the module's values apply.
-                    String g = interpolate(d.getGroupId(), project);
-                    String a = interpolate(d.getArtifactId(), project);
-                    String v = interpolate(d.getVersion(), project);
+                    String g = interpolate(d.getGroupId(), project, userProperties, systemProperties);
+                    String a = interpolate(d.getArtifactId(), project, userProperties, systemProperties);
+                    String v = interpolate(d.getVersion(), project, userProperties, systemProperties);
                     if (g != null && a != null && v != null) {
                         boms.add(g + ":" + a + ":" + v);
                     }
@@ -222,8 +227,8 @@ final class BuildArtifactCollector {
         return boms;
     }
 
-    /** Replaces {@code ${...}} from the project's properties and coordinates; {@code null} if one is unknown. */
-    static String interpolate(String value, MavenProject p) {
+    /** Replaces {@code ${...}} as {@link #importedBoms} describes; {@code null} if one is unknown. */
+    static String interpolate(String value, MavenProject p, Properties userProperties, Properties systemProperties) {
         if (value == null) {
             return null;
         }
@@ -247,7 +252,7 @@ final class BuildArtifactCollector {
                 case "project.artifactId", "pom.artifactId", "artifactId" -> p.getArtifactId();
                 case "project.parent.version", "parent.version" -> p.getModel().getParent() == null ? null : p.getModel().getParent().getVersion();
                 case "project.parent.groupId", "parent.groupId" -> p.getModel().getParent() == null ? null : p.getModel().getParent().getGroupId();
-                default -> p.getProperties().getProperty(key);
+                default -> firstOf(key, userProperties, p.getProperties(), systemProperties);
             };
             if (replacement == null || replacement.contains("${")) {
                 return null;
@@ -256,6 +261,17 @@ final class BuildArtifactCollector {
             i = end + 1;
         }
         return out.toString();
+    }
+
+    /** The value of {@code key} in the first of {@code sources} that has it, or {@code null}. */
+    private static String firstOf(String key, Properties... sources) {
+        for (Properties source : sources) {
+            String value = source == null ? null : source.getProperty(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private void collectDependencies(MavenProject project, String module, DefaultRepositorySystemSession repoSession,

@@ -2,6 +2,7 @@ package dev.hermetic.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Properties;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -114,8 +115,32 @@ class BuildArtifactCollectorTest {
         project.setParent(parent);
 
         // The parent's expression is resolved with the module's effective properties (what Maven does too).
-        assertThat(BuildArtifactCollector.importedBoms(project))
+        assertThat(BuildArtifactCollector.importedBoms(project, new Properties(), new Properties()))
                 .containsExactly("g:own-bom:1.2", "org.junit:junit-bom:5.10.2");
+    }
+
+    @Test
+    void userPropertiesOverrideTheModelsAndSystemPropertiesComeLast() {
+        Model model = new Model();
+        model.setGroupId("g");
+        model.setArtifactId("app");
+        model.setVersion("1.2");
+        model.getProperties().setProperty("junit.version", "5.10.2");
+        model.setDependencyManagement(new org.apache.maven.model.DependencyManagement());
+        model.getDependencyManagement().addDependency(bom("org.junit", "junit-bom", "${junit.version}"));
+        model.getDependencyManagement().addDependency(bom("x", "from-system", "${bom.from.system}"));
+        model.getDependencyManagement().addDependency(bom("x", "own", "${project.version}"));
+        MavenProject project = new MavenProject(model);
+        project.setOriginalModel(model.clone());
+        Properties user = new Properties();
+        user.setProperty("junit.version", "5.11.0"); // -Djunit.version=5.11.0
+        user.setProperty("project.version", "9"); // project.* comes from the model, as in Maven
+        Properties system = new Properties();
+        system.setProperty("junit.version", "0");
+        system.setProperty("bom.from.system", "3");
+
+        assertThat(BuildArtifactCollector.importedBoms(project, user, system))
+                .containsExactly("org.junit:junit-bom:5.11.0", "x:from-system:3", "x:own:1.2");
     }
 
     private static org.apache.maven.model.Dependency bom(String g, String a, String v) {
