@@ -121,6 +121,19 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         seedPlugin(new File(basedir, 'repo'), itLocalRepo, version)
     }
 
+    /**
+     * The tampering ITs' set-up: prepares the IT, locks a clean build in its own local repository, then changes the
+     * POM of it.fake:ARTIFACT_ID:1.0 there (a comment appended), so that its checksum no longer matches the lockfile.
+     */
+    static void lockThenChangePom(File basedir, String itLocalRepo, String version, String mavenHome,
+            String itSettingsFile, String artifactId) {
+        prepare(basedir, itLocalRepo, version)
+        maven(basedir, mavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', 'verify', 'hermetic:lock'])
+        File pom = new File(basedir, "repo/it/fake/${artifactId}/1.0/${artifactId}-1.0.pom")
+        assert pom.isFile() : "the locked build did not put ${pom} in the IT's local repository"
+        pom.text = pom.text.replace('</project>', '  <!-- changed -->\n</project>')
+    }
+
     /** Copies this plugin (installed by the invoker into the shared it-repo) into an IT's own local repository. */
     static void seedPlugin(File localRepo, String itLocalRepo, String version) {
         File from = new File(itLocalRepo, "dev/hermetic/hermetic-maven-plugin/${version}")

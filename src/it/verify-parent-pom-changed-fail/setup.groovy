@@ -1,8 +1,5 @@
 // Lock a clean build in the IT's own local repository, then change the dependency's parent POM.
 def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
-fx.prepare(basedir, itLocalRepo, itPluginVersion)
-fx.maven(basedir, itMavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', 'verify', 'hermetic:lock'])
-File pom = new File(basedir, 'repo/it/fake/parent/1.0/parent-1.0.pom')
-pom.text = pom.text.replace('</project>', '  <!-- changed -->\n</project>')
+fx.lockThenChangePom(basedir, itLocalRepo, itPluginVersion, itMavenHome, itSettingsFile, 'parent')
 // The invoker fails a hook script that returns anything but true or null.
 true
