@@ -98,12 +98,7 @@ class BuildArtifactCollectorTest {
         MavenProject parent = new MavenProject(parentModel);
         parent.setOriginalModel(parentModel.clone());
 
-        Model model = new Model();
-        model.setGroupId("g");
-        model.setArtifactId("app");
-        model.setVersion("1.2");
-        model.getProperties().setProperty("junit.version", "5.10.2");
-        model.setDependencyManagement(new org.apache.maven.model.DependencyManagement());
+        Model model = appModel();
         model.getDependencyManagement().addDependency(bom("g", "own-bom", "${project.version}"));
         model.getDependencyManagement().addDependency(bom("x", "unknown", "${not.defined}"));
         org.apache.maven.model.Dependency plain = bom("x", "managed", "1");
@@ -121,12 +116,7 @@ class BuildArtifactCollectorTest {
 
     @Test
     void userPropertiesOverrideTheModelsAndSystemPropertiesComeLast() {
-        Model model = new Model();
-        model.setGroupId("g");
-        model.setArtifactId("app");
-        model.setVersion("1.2");
-        model.getProperties().setProperty("junit.version", "5.10.2");
-        model.setDependencyManagement(new org.apache.maven.model.DependencyManagement());
+        Model model = appModel();
         model.getDependencyManagement().addDependency(bom("org.junit", "junit-bom", "${junit.version}"));
         model.getDependencyManagement().addDependency(bom("x", "from-system", "${bom.from.system}"));
         model.getDependencyManagement().addDependency(bom("x", "own", "${project.version}"));
@@ -141,6 +131,17 @@ class BuildArtifactCollectorTest {
 
         assertThat(BuildArtifactCollector.importedBoms(project, user, system))
                 .containsExactly("org.junit:junit-bom:5.11.0", "x:from-system:3", "x:own:1.2");
+    }
+
+    /** g:app:1.2 with the property junit.version=5.10.2 and an empty dependencyManagement. */
+    private static Model appModel() {
+        Model model = new Model();
+        model.setGroupId("g");
+        model.setArtifactId("app");
+        model.setVersion("1.2");
+        model.getProperties().setProperty("junit.version", "5.10.2");
+        model.setDependencyManagement(new org.apache.maven.model.DependencyManagement());
+        return model;
     }
 
     private static org.apache.maven.model.Dependency bom(String g, String a, String v) {
