@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 
 /**
@@ -37,32 +38,26 @@ final class LockVerifyCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Path lockfilePath = Path.of(Lockfile.DEFAULT_FILE_NAME);
-        Path localRepo = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        List<String> exclusions = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--help") || a.equals("-h")) {
-                usage(out);
-                return 0;
+        CommandLineArguments parsed;
+        try {
+            parsed = CommandLineArguments.parse(args, Set.of("--lockfile", "--local-repo", "--exclude"), Set.of());
+            if (!parsed.operands().isEmpty()) {
+                throw new CommandLineArguments.UsageException("unexpected argument '" + parsed.operands().get(0)
+                        + "': every input is given by an option");
             }
-            if (!List.of("--lockfile", "--local-repo", "--exclude").contains(a)) {
-                err.println("lock-verify: unknown option '" + a + "'.");
-                usage(err);
-                return 2;
-            }
-            if (i + 1 >= args.size()) {
-                err.println("lock-verify: " + a + " needs a value.");
-                usage(err);
-                return 2;
-            }
-            String value = args.get(++i);
-            switch (a) {
-                case "--lockfile" -> lockfilePath = Path.of(value);
-                case "--local-repo" -> localRepo = Path.of(value);
-                default -> exclusions.add(value);
-            }
+        } catch (CommandLineArguments.UsageException e) {
+            err.println("lock-verify: " + e.getMessage());
+            usage(err);
+            return 2;
         }
+        if (parsed.help()) {
+            usage(out);
+            return 0;
+        }
+        Path lockfilePath = Path.of(parsed.value("--lockfile", Lockfile.DEFAULT_FILE_NAME));
+        Path localRepo = parsed.value("--local-repo", null) != null ? Path.of(parsed.value("--local-repo", null))
+                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        List<String> exclusions = parsed.values("--exclude");
         try {
             Lockfile lockfile = LockfileReader.read(lockfilePath);
             List<UsedArtifact> used = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code normalize [options] FILE...}: the core of {@code hermetic:normalize}. */
 final class NormalizeCommand implements Command {
@@ -53,59 +54,33 @@ final class NormalizeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String timestamp = null;
-        CompressionMode mode = CompressionMode.PORTABLE;
+        CommandLineArguments parsed;
+        try {
+            parsed = CommandLineArguments.parse(args, Set.of("--timestamp", "--mode", "--remove-manifest-attribute"),
+                    Set.of());
+        } catch (CommandLineArguments.UsageException e) {
+            err.println("normalize: " + e.getMessage());
+            help(err);
+            return 2;
+        }
+        if (parsed.help()) {
+            help(out);
+            return 0;
+        }
+        String timestamp = parsed.value("--timestamp", null);
+        CompressionMode mode;
+        String modeName = parsed.value("--mode", "portable");
+        try {
+            mode = CompressionMode.valueOf(modeName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("normalize: --mode '" + modeName + "' is not a mode: use portable or fast");
+            return 2;
+        }
         List<String> removals = new ArrayList<>(NormalizationOptions.DEFAULT_MANIFEST_ATTRIBUTES_TO_REMOVE);
+        removals.addAll(parsed.values("--remove-manifest-attribute"));
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String value = null;
-            int eq = arg.indexOf('=');
-            String option = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-            if (arg.startsWith("--") && eq > 0) {
-                value = arg.substring(eq + 1);
-            }
-            switch (option) {
-                case "--help", "-h" -> {
-                    help(out);
-                    return 0;
-                }
-                case "--timestamp", "--mode", "--remove-manifest-attribute" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.size()) {
-                            err.println("normalize: " + option + " needs a value");
-                            help(err);
-                            return 2;
-                        }
-                        value = args.get(++i);
-                    }
-                    if (option.equals("--timestamp")) {
-                        timestamp = value;
-                    } else if (option.equals("--mode")) {
-                        try {
-                            mode = CompressionMode.valueOf(value.toUpperCase(Locale.ROOT));
-                        } catch (IllegalArgumentException e) {
-                            err.println("normalize: --mode '" + value + "' is not a mode: use portable or fast");
-                            return 2;
-                        }
-                    } else {
-                        removals.add(value);
-                    }
-                }
-                case "--" -> {
-                    for (i++; i < args.size(); i++) {
-                        files.add(Path.of(args.get(i)));
-                    }
-                }
-                default -> {
-                    if (arg.startsWith("-") && arg.length() > 1) {
-                        err.println("normalize: unknown option '" + arg + "'");
-                        help(err);
-                        return 2;
-                    }
-                    files.add(Path.of(arg));
-                }
-            }
+        for (String operand : parsed.operands()) {
+            files.add(Path.of(operand));
         }
         if (files.isEmpty()) {
             err.println("normalize: no FILE given");

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code sign [options] FILE...}: the core of {@code hermetic:sign}. Writes FILE.asc, FILE.sha256 and FILE.sha512
@@ -61,26 +62,23 @@ final class SignCommand implements Command {
         return "write detached OpenPGP signatures (.asc) and .sha256/.sha512 files, in-process";
     }
 
-    private static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     private record Options(
             Path keyFile, String keyEnv, String fingerprint, String passphraseEnv, boolean reproducible,
             Path manifest, List<Path> files) {}
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(USAGE);
-            return 0;
-        }
         Options options;
         try {
-            options = parse(args);
-        } catch (UsageException e) {
+            CommandLineArguments parsed = CommandLineArguments.parse(args,
+                    Set.of("--key", "--key-env", "--fingerprint", "--passphrase-env", "--manifest"),
+                    Set.of("--reproducible"));
+            if (parsed.help()) {
+                out.println(USAGE);
+                return 0;
+            }
+            options = options(parsed);
+        } catch (CommandLineArguments.UsageException e) {
             err.println("sign: " + e.getMessage());
             err.println(USAGE);
             return 2;
@@ -160,50 +158,24 @@ final class SignCommand implements Command {
         }
     }
 
-    private static Options parse(List<String> args) throws UsageException {
-        Path keyFile = null;
-        String keyEnv = SigningEnvironment.KEY;
-        String fingerprint = null;
-        String passphraseEnv = SigningEnvironment.PASSPHRASE;
-        boolean reproducible = false;
-        Path manifest = null;
+    private static Options options(CommandLineArguments parsed) throws CommandLineArguments.UsageException {
+        String keyFile = parsed.value("--key", null);
+        String manifest = parsed.value("--manifest", null);
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--key" -> keyFile = Path.of(value(args, ++i, arg));
-                case "--key-env" -> keyEnv = value(args, ++i, arg);
-                case "--fingerprint" -> fingerprint = value(args, ++i, arg);
-                case "--passphrase-env" -> passphraseEnv = value(args, ++i, arg);
-                case "--reproducible" -> reproducible = true;
-                case "--manifest" -> manifest = Path.of(value(args, ++i, arg));
-                case "--" -> {
-                    args.subList(i + 1, args.size()).forEach(f -> files.add(Path.of(f)));
-                    i = args.size();
-                }
-                default -> {
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option '" + arg + "'");
-                    }
-                    files.add(Path.of(arg));
-                }
-            }
+        for (String operand : parsed.operands()) {
+            files.add(Path.of(operand));
         }
         if (files.isEmpty()) {
-            throw new UsageException("no FILE to sign");
+            throw new CommandLineArguments.UsageException("no FILE to sign");
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                throw new UsageException("'" + file + "' is not a file");
+                throw new CommandLineArguments.UsageException("'" + file + "' is not a file");
             }
         }
-        return new Options(keyFile, keyEnv, fingerprint, passphraseEnv, reproducible, manifest, files);
-    }
-
-    private static String value(List<String> args, int index, String option) throws UsageException {
-        if (index >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(index);
+        return new Options(keyFile == null ? null : Path.of(keyFile),
+                parsed.value("--key-env", SigningEnvironment.KEY), parsed.value("--fingerprint", null),
+                parsed.value("--passphrase-env", SigningEnvironment.PASSPHRASE), parsed.flag("--reproducible"),
+                manifest == null ? null : Path.of(manifest), files);
     }
 }
