@@ -55,8 +55,8 @@ final class LockVerifyCommand implements Command {
             return 0;
         }
         Path lockfilePath = Path.of(parsed.value("--lockfile", Lockfile.DEFAULT_FILE_NAME));
-        Path localRepo = parsed.value("--local-repo", null) != null ? Path.of(parsed.value("--local-repo", null))
-                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        String repo = parsed.value("--local-repo", null);
+        Path localRepo = repo != null ? Path.of(repo) : Path.of(System.getProperty("user.home"), ".m2", "repository");
         List<String> exclusions = parsed.values("--exclude");
         try {
             Lockfile lockfile = LockfileReader.read(lockfilePath);
