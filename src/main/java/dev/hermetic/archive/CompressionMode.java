@@ -1,5 +1,7 @@
 package dev.hermetic.archive;
 
+import java.util.Locale;
+
 /** How entries are compressed in a normalized zip. */
 public enum CompressionMode {
     /**
@@ -13,5 +15,20 @@ public enum CompressionMode {
      * the bytes still carry whatever compressor produced the input. Entries copied this way are not
      * inflated, so their CRC is not checked (stored entries and every structural check still are).
      */
-    FAST
+    FAST;
+
+    /**
+     * The mode named {@code name}, case-insensitive, surrounding blanks ignored ({@code portable} or {@code fast}).
+     *
+     * @throws IllegalArgumentException naming the value and the choices
+     */
+    public static CompressionMode parse(String name) {
+        String value = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
+        for (CompressionMode m : values()) {
+            if (m.name().equals(value)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a compression mode: use portable or fast");
+    }
 }

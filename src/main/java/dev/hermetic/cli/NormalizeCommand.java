@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,7 +70,7 @@ final class NormalizeCommand implements Command {
         CompressionMode mode;
         String modeName = parsed.value("--mode", "portable");
         try {
-            mode = CompressionMode.valueOf(modeName.toUpperCase(Locale.ROOT));
+            mode = CompressionMode.parse(modeName);
         } catch (IllegalArgumentException e) {
             err.println("normalize: --mode '" + modeName + "' is not a mode: use portable or fast");
             return 2;

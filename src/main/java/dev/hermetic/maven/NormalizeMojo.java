@@ -127,14 +127,12 @@ public class NormalizeMojo extends AbstractMojo {
     }
 
     static CompressionMode parseMode(String mode) throws MojoFailureException {
-        String value = mode == null ? "" : mode.trim().toUpperCase(Locale.ROOT);
-        for (CompressionMode m : CompressionMode.values()) {
-            if (m.name().equals(value)) {
-                return m;
-            }
+        try {
+            return CompressionMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Invalid compression mode '" + mode
+                    + "' (hermetic.normalize.mode / <mode>): use portable (the default) or fast.", e);
         }
-        throw new MojoFailureException("Invalid compression mode '" + mode
-                + "' (hermetic.normalize.mode / <mode>): use portable (the default) or fast.");
     }
 
     /** The default list, plus {@code remove}, minus {@code keep} (case-insensitive, as manifest names are). */

@@ -115,4 +115,13 @@ class LockVerifyCommandTest {
         assertThat(run("--lockfile", lockfile.toString(), "--exclude", "a:b:c:d:e:f")).isEqualTo(2);
         assertThat(err()).contains("Invalid artifact pattern 'a:b:c:d:e:f'");
     }
+
+    @Test
+    void optionsTakeTheirValueAfterAnEqualsSignTooAndAStrayArgumentIsNamed() {
+        // The README promises every command reads --option=value like --option value.
+        assertThat(run("--lockfile=" + lockfile, "--local-repo=" + repo)).isZero();
+        assertThat(out()).contains("lock-verify " + lockfile + " against " + repo);
+        assertThat(run("--lockfile", lockfile.toString(), "stray")).isEqualTo(2);
+        assertThat(err()).contains("unexpected argument 'stray'", "usage:");
+    }
 }
