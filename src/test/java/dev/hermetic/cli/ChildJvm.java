@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the CLI in another JVM, with the test JVM's class path. */
+/** Runs the CLI (or another main class) in another JVM, with the test JVM's class path. */
 final class ChildJvm {
 
     static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
@@ -24,12 +24,17 @@ final class ChildJvm {
 
     static Result run(Path java, List<String> jvmOptions, Map<String, String> environment, Path log, String... args)
             throws IOException, InterruptedException {
+        return run(Main.class, java, jvmOptions, environment, log, args);
+    }
+
+    static Result run(Class<?> mainClass, Path java, List<String> jvmOptions, Map<String, String> environment, Path log,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        command.add(mainClass.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("SOURCE_DATE_EPOCH");
