@@ -5,7 +5,8 @@ def log = new File(basedir, 'build.log').text
 }
 // -Ddetail shows each goal's parameters with their user properties.
 ['hermetic.normalize.mode', 'hermetic.lock.check', 'hermetic.verify.excludes', 'hermetic.sign.keyFile',
- 'hermetic.skip', 'hermetic.verify.runtimeResolutions', 'hermetic.verify.reuseGraphs'].each { property ->
+ 'hermetic.skip', 'hermetic.verify.runtimeResolutions', 'hermetic.verify.reuseGraphs',
+ 'hermetic.verify.usagePolicy'].each { property ->
     assert log.contains("User property: ${property}") : "hermetic:help -Ddetail does not show ${property}"
 }
 return true

@@ -67,7 +67,7 @@ final class LockVerifyCommand implements Command {
                         a.modules().isEmpty() ? "" : a.modules().first()));
             }
             // The environment is Maven's and the JDK's of a build: there is no build here, so it is not compared.
-            VerificationReport report = new LockfileVerifier(lockfile, exclusions, Policy.IGNORE, Policy.IGNORE)
+            VerificationReport report = new LockfileVerifier(lockfile, exclusions, Policy.IGNORE, Policy.IGNORE, Policy.IGNORE)
                     .verify(used, null);
             for (Map.Entry<String, SortedSet<ArtifactCoordinates>> e
                     : report.exclusions().entrySet()) {

@@ -7,9 +7,9 @@ import java.nio.file.Path;
  *
  * @param kind what kind of difference
  * @param severity whether it fails the build
- * @param coordinates the artifact, or null for {@link Kind#ENVIRONMENT_DIFFERS}
+ * @param coordinates the artifact, or null for {@link Kind#ENVIRONMENT_DIFFERS} and a new module
  * @param file the file that was checked, or null when there is none (unused entries, environment)
- * @param expected what the lockfile says (a digest, an environment value), or empty
+ * @param expected what the lockfile says (a digest, an environment value, a usage), or empty
  * @param actual what the build has now, or empty
  * @param message what is wrong, with both values
  * @param nextStep the one thing to do about it
@@ -25,6 +25,11 @@ public record Finding(Kind kind, Severity severity, ArtifactCoordinates coordina
         MISSING_FILE,
         /** The build uses an artifact the lockfile does not list. Always an error. */
         NOT_IN_LOCKFILE,
+        /**
+         * The build uses a locked artifact in a role, scope, module or for a plugin the lockfile does not record (or
+         * has a module the lockfile does not name). An error by default.
+         */
+        USAGE_DIFFERS,
         /** The lockfile lists an artifact the build no longer uses. A warning by default. */
         UNUSED,
         /** Maven, Java or the wrapper distribution differ from the lockfile's. A warning by default. */

@@ -13,9 +13,12 @@ import java.util.TreeSet;
  * @param roles why the build uses it, never empty
  * @param scopes dependency scopes it is used in (empty for plugins, POMs, ...)
  * @param modules modules ({@code groupId:artifactId}) that use it
+ * @param plugins plugins and extensions ({@code groupId:artifactId}) that pulled it in: whose dependency it is, or
+ *     which resolved it while they ran (empty for anything no plugin pulled in)
  */
 public record LockedArtifact(ArtifactCoordinates coordinates, String digest, SortedSet<ArtifactRole> roles,
-        SortedSet<String> scopes, SortedSet<String> modules) implements Comparable<LockedArtifact> {
+        SortedSet<String> scopes, SortedSet<String> modules, SortedSet<String> plugins)
+        implements Comparable<LockedArtifact> {
 
     public LockedArtifact {
         LockTokens.checkCoordinates(coordinates);
@@ -29,6 +32,13 @@ public record LockedArtifact(ArtifactCoordinates coordinates, String digest, Sor
         roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
         scopes = copyTokens(scopes, "scope", coordinates);
         modules = copyTokens(modules, "module", coordinates);
+        plugins = copyTokens(plugins, "plugin", coordinates);
+    }
+
+    /** An entry that no plugin pulled in. */
+    public LockedArtifact(ArtifactCoordinates coordinates, String digest, SortedSet<ArtifactRole> roles,
+            SortedSet<String> scopes, SortedSet<String> modules) {
+        this(coordinates, digest, roles, scopes, modules, null);
     }
 
     @Override

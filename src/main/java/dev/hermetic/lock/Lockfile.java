@@ -41,8 +41,11 @@ import java.util.TreeSet;
 public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnvironment environment,
         SortedSet<String> modules, List<LockedArtifact> artifacts) {
 
-    /** The format version this code writes (and the only one it reads). */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format version this code writes (and the only one it reads). Format 2 added the artifact lines' last field,
+     * the plugins that pulled each artifact in.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /** The conventional file name, at the root of the project. */
     public static final String DEFAULT_FILE_NAME = "hermetic.lock";
@@ -71,8 +74,8 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
     }
 
     /**
-     * Builds a lockfile from what the build used. Each distinct file is hashed once (in parallel); the roles, scopes
-     * and modules of all observations of the same coordinates are merged.
+     * Builds a lockfile from what the build used. Each distinct file is hashed once (in parallel); the roles, scopes,
+     * modules and plugins of all observations of the same coordinates are merged.
      *
      * @param used every observation of the build, in any order, duplicates welcome
      * @throws ArtifactFileException if a file is missing or unreadable, or if the same coordinates come with two files
@@ -117,6 +120,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
         EnumSet<ArtifactRole> roles = EnumSet.noneOf(ArtifactRole.class);
         TreeSet<String> scopes = new TreeSet<>();
         TreeSet<String> modules = new TreeSet<>();
+        TreeSet<String> plugins = new TreeSet<>();
         for (UsedArtifact u : observations) {
             FileHashes.Hash hash = hashes.get(u.file());
             if (hash == null) {
@@ -131,6 +135,9 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
             if (u.module() != null && !u.module().isEmpty()) {
                 modules.add(u.module());
             }
+            if (!u.plugin().isEmpty()) {
+                plugins.add(u.plugin());
+            }
         }
         if (fileByDigest.size() > 1) {
             List<Map.Entry<String, Path>> two = new ArrayList<>(fileByDigest.entrySet()).subList(0, 2);
@@ -141,7 +148,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
                     + "compare both with the checksum published on the repository before locking.", null);
         }
         return new LockedArtifact(coordinates, fileByDigest.keySet().iterator().next(), new TreeSet<>(roles), scopes,
-                modules);
+                modules, plugins);
     }
 
     /** @return the entry for these coordinates, if locked */

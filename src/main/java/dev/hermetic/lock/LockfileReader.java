@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * the line, so a hand edit or a bad merge cannot silently weaken the check.
  *
  * <p>Rules (see {@code docs/lockfile.md}): blank lines and lines starting with {@code #} are ignored anywhere; the
- * first other line is {@code format 1}; then {@code algorithm}, the three {@code environment} lines and the
- * {@code module} lines, each before the first artifact line; an artifact line starts with coordinates (it contains
- * {@code :}). Artifact lines need not be sorted (a hand-resolved merge conflict is accepted as is; the next
- * {@code hermetic:lock} sorts them), but each coordinates may appear only once.
+ * first other line is {@code format 2} (format 1 is refused with an {@link OutdatedLockfileException}); then
+ * {@code algorithm}, the three {@code environment} lines and the {@code module} lines, each before the first artifact
+ * line; an artifact line starts with coordinates (it contains {@code :}). Artifact lines need not be sorted (a
+ * hand-resolved merge conflict is accepted as is; the next {@code hermetic:lock} sorts them), but each coordinates
+ * may appear only once.
  */
 public final class LockfileReader {
 
@@ -113,6 +114,9 @@ public final class LockfileReader {
                 throw error("missing header: the first line that is not a comment must be 'format "
                         + Lockfile.FORMAT_VERSION + "', found '" + l + "'. Is this a hermetic lockfile?");
             }
+            if (fields.length == 2 && fields[1].equals("1")) {
+                throw new OutdatedLockfileException(file, line, 1);
+            }
             if (fields.length != 2 || !fields[1].equals(String.valueOf(Lockfile.FORMAT_VERSION))) {
                 throw error("unknown format version '" + l.substring("format".length()).strip() + "': this plugin "
                         + "reads format " + Lockfile.FORMAT_VERSION + ". Use the plugin version that wrote the file, "
@@ -197,9 +201,9 @@ public final class LockfileReader {
 
         private void parseArtifact(String[] fields) throws LockfileFormatException {
             requireHeader();
-            if (fields.length != 5) {
-                throw error("an artifact line has 5 fields '<coordinates> <checksum> <roles> <scopes> <modules>', "
-                        + "found " + fields.length + ": '" + String.join(" ", fields) + "'.");
+            if (fields.length != 6) {
+                throw error("an artifact line has 6 fields '<coordinates> <checksum> <roles> <scopes> <modules> "
+                        + "<plugins>', found " + fields.length + ": '" + String.join(" ", fields) + "'.");
             }
             ArtifactCoordinates c = parseCoordinates(fields[0]);
             String digest = fields[1];
@@ -238,13 +242,19 @@ public final class LockfileReader {
                     }
                 }
             }
+            TreeSet<String> plugins = parseList(fields[5], "plugin", c);
+            for (String p : plugins) {
+                if (p.split(":", -1).length != 2) {
+                    throw error("invalid plugin '" + p + "' for " + c + ": expected groupId:artifactId.");
+                }
+            }
             Integer previous = artifactLines.putIfAbsent(c, line);
             if (previous != null) {
                 throw error("duplicate entry for " + c + " (first on line " + previous + "). A merge probably kept "
                         + "both sides: keep the right one, then run `mvn hermetic:verify`.");
             }
             try {
-                artifacts.add(new LockedArtifact(c, digest, roles, scopes, artifactModules));
+                artifacts.add(new LockedArtifact(c, digest, roles, scopes, artifactModules, plugins));
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage() + ".");
             }

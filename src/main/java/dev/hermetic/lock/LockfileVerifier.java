@@ -17,16 +17,17 @@ import java.util.TreeSet;
 /**
  * Compares what a build uses now with its lockfile. Each distinct file is hashed once, in parallel.
  *
- * <p>A checksum mismatch, a missing file and an artifact that is not locked are always errors. Locked artifacts the
- * build no longer uses, and a different Maven/Java/wrapper, are findings whose severity the caller chooses with a
- * {@link Policy} ({@link Policy#IGNORE} drops them). Excluded artifacts are neither checked nor reported unused; the
+ * <p>A checksum mismatch, a missing file and an artifact that is not locked are always errors. A locked artifact used
+ * in a way the lockfile does not record ({@link Finding.Kind#USAGE_DIFFERS}), locked artifacts the build no longer
+ * uses, and a different Maven/Java/wrapper, are findings whose severity the caller chooses with a {@link Policy}
+ * ({@link Policy#IGNORE} drops them). Excluded artifacts are neither checked nor reported unused; the
  * report says which pattern excluded what.
  *
  * <p>Typical use from a build-tool adapter:
  * <pre>{@code
  * Lockfile lock = LockfileReader.read(root.resolve(Lockfile.DEFAULT_FILE_NAME));
- * VerificationReport report = new LockfileVerifier(lock, List.of("org.example:*"), Policy.WARN, Policy.WARN)
- *         .verify(usedArtifacts, currentEnvironment);
+ * VerificationReport report = new LockfileVerifier(lock, List.of("org.example:*"), Policy.WARN, Policy.WARN,
+ *         Policy.FAIL).verify(usedArtifacts, currentEnvironment);
  * report.findings().forEach(f -> log(f.severity(), f.toString()));
  * if (!report.passed()) fail(report.summary());
  * }</pre>
@@ -43,20 +44,23 @@ public final class LockfileVerifier {
     private final List<ArtifactPattern> exclusions;
     private final Policy environmentPolicy;
     private final Policy unusedPolicy;
+    private final Policy usagePolicy;
 
     /**
      * @param exclusionPatterns {@link ArtifactPattern} texts; artifacts matching any are skipped
      * @param environmentPolicy severity of {@link Finding.Kind#ENVIRONMENT_DIFFERS} ({@code WARN} by default,
      *     {@code FAIL} when strict)
      * @param unusedPolicy severity of {@link Finding.Kind#UNUSED} ({@code WARN} by default)
+     * @param usagePolicy severity of {@link Finding.Kind#USAGE_DIFFERS} ({@code FAIL} by default)
      * @throws IllegalArgumentException for a malformed pattern, naming it
      */
     public LockfileVerifier(Lockfile lockfile, Collection<String> exclusionPatterns, Policy environmentPolicy,
-            Policy unusedPolicy) {
+            Policy unusedPolicy, Policy usagePolicy) {
         this.lockfile = Objects.requireNonNull(lockfile, "lockfile");
         this.exclusions = exclusionPatterns.stream().map(ArtifactPattern::parse).toList();
         this.environmentPolicy = Objects.requireNonNull(environmentPolicy, "environmentPolicy");
         this.unusedPolicy = Objects.requireNonNull(unusedPolicy, "unusedPolicy");
+        this.usagePolicy = Objects.requireNonNull(usagePolicy, "usagePolicy");
     }
 
     /**
@@ -104,6 +108,10 @@ public final class LockfileVerifier {
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
             check(e.getKey(), e.getValue(), locked.get(e.getKey()), hashes, findings);
         }
+        Finding.Severity usage = severity(usagePolicy);
+        if (usage != null) {
+            checkUsage(byCoordinates, locked, usage, findings);
+        }
         Finding.Severity unused = severity(unusedPolicy);
         for (LockedArtifact a : lockfile.artifacts()) {
             if (!byCoordinates.containsKey(a.coordinates()) && !exclude(a.coordinates(), excluded) && unused != null) {
@@ -125,6 +133,7 @@ public final class LockfileVerifier {
     private void check(ArtifactCoordinates c, List<UsedArtifact> uses, LockedArtifact entry, FileHashes hashes,
             List<Finding> findings) {
         String algorithm = lockfile.algorithm().jcaName();
+        String plugins = plugins(uses);
         TreeMap<String, UsedArtifact> byFile = new TreeMap<>();
         for (UsedArtifact u : uses) {
             byFile.putIfAbsent(String.valueOf(u.file()), u);
@@ -140,13 +149,15 @@ public final class LockfileVerifier {
             String actual = hash.digest();
             if (entry == null) {
                 findings.add(new Finding(Finding.Kind.NOT_IN_LOCKFILE, Finding.Severity.ERROR, c, u.file(), "", actual,
-                        c + " (" + LockTokens.roleToken(u.role()) + " of " + u.module() + ", " + algorithm + " "
-                                + actual + ") is not in the lockfile" + otherVersions(c) + ".",
+                        c + " (" + LockTokens.roleToken(u.role()) + " of " + u.module()
+                                + (plugins.isEmpty() ? "" : ", pulled in by " + plugins) + ", " + algorithm + " " + actual + ") is not in the lockfile" + otherVersions(c) + ".",
                         "Review the new artifact (why it is needed, where it comes from), then run `mvn hermetic:lock` "
                                 + "and commit the lockfile change."));
             } else if (!entry.digest().equals(actual)) {
                 findings.add(new Finding(Finding.Kind.DIGEST_MISMATCH, Finding.Severity.ERROR, c, u.file(),
-                        entry.digest(), actual, "Checksum mismatch for " + c + ": " + u.file() + " has " + algorithm
+                        entry.digest(), actual, "Checksum mismatch for " + c
+                                + (plugins.isEmpty() ? "" : " (pulled in by " + plugins + ")") + ": " + u.file()
+                                + " has " + algorithm
                                 + " " + actual + ", the lockfile expects " + entry.digest() + ".",
                         "Delete " + u.file().toAbsolutePath().getParent() + " from the local repository and build "
                                 + "again to re-download it; if the mismatch persists, the artifact may have been "
@@ -154,6 +165,86 @@ public final class LockfileVerifier {
                                 + "checksum published on Maven Central) before changing the lockfile."));
             }
         }
+    }
+
+    /** The plugins that pulled these uses in, comma-separated, or empty if none did. */
+    private static String plugins(List<UsedArtifact> uses) {
+        TreeSet<String> plugins = new TreeSet<>();
+        uses.forEach(u -> {
+            if (!u.plugin().isEmpty()) {
+                plugins.add(u.plugin());
+            }
+        });
+        return String.join(", ", plugins);
+    }
+
+    /**
+     * Finds the uses of locked artifacts that the lockfile does not record: exactly what re-locking would add to an
+     * artifact line's roles, scopes, modules or plugins. Fewer uses (a partial build) are not drift. A module the
+     * lockfile does not name at all is reported once, not for every artifact it uses.
+     */
+    private void checkUsage(Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates,
+            Map<ArtifactCoordinates, LockedArtifact> locked, Finding.Severity severity, List<Finding> findings) {
+        String fix = "If the new use is intended, run `mvn verify hermetic:lock`, review the diff and commit the "
+                + "lockfile; if not, find what introduced it (e.g. `mvn dependency:tree`) and undo it.";
+        TreeSet<String> newModules = new TreeSet<>();
+        for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
+            LockedArtifact entry = locked.get(e.getKey());
+            if (entry == null) {
+                continue; // NOT_IN_LOCKFILE already
+            }
+            TreeSet<String> unrecorded = new TreeSet<>();
+            for (UsedArtifact u : e.getValue()) {
+                if (!u.module().isEmpty() && !lockfile.modules().contains(u.module())) {
+                    newModules.add(u.module());
+                }
+                if (!recorded(u, entry)) {
+                    unrecorded.add(u.describeUse());
+                }
+            }
+            if (!unrecorded.isEmpty()) {
+                String now = String.join("; ", unrecorded);
+                String was = describe(entry);
+                findings.add(new Finding(Finding.Kind.USAGE_DIFFERS, severity, e.getKey(), null, was, now,
+                        e.getKey() + " is used in a way the lockfile does not record: this build uses it as " + now
+                                + "; the lockfile records it only as " + was + ".", fix));
+            }
+        }
+        for (String module : newModules) {
+            findings.add(new Finding(Finding.Kind.USAGE_DIFFERS, severity, null, null, "", module, "Module " + module
+                    + " uses locked artifacts but is not in the lockfile (no 'module " + module + "' line): it was "
+                    + "added after the lockfile was made.", fix));
+        }
+    }
+
+    /** Whether the lockfile records this use of {@code entry}: each of its role, scope, module and plugin. */
+    private boolean recorded(UsedArtifact u, LockedArtifact entry) {
+        if (u.role() == ArtifactRole.RUNTIME && !entry.roles().contains(ArtifactRole.RUNTIME)) {
+            // hermetic:lock records a run-time resolution only for what the build plan does not explain.
+            return true;
+        }
+        return entry.roles().contains(u.role())
+                && (u.scope().isEmpty() || entry.scopes().contains(u.scope()))
+                && (u.module().isEmpty() || !lockfile.modules().contains(u.module())
+                        || entry.modules().contains(u.module()))
+                && (u.plugin().isEmpty() || entry.plugins().contains(u.plugin()));
+    }
+
+    /** What the lockfile records, e.g. {@code plugin-dependency of every module, pulled in by g:a}. */
+    private String describe(LockedArtifact entry) {
+        StringBuilder s = new StringBuilder(String.join(",", entry.roles().stream().map(LockTokens::roleToken)
+                .toList()));
+        if (!entry.scopes().isEmpty()) {
+            s.append(" in scope ").append(String.join(",", entry.scopes()));
+        }
+        if (!entry.modules().isEmpty()) {
+            s.append(entry.modules().equals(lockfile.modules()) ? " of every module"
+                    : " of module " + String.join(",", entry.modules()));
+        }
+        if (!entry.plugins().isEmpty()) {
+            s.append(", pulled in by ").append(String.join(",", entry.plugins()));
+        }
+        return s.toString();
     }
 
     /** Tells a version bump from a brand-new artifact. */

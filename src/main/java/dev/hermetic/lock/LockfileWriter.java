@@ -41,13 +41,13 @@ public final class LockfileWriter {
             out.append("module ").append(module).append('\n');
         }
         out.append("# <coordinates> <").append(lockfile.algorithm().jcaName().toLowerCase(java.util.Locale.ROOT))
-                .append("> <roles> <scopes> <modules, * = all>\n");
+                .append("> <roles> <scopes> <modules, * = all> <plugins that pulled it in>\n");
         for (LockedArtifact a : lockfile.artifacts()) {
             out.append(a.coordinates()).append(' ').append(a.digest()).append(' ')
                     .append(a.roles().stream().map(LockTokens::roleToken).collect(Collectors.joining(",")))
                     .append(' ').append(list(a.scopes())).append(' ')
                     .append(!a.modules().isEmpty() && a.modules().equals(lockfile.modules()) ? "*" : list(a.modules()))
-                    .append('\n');
+                    .append(' ').append(list(a.plugins())).append('\n');
         }
         return out.toString();
     }

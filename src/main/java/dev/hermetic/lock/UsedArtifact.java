@@ -10,9 +10,33 @@ import java.nio.file.Path;
  * @param role why it is used
  * @param scope the dependency scope, or empty for non-dependencies
  * @param module the module ({@code groupId:artifactId}) that uses it
+ * @param plugin the plugin or extension ({@code groupId:artifactId}) that pulled it in: for a plugin's dependency,
+ *     an extension's dependency, or what a plugin resolved while it ran; empty otherwise (and when not known)
  */
-public record UsedArtifact(ArtifactCoordinates coordinates, Path file, ArtifactRole role, String scope, String module) {
+public record UsedArtifact(ArtifactCoordinates coordinates, Path file, ArtifactRole role, String scope, String module,
+        String plugin) {
     public UsedArtifact {
         scope = scope == null ? "" : scope;
+        plugin = plugin == null ? "" : plugin;
+    }
+
+    /** An observation that no plugin pulled in (a module's dependency, a plugin itself, a POM, ...). */
+    public UsedArtifact(ArtifactCoordinates coordinates, Path file, ArtifactRole role, String scope, String module) {
+        this(coordinates, file, role, scope, module, "");
+    }
+
+    /** How the build uses it, for messages: {@code plugin-dependency of module g:app, pulled in by g:plugin}. */
+    public String describeUse() {
+        StringBuilder s = new StringBuilder(LockTokens.roleToken(role));
+        if (!scope.isEmpty()) {
+            s.append(" in scope ").append(scope);
+        }
+        if (module != null && !module.isEmpty()) {
+            s.append(" of module ").append(module);
+        }
+        if (!plugin.isEmpty()) {
+            s.append(", pulled in by ").append(plugin);
+        }
+        return s.toString();
     }
 }

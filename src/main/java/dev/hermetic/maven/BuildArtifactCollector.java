@@ -373,7 +373,8 @@ final class BuildArtifactCollector {
                 found.add(new UsedArtifact(coordinates(pluginArtifact), pluginArtifact.getFile().toPath(), role, "",
                         module));
                 ArtifactRole dependencyRole = role == ArtifactRole.PLUGIN ? ArtifactRole.PLUGIN_DEPENDENCY : role;
-                walkPluginDependencies(root, dependencyRole, module, reactor, found);
+                // Its dependencies name the plugin (or extension) that pulls them in; its own jar does not.
+                walkPluginDependencies(root, dependencyRole, module, plugin.getKey(), reactor, found);
             } catch (PluginResolutionException e) {
                 throw new BuildCollectionException("Cannot resolve " + (role == ArtifactRole.PLUGIN ? "plugin " :
                         "build extension ") + plugin.getId() + " of module " + module + ": " + e.getMessage(), e);
@@ -386,18 +387,18 @@ final class BuildArtifactCollector {
             cache.put(cacheKey, found);
         }
         for (UsedArtifact u : found) {
-            used.add(new UsedArtifact(u.coordinates(), u.file(), u.role(), u.scope(), module));
+            used.add(new UsedArtifact(u.coordinates(), u.file(), u.role(), u.scope(), module, u.plugin()));
         }
     }
 
-    private static void walkPluginDependencies(DependencyNode node, ArtifactRole role, String module,
+    private static void walkPluginDependencies(DependencyNode node, ArtifactRole role, String module, String plugin,
             Set<String> reactor, List<UsedArtifact> found) {
         for (DependencyNode child : node.getChildren()) {
             Artifact a = child.getArtifact();
             if (a != null && a.getFile() != null && !inReactor(reactor, coordinates(a))) {
-                found.add(new UsedArtifact(coordinates(a), a.getFile().toPath(), role, "", module));
+                found.add(new UsedArtifact(coordinates(a), a.getFile().toPath(), role, "", module, plugin));
             }
-            walkPluginDependencies(child, role, module, reactor, found);
+            walkPluginDependencies(child, role, module, plugin, reactor, found);
         }
     }
 

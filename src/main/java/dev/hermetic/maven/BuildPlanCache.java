@@ -53,7 +53,7 @@ import org.apache.maven.project.MavenProject;
  */
 final class BuildPlanCache {
 
-    private static final String FORMAT = "hermetic-build-plan-cache 1";
+    private static final String FORMAT = "hermetic-build-plan-cache 2";
 
     /** User properties that only steer this plugin's goals: they do not change what the build resolves. */
     private static final String OWN_PROPERTY_PREFIX = "hermetic.";
@@ -237,13 +237,13 @@ final class BuildPlanCache {
             Map<String, Boolean> exists = new TreeMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t", -1);
-                if (f[0].equals("U") && f.length == 10) {
+                if (f[0].equals("U") && f.length == 11) {
                     Path path = Path.of(f[9]);
                     if (!exists.computeIfAbsent(f[9], k -> Files.isRegularFile(path))) {
                         return null; // e.g. the local repository was cleaned: collect (and download) again
                     }
                     used.add(new UsedArtifact(new ArtifactCoordinates(f[4], f[5], f[8], f[6], f[7]), path,
-                            ArtifactRole.valueOf(f[1]), f[2], f[3]));
+                            ArtifactRole.valueOf(f[1]), f[2], f[3], f[10]));
                 } else if (f[0].equals("V") && f.length == 4) {
                     findings.add(new BuildArtifactCollector.VersionFinding(f[1], f[2], VersionSpec.of(f[3]), true));
                 } else {
@@ -265,7 +265,7 @@ final class BuildPlanCache {
         for (UsedArtifact u : collected.used()) {
             ArtifactCoordinates c = u.coordinates();
             out.append(String.join("\t", "U", u.role().name(), u.scope(), u.module(), c.groupId(), c.artifactId(),
-                    c.extension(), c.classifier(), c.version(), u.file().toString())).append('\n');
+                    c.extension(), c.classifier(), c.version(), u.file().toString(), u.plugin())).append('\n');
         }
         for (BuildArtifactCollector.VersionFinding v : collected.versionFindings()) {
             out.append(String.join("\t", "V", v.module(), v.what(), v.spec().text())).append('\n');

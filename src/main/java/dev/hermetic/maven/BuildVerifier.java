@@ -11,6 +11,7 @@ import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileFormatException;
 import dev.hermetic.lock.LockfileReader;
 import dev.hermetic.lock.LockfileVerifier;
+import dev.hermetic.lock.OutdatedLockfileException;
 import dev.hermetic.lock.Policy;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VerificationReport;
@@ -114,6 +115,8 @@ final class BuildVerifier {
         }
         try {
             return LockfileReader.read(lockfile);
+        } catch (OutdatedLockfileException e) {
+            throw new VerifyFailure("Lockfile " + lockfile + ": " + e.problem());
         } catch (LockfileFormatException e) {
             throw new VerifyFailure("Lockfile " + lockfile + " is malformed at line " + e.line() + ": " + e.problem()
                     + " Fix that line (e.g. resolve the merge conflict) or restore the file from version control; "
@@ -181,7 +184,7 @@ final class BuildVerifier {
         FileHashCache hashCache = fileHashCache(session, lockfile.algorithm(), settings.useCache());
         try {
             report = new LockfileVerifier(lockfile, settings.excludes(),
-                    settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy())
+                    settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy(), settings.usagePolicy())
                     .verify(used, environment(session, mavenVersion), hashCache);
         } catch (IllegalArgumentException e) {
             throw new VerifyFailure("Invalid hermetic.verify.excludes: " + e.getMessage());
@@ -237,7 +240,6 @@ final class BuildVerifier {
             seen.add(u.coordinates());
         }
         RepositorySystemSession repo = session.getRepositorySession();
-        String module = BuildArtifactCollector.moduleName(reactor(session).get(0));
         for (LockedArtifact a : lockfile.artifacts()) {
             SortedSet<ArtifactRole> roles = a.roles();
             if (!roles.contains(ArtifactRole.RUNTIME) || seen.contains(a.coordinates())) {
@@ -246,7 +248,9 @@ final class BuildVerifier {
             ArtifactCoordinates c = a.coordinates();
             Path file = localFile(repo, c);
             if (Files.isRegularFile(file)) {
-                used.add(new UsedArtifact(c, file, ArtifactRole.RUNTIME, "", module));
+                // Its use as the lockfile records it: what plugins resolve at run time is checked as they do.
+                used.add(new UsedArtifact(c, file, ArtifactRole.RUNTIME, "", a.modules().isEmpty() ? ""
+                        : a.modules().first(), a.plugins().isEmpty() ? "" : a.plugins().first()));
             } else {
                 notDownloaded.add(c);
             }

@@ -112,11 +112,15 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
      */
     private static void armRuntimeCheck(MavenSession session, VerifySettings settings, Lockfile lockfile,
             Map<String, String> record) {
-        RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, lockfile, settings.excludes(),
+        @SuppressWarnings("unchecked")
+        Map<String, String> resolvedBy = (Map<String, String>) session.getRepositorySession().getData()
+                .get(ResolvedArtifactRecorder.RESOLVED_BY_KEY);
+        RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile,
+                settings.excludes(),
                 () -> BuildVerifier.fileHashCache(session, lockfile.algorithm(), settings.useCache()),
-                settings.runtimePolicy(),
+                settings.runtimePolicy(), settings.usagePolicy(),
                 settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()));
-        armed.checked().addAll(record.keySet());
+        RuntimeResolutionVerifier.claimRecorded(armed);
         session.getRepositorySession().getData().set(RuntimeResolutionVerifier.KEY, armed);
     }
 
@@ -127,12 +131,15 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
      */
     private static Map<String, String> installRecorder(RepositorySystemSession repo) {
         Map<String, String> record = new ConcurrentHashMap<>();
+        Map<String, String> resolvedBy = new ConcurrentHashMap<>();
+        Map<Thread, String> running = new ConcurrentHashMap<>();
         if (!(repo instanceof DefaultRepositorySystemSession session)) {
             LOG.warn("hermetic: cannot record resolved artifacts: the repository session is a "
                     + repo.getClass().getName());
             return null;
         }
-        RepositoryListener recorder = new ResolvedArtifactRecorder(repo.getRepositoryListener(), record);
+        RepositoryListener recorder = new ResolvedArtifactRecorder(repo.getRepositoryListener(), record, resolvedBy,
+                running);
         try {
             session.setRepositoryListener(recorder);
         } catch (IllegalStateException readOnly) {
@@ -147,6 +154,8 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
             }
         }
         repo.getData().set(LockMojo.RESOLVED_KEY, record);
+        repo.getData().set(ResolvedArtifactRecorder.RESOLVED_BY_KEY, resolvedBy);
+        repo.getData().set(ResolvedArtifactRecorder.RUNNING_KEY, running);
         return record;
     }
 

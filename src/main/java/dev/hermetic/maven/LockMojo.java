@@ -3,7 +3,6 @@ package dev.hermetic.maven;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactFileException;
-import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.FileHashCache;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileWriter;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,7 +179,10 @@ public class LockMojo extends AbstractMojo {
                 runtimeCount, projects.size(), bytes / 1e6, (System.nanoTime() - start) / 1e9));
     }
 
-    /** Adds what plugins resolved while this build ran (recorded by the extension), as role RUNTIME. */
+    /**
+     * Adds what plugins resolved while this build ran (recorded by the extension), as role RUNTIME, naming the plugin
+     * that resolved it.
+     */
     private int addRuntimeRecord(List<MavenProject> projects, List<UsedArtifact> used) {
         Object record = session.getRepositorySession().getData().get(RESOLVED_KEY);
         if (!(record instanceof Map<?, ?> map)) {
@@ -190,22 +193,22 @@ public class LockMojo extends AbstractMojo {
         }
         @SuppressWarnings("unchecked")
         Map<String, String> resolved = (Map<String, String>) map;
+        @SuppressWarnings("unchecked")
+        Map<String, String> resolvedBy = (Map<String, String>) session.getRepositorySession().getData()
+                .get(ResolvedArtifactRecorder.RESOLVED_BY_KEY);
         Set<String> reactor = BuildArtifactCollector.reactorIds(projects);
-        Set<ArtifactCoordinates> known = used.stream().map(UsedArtifact::coordinates).collect(Collectors.toSet());
+        Set<ArtifactCoordinates> planned = used.stream().map(UsedArtifact::coordinates).collect(Collectors.toSet());
         String module = BuildArtifactCollector.moduleName(session.getTopLevelProject());
-        int count = 0;
-        for (Map.Entry<ArtifactCoordinates, Path> e : ResolvedArtifactRecorder.decode(resolved).entrySet()) {
-            ArtifactCoordinates c = e.getKey();
-            if (BuildArtifactCollector.inReactor(reactor, c)) {
-                continue;
-            }
+        Set<ArtifactCoordinates> added = new HashSet<>();
+        for (UsedArtifact u : ResolvedArtifactRecorder.runtimeUses(resolved, resolvedBy, module, claim -> true)) {
+            ArtifactCoordinates c = u.coordinates();
             // Only what the build plan does not already explain: a plugin jar keeps its role "plugin".
-            if (known.add(c)) {
-                count++;
-                used.add(new UsedArtifact(c, e.getValue(), ArtifactRole.RUNTIME, "", module));
+            if (!BuildArtifactCollector.inReactor(reactor, c) && !planned.contains(c)) {
+                added.add(c);
+                used.add(u);
             }
         }
-        return count;
+        return added.size();
     }
 
     private void checkUnchanged(Path file, Lockfile lock, String text) throws IOException, MojoFailureException {

@@ -1,7 +1,5 @@
 package dev.hermetic.maven;
 
-import dev.hermetic.lock.ArtifactCoordinates;
-import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.FileHashCache;
 import dev.hermetic.lock.Finding;
 import dev.hermetic.lock.Lockfile;
@@ -12,7 +10,6 @@ import dev.hermetic.lock.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * artifact before its code runs (docs/lock-verify.md).
  *
  * <p>The lifecycle participant arms it ({@link #arm}) once the build plan is verified. Each recorded artifact is
- * checked once per build; under {@code -T} the claim on an artifact is atomic.
+ * checked once per build and plugin that resolved it; under {@code -T} the claim is atomic.
+ *
+ * <p>In every extension-mode build (locking ones too) it also tells the {@link ResolvedArtifactRecorder} which plugin
+ * each thread runs a mojo of, from the mojo's start to its end, so that run-time resolutions name their plugin.
  */
 public class RuntimeResolutionVerifier implements MojoExecutionListener {
 
@@ -51,6 +51,7 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
      * What a verifying build checks run-time resolutions with.
      *
      * @param record the live record of the resolver's hand-outs: coordinates key to file
+     * @param resolvedBy coordinates key to the plugins that resolved it ({@link ResolvedArtifactRecorder})
      * @param verifier the lockfile's verifier (unused entries ignored, environment not compared)
      * @param cache digests of unchanged files, opened for each check
      * @param policy what an artifact the lockfile does not hold does after a lifecycle mojo (a goal typed on the
@@ -59,26 +60,58 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
      * @param module the name verified artifacts are reported under
      * @param checked the record's keys already checked (or claimed by a thread checking them)
      */
-    record Armed(Map<String, String> record, LockfileVerifier verifier, Supplier<FileHashCache> cache, Policy policy,
+    record Armed(Map<String, String> record, Map<String, String> resolvedBy, LockfileVerifier verifier, Supplier<FileHashCache> cache, Policy policy,
             Path lockfile, String module, Set<String> checked) {}
 
     /**
      * Arms the check for this build: what the record holds now was verified with the build plan, or is checked at
      * the first mojo.
+     *
+     * @param usagePolicy what a use the lockfile does not record does (a locked run-time resolution by another plugin)
      */
-    static Armed arm(Map<String, String> record, Lockfile lockfile, List<String> excludes,
-            Supplier<FileHashCache> cache, Policy policy, Path lockfilePath, String module) {
-        LockfileVerifier verifier = new LockfileVerifier(lockfile, excludes, Policy.IGNORE, Policy.IGNORE);
-        return new Armed(record, verifier, cache, policy, lockfilePath, module, ConcurrentHashMap.newKeySet());
+    static Armed arm(Map<String, String> record, Map<String, String> resolvedBy, Lockfile lockfile,
+            List<String> excludes, Supplier<FileHashCache> cache, Policy policy, Policy usagePolicy, Path lockfilePath,
+            String module) {
+        LockfileVerifier verifier = new LockfileVerifier(lockfile, excludes, Policy.IGNORE, Policy.IGNORE,
+                usagePolicy);
+        return new Armed(record, resolvedBy, verifier, cache, policy, lockfilePath, module,
+                ConcurrentHashMap.newKeySet());
+    }
+
+    /** Claims everything recorded so far, without checking it (it was checked with the build plan). */
+    static void claimRecorded(Armed a) {
+        ResolvedArtifactRecorder.runtimeUses(a.record(), a.resolvedBy(), a.module(), a.checked()::add);
     }
 
     @Override
     public void beforeMojoExecution(MojoExecutionEvent event) {
-        // Checked after: the resolutions of a mojo are known once it has run.
+        // Checked after: the resolutions of a mojo are known once it has run. Until then, they are its plugin's.
+        Map<Thread, String> running = running(event);
+        if (running != null && event.getExecution() != null) {
+            running.put(Thread.currentThread(), event.getExecution().getGroupId() + ":"
+                    + event.getExecution().getArtifactId());
+        }
+    }
+
+    /** The recorder's map of the plugin each thread runs, or null outside extension mode. */
+    @SuppressWarnings("unchecked")
+    private static Map<Thread, String> running(MojoExecutionEvent event) {
+        Object running = event.getSession() == null ? null
+                : event.getSession().getRepositorySession().getData().get(ResolvedArtifactRecorder.RUNNING_KEY);
+        return running instanceof Map<?, ?> map ? (Map<Thread, String>) map : null;
+    }
+
+    /** Nothing of the mojo is left on its thread once it has ended. */
+    private static void ended(MojoExecutionEvent event) {
+        Map<Thread, String> running = running(event);
+        if (running != null) {
+            running.remove(Thread.currentThread());
+        }
     }
 
     @Override
     public void afterMojoExecutionSuccess(MojoExecutionEvent event) throws MojoExecutionException {
+        ended(event);
         Object armed = event.getSession() == null ? null
                 : event.getSession().getRepositorySession().getData().get(KEY);
         if (armed instanceof Armed a) {
@@ -99,6 +132,7 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
     @Override
     public void afterExecutionFailure(MojoExecutionEvent event) {
         // The build fails anyway, with the mojo's own error.
+        ended(event);
     }
 
     /**
@@ -107,23 +141,15 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
      * @param after the mojo that just ran, for messages
      * @param notLocked what an artifact the lockfile does not hold does here
      * @throws MojoExecutionException on a checksum mismatch, a missing file, or (policy {@code fail}) an artifact
-     *     the lockfile does not hold
+     *     the lockfile does not hold or a use it does not record
      */
     static void check(Armed a, String after, Policy notLocked, Consumer<String> warn)
             throws MojoExecutionException {
-        // Claimed by the record's own keys, as the participant claims what was resolved before the first mojo.
-        Map<String, String> claimed = new HashMap<>();
-        a.record().forEach((key, file) -> {
-            if (a.checked().add(key)) {
-                claimed.put(key, file);
-            }
-        });
-        if (claimed.isEmpty()) {
+        // Claimed per artifact and plugin, as the participant claims what was resolved before the first mojo.
+        List<UsedArtifact> fresh = ResolvedArtifactRecorder.runtimeUses(a.record(), a.resolvedBy(), a.module(),
+                a.checked()::add);
+        if (fresh.isEmpty()) {
             return;
-        }
-        List<UsedArtifact> fresh = new ArrayList<>();
-        for (Map.Entry<ArtifactCoordinates, Path> e : ResolvedArtifactRecorder.decode(claimed).entrySet()) {
-            fresh.add(new UsedArtifact(e.getKey(), e.getValue(), ArtifactRole.RUNTIME, "", a.module()));
         }
         VerificationReport report;
         FileHashCache cache = a.cache().get();
@@ -135,6 +161,7 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
         }
         cache.saveIfPossible();
         List<String> errors = new ArrayList<>();
+        report.warnings().forEach(f -> warn.accept("hermetic: " + after + " resolved while it ran: " + f));
         for (Finding f : report.errors()) {
             if (f.kind() == Finding.Kind.NOT_IN_LOCKFILE && notLocked != Policy.FAIL) {
                 if (notLocked == Policy.WARN) {
@@ -153,7 +180,8 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
             }
             m.append("\nIf the build now legitimately needs it (e.g. the lockfile was made with -DskipTests), re-lock "
                     + "with the goals you build (`mvn verify hermetic:lock`), review the diff and commit it; to only "
-                    + "warn about artifacts that are not locked, set -D" + POLICY_PROPERTY + "=warn.");
+                    + "warn about artifacts that are not locked, set -D" + POLICY_PROPERTY + "=warn (about uses the "
+                    + "lockfile does not record: -D" + VerifySettings.PREFIX + "usagePolicy=warn).");
             throw new MojoExecutionException(m.toString());
         }
     }

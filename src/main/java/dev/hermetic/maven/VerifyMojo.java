@@ -150,6 +150,17 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "hermetic.verify.runtimeResolutions", defaultValue = "fail")
     private String runtimeResolutions;
 
+    /**
+     * What to do when the build uses a locked artifact in a role, scope or module, or for a plugin, that the lockfile
+     * does not record (e.g. a jar locked only as a plugin's dependency is now a compile dependency of a module):
+     * {@code fail}, {@code warn} or {@code ignore}. Using an artifact less (fewer modules, a partial build) is not
+     * reported. See docs/lock-verify.md, "How artifacts are used".
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.verify.usagePolicy", defaultValue = "fail")
+    private String usagePolicy;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -204,11 +215,13 @@ public class VerifyMojo extends AbstractMojo {
     }
 
     private VerifySettings settings() throws MojoFailureException {
-        Map<String, String> values = Map.of("rangePolicy", rangePolicy, "snapshotPolicy", snapshotPolicy,
-                "metaVersionPolicy", metaVersionPolicy, "pluginVersionPolicy", pluginVersionPolicy, "unusedPolicy",
-                unusedPolicy, "strict", Boolean.toString(strict), "cache", Boolean.toString(cache),
-                "reuseGraphs", Boolean.toString(reuseGraphs), "runtimeResolutions", runtimeResolutions,
-                "excludes", excludes == null ? "" : String.join(",", excludes));
+        Map<String, String> values = Map.ofEntries(Map.entry("rangePolicy", rangePolicy),
+                Map.entry("snapshotPolicy", snapshotPolicy), Map.entry("metaVersionPolicy", metaVersionPolicy),
+                Map.entry("pluginVersionPolicy", pluginVersionPolicy), Map.entry("unusedPolicy", unusedPolicy),
+                Map.entry("strict", Boolean.toString(strict)), Map.entry("cache", Boolean.toString(cache)),
+                Map.entry("reuseGraphs", Boolean.toString(reuseGraphs)),
+                Map.entry("runtimeResolutions", runtimeResolutions), Map.entry("usagePolicy", usagePolicy),
+                Map.entry("excludes", excludes == null ? "" : String.join(",", excludes)));
         try {
             return VerifySettings.from(BuildVerifier.lockfile(session, lockfile), values::get);
         } catch (IllegalArgumentException e) {

@@ -23,10 +23,11 @@ import java.util.function.Function;
  * @param reuseGraphs whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) may be reused
  * @param runtimePolicy for artifacts plugins resolve while they run that the lockfile does not hold (extension mode,
  *     {@link RuntimeResolutionVerifier})
+ * @param usagePolicy for locked artifacts used in a role, scope, module or by a plugin the lockfile does not record
  */
 record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, Policy snapshotPolicy,
         Policy metaVersionPolicy, Policy pluginVersionPolicy, Policy unusedPolicy, boolean strict,
-        boolean useCache, boolean reuseGraphs, Policy runtimePolicy) {
+        boolean useCache, boolean reuseGraphs, Policy runtimePolicy, Policy usagePolicy) {
 
     static final String PREFIX = "hermetic.verify.";
 
@@ -50,7 +51,8 @@ record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, 
                 policy(lookup, "snapshotPolicy", "fail"), policy(lookup, "metaVersionPolicy", "fail"),
                 policy(lookup, "pluginVersionPolicy", "fail"), policy(lookup, "unusedPolicy", "warn"),
                 Boolean.parseBoolean(lookup.apply("strict")), !"false".equalsIgnoreCase(lookup.apply("cache")),
-                !"false".equalsIgnoreCase(lookup.apply("reuseGraphs")), policy(lookup, "runtimeResolutions", "fail"));
+                !"false".equalsIgnoreCase(lookup.apply("reuseGraphs")), policy(lookup, "runtimeResolutions", "fail"),
+                policy(lookup, "usagePolicy", "fail"));
     }
 
     private static Policy policy(Function<String, String> lookup, String name, String defaultValue) {

@@ -47,7 +47,7 @@ class FileHashCacheTest {
 
     VerificationReport verifyWithCache() throws Exception {
         FileHashCache cache = FileHashCache.open(cacheFile, DigestAlgorithm.SHA_256);
-        VerificationReport report = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN)
+        VerificationReport report = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.FAIL)
                 .verify(used, ENV, cache);
         cache.save();
         return report;
@@ -99,7 +99,7 @@ class FileHashCacheTest {
         // A modification time in the future is "just changed" however slow this machine is.
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(3600)));
         FileHashCache cache = FileHashCache.open(cacheFile, DigestAlgorithm.SHA_256);
-        new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN).verify(used, ENV, cache);
+        new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.FAIL).verify(used, ENV, cache);
         assertThat(cache.size()).isZero();
         cache.save();
         assertThat(verifyWithCache().filesHashed()).isEqualTo(1);
@@ -116,7 +116,7 @@ class FileHashCacheTest {
         Files.writeString(cacheFile, "hermetic-file-hashes 1 SHA-256\n1 2 7 4 5 " + "a".repeat(64) + " " + jar + "\n");
         FileHashCache cache = FileHashCache.open(cacheFile, DigestAlgorithm.SHA_256);
         assertThat(cache.size()).isEqualTo(1);
-        VerificationReport report = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN)
+        VerificationReport report = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.FAIL)
                 .verify(used, ENV, cache);
         assertThat(report.passed()).isTrue();
         assertThat(report.filesHashed()).isEqualTo(1);
@@ -130,7 +130,7 @@ class FileHashCacheTest {
         Files.createDirectories(cacheFile.getParent().getParent());
         Files.writeString(cacheFile.getParent(), "in the way");
         FileHashCache cache = FileHashCache.open(cacheFile, DigestAlgorithm.SHA_256);
-        new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN).verify(used, ENV, cache);
+        new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.FAIL).verify(used, ENV, cache);
         assertThat(cache.size()).as("the settled file was recorded in memory").isEqualTo(1);
         assertThat(cache.saveIfPossible()).isFalse();
         assertThatThrownBy(cache::save).isInstanceOf(java.io.IOException.class);
@@ -138,7 +138,7 @@ class FileHashCacheTest {
 
     @Test
     void aDisabledCacheHashesEveryFileAndWritesNothing() throws Exception {
-        VerificationReport report = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN)
+        VerificationReport report = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.FAIL)
                 .verify(used, ENV, FileHashCache.disabled());
         FileHashCache.disabled().save();
         assertThat(report.filesHashed()).isEqualTo(1);

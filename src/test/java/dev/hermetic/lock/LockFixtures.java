@@ -27,7 +27,13 @@ final class LockFixtures {
     }
 
     static UsedArtifact use(Path repo, String coordinates, ArtifactRole role, String scope, String module) {
+        return use(repo, coordinates, role, scope, module, "");
+    }
+
+    /** A use that {@code plugin} pulled in (its dependency, or resolved while it ran). */
+    static UsedArtifact use(Path repo, String coordinates, ArtifactRole role, String scope, String module,
+            String plugin) {
         return new UsedArtifact(coords(coordinates), repo.resolve(coords(coordinates).repositoryPath()), role, scope,
-                module);
+                module, plugin);
     }
 }

@@ -22,7 +22,7 @@ class LockfileReaderTest {
     /** Lines 1-9 are the header; artifacts start on line 10. */
     static final String VALID = """
             # comment
-            format 1
+            format 2
             algorithm SHA-256
             environment maven 3.9.16
             environment java 17.0.15 Eclipse Adoptium
@@ -30,8 +30,8 @@ class LockfileReaderTest {
             module g:app
             module g:lib
 
-            g:a:jar:1.0 %s dependency compile,test *
-            g:b:jar:tests:2.0 %s plugin,plugin-dependency - g:lib
+            g:a:jar:1.0 %s dependency compile,test * -
+            g:b:jar:tests:2.0 %s plugin,plugin-dependency - g:lib p:one,p:two
             """.formatted(H1, H2);
 
     @TempDir
@@ -50,7 +50,22 @@ class LockfileReaderTest {
         assertThat(b.roles()).containsExactly(ArtifactRole.PLUGIN, ArtifactRole.PLUGIN_DEPENDENCY);
         assertThat(b.scopes()).isEmpty();
         assertThat(b.modules()).containsExactly("g:lib");
+        assertThat(b.plugins()).containsExactly("p:one", "p:two");
         assertThat(lock.artifacts().get(0).modules()).containsExactly("g:app", "g:lib");
+        assertThat(lock.artifacts().get(0).plugins()).isEmpty();
+    }
+
+    @Test
+    void formatOneIsRefusedAsOutdatedWithTheFix() {
+        String formatOne = VALID.replace("format 2", "format 1").replace(" * -\n", " *\n")
+                .replace(" g:lib p:one,p:two", " g:lib");
+        assertThatThrownBy(() -> LockfileReader.parse(Path.of("hermetic.lock"), formatOne))
+                .isInstanceOfSatisfying(OutdatedLockfileException.class, e -> {
+                    assertThat(e.foundVersion()).isEqualTo(1);
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.problem()).contains("format 1 was written by an earlier version", "reads format 2",
+                            "which plugin pulled", "mvn verify hermetic:lock", "review the diff");
+                });
     }
 
     @Test
@@ -82,14 +97,14 @@ class LockfileReaderTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                bad("empty file", "", 0, "empty: no 'format 1' header"),
-                bad("only comments", "# a\n# b\n", 0, "empty: no 'format 1' header"),
-                bad("missing header", VALID.replace("format 1\n", ""), 2, "missing header"),
+                bad("empty file", "", 0, "empty: no 'format 2' header"),
+                bad("only comments", "# a\n# b\n", 0, "empty: no 'format 2' header"),
+                bad("missing header", VALID.replace("format 2\n", ""), 2, "missing header"),
                 bad("other file", "<?xml version=\"1.0\"?>\n", 1, "missing header"),
-                bad("unknown format version", VALID.replace("format 1", "format 2"), 2,
-                        "unknown format version '2'"),
-                bad("format without version", VALID.replace("format 1", "format"), 2, "unknown format version"),
-                bad("second format", VALID.replace("module g:app", "format 1"), 7, "second 'format' line"),
+                bad("unknown format version", VALID.replace("format 2", "format 3"), 2,
+                        "unknown format version '3'"),
+                bad("format without version", VALID.replace("format 2", "format"), 2, "unknown format version"),
+                bad("second format", VALID.replace("module g:app", "format 2"), 7, "second 'format' line"),
                 bad("md5 downgrade", VALID.replace("SHA-256", "MD5"), 3, "algorithm MD5 refused: the lockfile was "
                         + "downgraded"),
                 bad("sha1 downgrade", VALID.replace("SHA-256", "sha1"), 3, "algorithm sha1 refused"),
@@ -100,7 +115,7 @@ class LockfileReaderTest {
                 bad("no algorithm", VALID.replace("algorithm SHA-256\n", ""), 9, "no 'algorithm' line"),
                 bad("no environment", VALID.replace("environment maven 3.9.16\n", ""), 9,
                         "no 'environment maven' line"),
-                bad("no artifacts and no environment", "format 1\nalgorithm SHA-256\n", 2,
+                bad("no artifacts and no environment", "format 2\nalgorithm SHA-256\n", 2,
                         "no 'environment maven' line"),
                 bad("unknown environment key", VALID.replace("environment wrapper -", "environment gradle 8"), 6,
                         "unknown environment key 'gradle'"),
@@ -129,12 +144,16 @@ class LockfileReaderTest {
                 // Character.digit would take a full-width or Arabic-Indic digit for a hex digit; a lockfile must not.
                 bad("non-ASCII digit in digest", VALID.replace(H1, "\uff11" + H1.substring(1)), 10,
                         "is not hexadecimal"),
-                bad("duplicate entry", VALID + "g:a:jar:1.0 " + H2 + " dependency compile *\n", 12,
+                bad("duplicate entry", VALID + "g:a:jar:1.0 " + H2 + " dependency compile * -\n", 12,
                         "duplicate entry for g:a:jar:1.0 (first on line 10)"),
                 bad("unknown role", VALID.replace("plugin,plugin-dependency", "plugin,tool"), 11,
                         "unknown role 'tool' for g:b:jar:tests:2.0"),
-                bad("missing field", VALID.replace(" - g:lib", " g:lib"), 11, "an artifact line has 5 fields"),
-                bad("extra field", VALID.replace(" - g:lib", " - g:lib central"), 11, "found 6"),
+                bad("missing field", VALID.replace(" - g:lib", " g:lib"), 11, "an artifact line has 6 fields"),
+                bad("format 1 line", VALID.replace(" * -\n", " *\n"), 10, "found 5"),
+                bad("extra field", VALID.replace(" p:one,p:two", " p:one,p:two central"), 11, "found 7"),
+                bad("plugin without groupId", VALID.replace("p:one,p:two", "p:one,two"), 11,
+                        "invalid plugin 'two' for g:b:jar:tests:2.0: expected groupId:artifactId"),
+                bad("empty plugin", VALID.replace("p:one,p:two", "p:one,"), 11, "invalid plugin ''"),
                 bad("undeclared module", VALID.replace(" - g:lib", " - g:other"), 11,
                         "module 'g:other' of g:b:jar:tests:2.0 is not declared"),
                 bad("empty list element", VALID.replace("compile,test", "compile,,test"), 10,
@@ -143,7 +162,7 @@ class LockfileReaderTest {
                         "modules '*' (all) for g:a:jar:1.0 but no 'module' line"),
                 bad("double space", VALID.replace("jar:1.0 " + H1, "jar:1.0  " + H1), 10,
                         "exactly one space"),
-                bad("trailing blank", VALID.replace("compile,test *", "compile,test * "), 10,
+                bad("trailing blank", VALID.replace("compile,test * -", "compile,test * - "), 10,
                         "leading or trailing blanks"));
     }
 

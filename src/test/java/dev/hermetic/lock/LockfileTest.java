@@ -22,7 +22,7 @@ class LockfileTest {
     Path repo;
 
     @Test
-    void mergesRolesScopesAndModulesOfTheSameCoordinates() throws Exception {
+    void mergesRolesScopesModulesAndPluginsOfTheSameCoordinates() throws Exception {
         Path lang = put(repo, "org.apache.commons:commons-lang3:jar:3.17.0", "lang");
         put(repo, "org.apache.commons:commons-lang3:pom:3.17.0", "lang-pom");
         put(repo, "org.junit:junit-bom:pom:5.14.4", "bom");
@@ -30,7 +30,10 @@ class LockfileTest {
         Lockfile lock = Lockfile.create(List.of(
                 use(repo, "org.apache.commons:commons-lang3:jar:3.17.0", ArtifactRole.DEPENDENCY, "test", "g:lib"),
                 use(repo, "org.apache.commons:commons-lang3:jar:3.17.0", ArtifactRole.DEPENDENCY, "compile", "g:app"),
-                use(repo, "org.apache.commons:commons-lang3:jar:3.17.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:app"),
+                use(repo, "org.apache.commons:commons-lang3:jar:3.17.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:app",
+                        "g:b-plugin"),
+                use(repo, "org.apache.commons:commons-lang3:jar:3.17.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:lib",
+                        "g:a-plugin"),
                 use(repo, "org.apache.commons:commons-lang3:pom:3.17.0", ArtifactRole.POM, null, "g:app"),
                 use(repo, "org.junit:junit-bom:pom:5.14.4", ArtifactRole.BOM, "", "g:lib")),
                 DigestAlgorithm.SHA_256, ENV);
@@ -45,7 +48,10 @@ class LockfileTest {
         assertThat(jar.roles()).containsExactly(ArtifactRole.DEPENDENCY, ArtifactRole.PLUGIN_DEPENDENCY);
         assertThat(jar.scopes()).containsExactly("compile", "test");
         assertThat(jar.modules()).containsExactly("g:app", "g:lib");
+        assertThat(jar.plugins()).containsExactly("g:a-plugin", "g:b-plugin");
         assertThat(lock.find(coords("org.apache.commons:commons-lang3:pom:3.17.0")).orElseThrow().scopes()).isEmpty();
+        assertThat(lock.find(coords("org.apache.commons:commons-lang3:pom:3.17.0")).orElseThrow().plugins())
+                .isEmpty();
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LockfileVerifierTest {
 
+    static final String SHADE = "org.apache.maven.plugins:maven-shade-plugin";
+
     @TempDir
     Path repo;
 
@@ -39,12 +41,12 @@ class LockfileVerifierTest {
                         "g:app"),
                 use(repo, "org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0", ArtifactRole.PLUGIN, "",
                         "g:lib"),
-                use(repo, "org.internal:tool:jar:2.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:app")));
+                use(repo, "org.internal:tool:jar:2.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:app", SHADE)));
         lock = Lockfile.create(used, DigestAlgorithm.SHA_256, ENV);
     }
 
     VerificationReport verify(List<String> exclusions, Policy env, BuildEnvironment current) throws Exception {
-        return new LockfileVerifier(lock, exclusions, env, Policy.WARN).verify(used, current);
+        return new LockfileVerifier(lock, exclusions, env, Policy.WARN, Policy.FAIL).verify(used, current);
     }
 
     @Test
@@ -120,9 +122,9 @@ class LockfileVerifierTest {
             assertThat(f.message()).contains("is in the lockfile but this build does not use it");
         });
 
-        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.FAIL).verify(used, ENV).errors())
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.FAIL, Policy.FAIL).verify(used, ENV).errors())
                 .extracting(Finding::kind).containsExactly(Finding.Kind.UNUSED);
-        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.IGNORE).verify(used, ENV).findings())
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.IGNORE, Policy.FAIL).verify(used, ENV).findings())
                 .isEmpty();
     }
 
@@ -195,8 +197,118 @@ class LockfileVerifierTest {
     }
 
     @Test
+    void aPluginDependencyNowAlsoACompileDependencyIsANewRoleThatFailsSayingWhatIsRecordedAndWhatIsNew()
+            throws Exception {
+        used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.DEPENDENCY, "compile", "g:app"));
+
+        VerificationReport report = verify(List.of(), Policy.WARN, ENV);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.USAGE_DIFFERS);
+            assertThat(f.coordinates()).isEqualTo(coords("org.internal:tool:jar:2.0"));
+            assertThat(f.expected()).isEqualTo("plugin-dependency of module g:app, pulled in by " + SHADE);
+            assertThat(f.actual()).isEqualTo("dependency in scope compile of module g:app");
+            assertThat(f.message()).isEqualTo("org.internal:tool:jar:2.0 is used in a way the lockfile does not "
+                    + "record: this build uses it as dependency in scope compile of module g:app; the lockfile "
+                    + "records it only as plugin-dependency of module g:app, pulled in by " + SHADE + ".");
+            assertThat(f.nextStep()).contains("mvn verify hermetic:lock", "review the diff");
+        });
+    }
+
+    @Test
+    void aTestDependencyNowInScopeCompileIsANewScope() throws Exception {
+        put(repo, "org.example:mock:jar:1.0", "mock");
+        used.add(use(repo, "org.example:mock:jar:1.0", ArtifactRole.DEPENDENCY, "test", "g:lib"));
+        lock = Lockfile.create(used, DigestAlgorithm.SHA_256, ENV);
+        used.removeIf(u -> u.coordinates().artifactId().equals("mock"));
+        used.add(use(repo, "org.example:mock:jar:1.0", ArtifactRole.DEPENDENCY, "compile", "g:lib"));
+
+        assertThat(verify(List.of(), Policy.WARN, ENV).errors()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.USAGE_DIFFERS);
+            assertThat(f.message()).contains("this build uses it as dependency in scope compile of module g:lib",
+                    "the lockfile records it only as dependency in scope test of module g:lib.");
+        });
+    }
+
+    @Test
+    void aLockedPluginDependencyPulledInByAnotherPluginNamesThatPlugin() throws Exception {
+        used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:app",
+                "org.example:new-maven-plugin"));
+
+        assertThat(verify(List.of(), Policy.WARN, ENV).errors()).singleElement().satisfies(f -> assertThat(
+                f.message()).contains("as plugin-dependency of module g:app, pulled in by org.example:new-maven-plugin;",
+                        "pulled in by " + SHADE + "."));
+    }
+
+    @Test
+    void aKnownModuleNewlyUsingALockedArtifactIsDrift() throws Exception {
+        used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:lib", SHADE));
+
+        assertThat(verify(List.of(), Policy.WARN, ENV).errors()).singleElement().satisfies(f -> assertThat(
+                f.message()).contains("this build uses it as plugin-dependency of module g:lib, pulled in by"));
+    }
+
+    @Test
+    void usingAnArtifactInFewerModulesOrRolesIsNotDrift() throws Exception {
+        // A partial build (-pl g:app): g:lib's uses are gone.
+        used.removeIf(u -> u.module().equals("g:lib"));
+
+        assertThat(verify(List.of(), Policy.WARN, ENV).findings(Finding.Kind.USAGE_DIFFERS)).isEmpty();
+    }
+
+    @Test
+    void aModuleTheLockfileDoesNotNameIsReportedOnceNotForEachArtifact() throws Exception {
+        used.add(use(repo, "org.example:lib:jar:1.0", ArtifactRole.DEPENDENCY, "compile", "g:new"));
+        used.add(use(repo, "org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0", ArtifactRole.PLUGIN, "",
+                "g:new"));
+
+        assertThat(verify(List.of(), Policy.WARN, ENV).errors()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.USAGE_DIFFERS);
+            assertThat(f.coordinates()).isNull();
+            assertThat(f.message()).startsWith("Module g:new uses locked artifacts but is not in the lockfile");
+        });
+    }
+
+    @Test
+    void aRunTimeResolutionOfAnArtifactTheBuildPlanExplainsIsNoNewUse() throws Exception {
+        // hermetic:lock records "runtime" only for what the build plan does not already hold.
+        used.add(use(repo, "org.example:lib:jar:1.0", ArtifactRole.RUNTIME, "", "g:app", SHADE));
+
+        assertThat(verify(List.of(), Policy.WARN, ENV).findings()).isEmpty();
+    }
+
+    @Test
+    void usagePolicyWarnMakesItAWarningAndIgnoreDropsIt() throws Exception {
+        used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.DEPENDENCY, "compile", "g:app"));
+
+        VerificationReport warned = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.WARN)
+                .verify(used, ENV);
+        assertThat(warned.passed()).isTrue();
+        assertThat(warned.warnings()).extracting(Finding::kind).containsExactly(Finding.Kind.USAGE_DIFFERS);
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.IGNORE).verify(used, ENV)
+                .findings()).isEmpty();
+    }
+
+    @Test
+    void messagesAboutAPluginsDependencyNameThePlugin() throws Exception {
+        put(repo, "org.internal:tool:jar:2.0", "internal tool, tampered");
+        put(repo, "org.internal:helper:jar:1.0", "helper");
+        used.add(use(repo, "org.internal:helper:jar:1.0", ArtifactRole.PLUGIN_DEPENDENCY, "", "g:app", SHADE));
+
+        VerificationReport report = verify(List.of(), Policy.WARN, ENV);
+
+        assertThat(report.findings(Finding.Kind.DIGEST_MISMATCH)).singleElement().satisfies(f -> assertThat(
+                f.message()).startsWith("Checksum mismatch for org.internal:tool:jar:2.0 (pulled in by " + SHADE
+                        + "): "));
+        assertThat(report.findings(Finding.Kind.NOT_IN_LOCKFILE)).singleElement().satisfies(f -> assertThat(
+                f.message()).startsWith("org.internal:helper:jar:1.0 (plugin-dependency of g:app, pulled in by "
+                        + SHADE + ", SHA-256 "));
+    }
+
+    @Test
     void badExclusionPatternIsRefusedByName() {
-        assertThatThrownBy(() -> new LockfileVerifier(lock, List.of("a:b:c:d:e:f"), Policy.WARN, Policy.WARN))
+        assertThatThrownBy(() -> new LockfileVerifier(lock, List.of("a:b:c:d:e:f"), Policy.WARN, Policy.WARN, Policy.FAIL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a:b:c:d:e:f'");
     }
 }

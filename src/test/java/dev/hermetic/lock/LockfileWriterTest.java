@@ -42,17 +42,24 @@ class LockfileWriterTest {
                 entry("org.apache.maven.plugins:maven-surefire-plugin:jar:3.5.4", "4", Set.of(ArtifactRole.PLUGIN),
                         Set.of(), Set.of("com.example:app", "com.example:lib")),
                 entry("org.apache.maven.surefire:surefire-junit-platform:jar:3.5.4", "5",
-                        Set.of(ArtifactRole.RUNTIME, ArtifactRole.PLUGIN_DEPENDENCY), Set.of(),
-                        Set.of("com.example:lib")),
+                        Set.of(ArtifactRole.RUNTIME), Set.of(), Set.of("com.example:lib"), Set.of(SUREFIRE)),
                 entry("org.apache.maven.surefire:surefire-api:jar:tests:3.5.4", "6",
-                        Set.of(ArtifactRole.PLUGIN_DEPENDENCY), Set.of(), Set.of("com.example:app")),
+                        Set.of(ArtifactRole.PLUGIN_DEPENDENCY), Set.of(), Set.of("com.example:app"),
+                        Set.of(SUREFIRE, "org.example.plugins:report-maven-plugin")),
                 entry("com.example:parent:pom:7", "7", Set.of(ArtifactRole.PARENT), Set.of(), Set.of())));
     }
 
+    static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
+
     static LockedArtifact entry(String c, String digit, Set<ArtifactRole> roles, Set<String> scopes,
             Set<String> modules) {
+        return entry(c, digit, roles, scopes, modules, Set.of());
+    }
+
+    static LockedArtifact entry(String c, String digit, Set<ArtifactRole> roles, Set<String> scopes,
+            Set<String> modules, Set<String> plugins) {
         return new LockedArtifact(coords(c), digit.repeat(64), new TreeSet<>(roles), new TreeSet<>(scopes),
-                new TreeSet<>(modules));
+                new TreeSet<>(modules), new TreeSet<>(plugins));
     }
 
     static String resource(String name) throws Exception {
@@ -77,7 +84,7 @@ class LockfileWriterTest {
             List<LockedArtifact> shuffled = artifacts();
             Collections.shuffle(shuffled, random);
             Path file = dir.resolve("shuffled-" + i + ".lock");
-            LockfileWriter.write(new Lockfile(1, DigestAlgorithm.SHA_256, ENV, null, shuffled), file);
+            LockfileWriter.write(new Lockfile(Lockfile.FORMAT_VERSION, DigestAlgorithm.SHA_256, ENV, null, shuffled), file);
             assertThat(Files.readAllBytes(file)).isEqualTo(expected);
         }
     }
@@ -93,12 +100,12 @@ class LockfileWriterTest {
 
     @Test
     void roundTripsEmptyEnvironmentValuesAndSha512() throws Exception {
-        Lockfile lock = new Lockfile(1, DigestAlgorithm.SHA_512, new BuildEnvironment("3.9.16", "21", "", null),
+        Lockfile lock = new Lockfile(Lockfile.FORMAT_VERSION, DigestAlgorithm.SHA_512, new BuildEnvironment("3.9.16", "21", "", null),
                 null, List.of(new LockedArtifact(coords("g:a:jar:1"), "ab".repeat(64),
                         new TreeSet<>(Set.of(ArtifactRole.EXTENSION)), null, new TreeSet<>(Set.of("g:m")))));
         String text = LockfileWriter.render(lock);
         assertThat(text).contains("algorithm SHA-512\n", "environment java 21 -\n", "environment wrapper -\n",
-                "g:a:jar:1 " + "ab".repeat(64) + " extension - *\n");
+                "g:a:jar:1 " + "ab".repeat(64) + " extension - * -\n");
         assertThat(LockfileReader.parse(Path.of("x.lock"), text)).isEqualTo(lock);
     }
 
@@ -118,7 +125,7 @@ class LockfileWriterTest {
         Lockfile empty = Lockfile.create(List.of(), DigestAlgorithm.SHA_256, ENV);
         String text = LockfileWriter.render(empty);
         assertThat(text).endsWith("environment wrapper " + ENV.wrapperDistributionSha256()
-                + "\n# <coordinates> <sha-256> <roles> <scopes> <modules, * = all>\n");
+                + "\n# <coordinates> <sha-256> <roles> <scopes> <modules, * = all> <plugins that pulled it in>\n");
         assertThat(LockfileReader.parse(Path.of("empty.lock"), text)).isEqualTo(empty);
     }
 }

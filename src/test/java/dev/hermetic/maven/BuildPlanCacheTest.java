@@ -60,7 +60,9 @@ class BuildPlanCacheTest {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
         Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16", ENV);
         BuildArtifactCollector.Collected collected = new BuildArtifactCollector.Collected(
-                List.of(used("lib", "jar"), used("lib", "pom")),
+                List.of(used("lib", "jar"), used("lib", "pom"), new UsedArtifact(new ArtifactCoordinates(
+                        "org.example", "tool", "1.0", "jar", ""), Files.writeString(dir.resolve("tool.jar"), "tool"),
+                        ArtifactRole.PLUGIN_DEPENDENCY, "", "org.example:app", "org.example:p")),
                 List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "org.example:p",
                         VersionSpec.of("3.1"), true)), 5);
         BuildPlanCache.write(file, collected);

@@ -3,6 +3,8 @@ package dev.hermetic.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.UsedArtifact;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,5 +85,34 @@ class ResolvedArtifactRecorderTest {
 
         assertThat(recorder.drain()).containsOnlyKeys(new ArtifactCoordinates("org.example", "kept", "2.0", "pom", ""));
         assertThat(recorder.drain()).as("drain starts a new record").isEmpty();
+    }
+
+    @Test
+    void namesThePluginWhoseMojoRunsOnTheResolvingThreadAndNoneOnceItEnded() throws IOException {
+        Map<String, String> record = new ConcurrentHashMap<>();
+        Map<String, String> resolvedBy = new ConcurrentHashMap<>();
+        Map<Thread, String> running = new ConcurrentHashMap<>();
+        ResolvedArtifactRecorder recorder = new ResolvedArtifactRecorder(null, record, resolvedBy, running);
+        Artifact provider = withFile("org.example:provider:jar:1.0");
+        Artifact outside = withFile("org.example:outside:jar:1.0");
+
+        running.put(Thread.currentThread(), "org.example:a-maven-plugin");
+        recorder.artifactResolved(resolved(provider, null, null));
+        running.put(Thread.currentThread(), "org.example:b-maven-plugin");
+        recorder.artifactResolved(resolved(provider, null, null));
+        running.remove(Thread.currentThread());
+        recorder.artifactResolved(resolved(outside, null, null));
+
+        List<UsedArtifact> uses = ResolvedArtifactRecorder.runtimeUses(record, resolvedBy, "g:root", claim -> true);
+        assertThat(uses).extracting(u -> u.coordinates().artifactId() + " " + u.plugin()).containsExactlyInAnyOrder(
+                "provider org.example:a-maven-plugin", "provider org.example:b-maven-plugin", "outside ");
+        assertThat(uses).allSatisfy(u -> {
+            assertThat(u.role()).isEqualTo(ArtifactRole.RUNTIME);
+            assertThat(u.module()).isEqualTo("g:root");
+        });
+        // Each artifact and plugin is claimed once.
+        java.util.Set<String> claimed = new java.util.HashSet<>();
+        assertThat(ResolvedArtifactRecorder.runtimeUses(record, resolvedBy, "g:root", claimed::add)).hasSize(3);
+        assertThat(ResolvedArtifactRecorder.runtimeUses(record, resolvedBy, "g:root", claimed::add)).isEmpty();
     }
 }

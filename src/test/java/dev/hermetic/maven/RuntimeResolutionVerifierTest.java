@@ -32,7 +32,10 @@ class RuntimeResolutionVerifierTest {
     @TempDir
     Path dir;
 
+    private static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
+
     private final Map<String, String> record = new ConcurrentHashMap<>();
+    private final Map<String, String> resolvedBy = new ConcurrentHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     @Test
@@ -43,7 +46,58 @@ class RuntimeResolutionVerifierTest {
         RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
 
         assertThat(warnings).isEmpty();
-        assertThat(armed.checked()).contains(key(LOCKED));
+        assertThat(armed.checked()).contains(key(LOCKED) + " " + SUREFIRE);
+    }
+
+    @Test
+    void aLockedRunTimeArtifactResolvedByAnotherPluginIsAUseTheLockfileDoesNotRecord() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
+        record(LOCKED, "provider 1.0", "org.example:other-maven-plugin");
+
+        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("org.example:provider:jar:1.0 is used in a way the lockfile does not record")
+                .hasMessageContaining("runtime of module app, pulled in by org.example:other-maven-plugin")
+                .hasMessageContaining("records it only as runtime of every module, pulled in by " + SUREFIRE)
+                .hasMessageContaining("-Dhermetic.verify.usagePolicy=warn");
+    }
+
+    @Test
+    void usagePolicyWarnOnlyWarnsAboutIt() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL, Policy.WARN);
+        record(LOCKED, "provider 1.0", "org.example:other-maven-plugin");
+
+        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
+
+        assertThat(warnings).singleElement().asString().contains(AFTER, "pulled in by org.example:other-maven-plugin");
+    }
+
+    @Test
+    void aResolutionByASecondPluginIsCheckedAgainThoughTheArtifactWasCheckedBefore() throws Exception {
+        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
+        record(LOCKED, "provider 1.0");
+        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
+
+        resolvedBy.merge(key(LOCKED), "org.example:other-maven-plugin", (a, b) -> a + "," + b);
+
+        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add))
+                .hasMessageContaining("pulled in by org.example:other-maven-plugin");
+    }
+
+    @Test
+    void anArtifactTheBuildPlanExplainsIsNoNewUseWhenAPluginResolvesItWhileItRuns() throws Exception {
+        Path lockedFile = Files.writeString(dir.resolve("dependency.jar"), "dependency 1.0");
+        ArtifactCoordinates dependency = new ArtifactCoordinates("org.example", "dependency", "1.0", "jar", "");
+        Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(dependency, lockedFile,
+                ArtifactRole.DEPENDENCY, "compile", "app")), DigestAlgorithm.SHA_256, ENV);
+        RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile,
+                List.of(), FileHashCache::disabled, Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app");
+        record.put(key(dependency), lockedFile.toString());
+        resolvedBy.put(key(dependency), SUREFIRE);
+
+        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
+
+        assertThat(warnings).isEmpty();
     }
 
     @Test
@@ -87,7 +141,7 @@ class RuntimeResolutionVerifierTest {
         RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
         record(NEW, "extra 2.0");
         // Claimed, as the participant claims what the verification before the first mojo resolved.
-        armed.checked().add(key(NEW));
+        RuntimeResolutionVerifier.claimRecorded(armed);
 
         RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
 
@@ -108,16 +162,29 @@ class RuntimeResolutionVerifierTest {
         assertThat(RuntimeResolutionVerifier.notLockedPolicy(typed, Policy.IGNORE)).isEqualTo(Policy.IGNORE);
     }
 
+    private static final BuildEnvironment ENV = new BuildEnvironment("3.9.16", "17", "", "");
+
     private RuntimeResolutionVerifier.Armed arm(Policy policy) throws IOException {
-        Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
-        Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
-                "app")), DigestAlgorithm.SHA_256, new BuildEnvironment("3.9.16", "17", "", ""));
-        return RuntimeResolutionVerifier.arm(record, lockfile, List.of(), FileHashCache::disabled, policy,
-                dir.resolve("hermetic.lock"), "app");
+        return arm(policy, Policy.FAIL);
     }
 
+    /** Armed with a lockfile that locks {@link #LOCKED} as resolved by Surefire while it ran. */
+    private RuntimeResolutionVerifier.Armed arm(Policy policy, Policy usagePolicy) throws IOException {
+        Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
+        Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
+                "app", SUREFIRE)), DigestAlgorithm.SHA_256, ENV);
+        return RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile, List.of(), FileHashCache::disabled, policy,
+                usagePolicy, dir.resolve("hermetic.lock"), "app");
+    }
+
+    /** Records {@code c} as resolved by Surefire. */
     private void record(ArtifactCoordinates c, String content) throws IOException {
+        record(c, content, SUREFIRE);
+    }
+
+    private void record(ArtifactCoordinates c, String content, String plugin) throws IOException {
         Path file = Files.writeString(dir.resolve(c.artifactId() + "-" + c.version() + ".jar"), content);
+        resolvedBy.put(key(c), plugin);
         record.put(key(c), file.toString());
     }
 

@@ -23,6 +23,7 @@ class VerifySettingsTest {
         assertThat(s.useCache()).isTrue();
         assertThat(s.reuseGraphs()).isTrue();
         assertThat(s.runtimePolicy()).isEqualTo(Policy.FAIL);
+        assertThat(s.usagePolicy()).isEqualTo(Policy.FAIL);
     }
 
     @Test
@@ -39,7 +40,7 @@ class VerifySettingsTest {
     void readsEverySetting() {
         Map<String, String> values = Map.of("rangePolicy", "warn", "snapshotPolicy", "IGNORE", "metaVersionPolicy",
                 " Warn ", "pluginVersionPolicy", "ignore", "unusedPolicy", "fail", "strict", "true", "excludes",
-                "org.example:*, ,*:junit-jupiter-api:*:*", "runtimeResolutions", "warn");
+                "org.example:*, ,*:junit-jupiter-api:*:*", "runtimeResolutions", "warn", "usagePolicy", "ignore");
         VerifySettings s = VerifySettings.from(Path.of("x"), values::get);
         assertThat(s.rangePolicy()).isEqualTo(Policy.WARN);
         assertThat(s.snapshotPolicy()).isEqualTo(Policy.IGNORE);
@@ -49,6 +50,7 @@ class VerifySettingsTest {
         assertThat(s.strict()).isTrue();
         assertThat(s.excludes()).containsExactly("org.example:*", "*:junit-jupiter-api:*:*");
         assertThat(s.runtimePolicy()).isEqualTo(Policy.WARN);
+        assertThat(s.usagePolicy()).isEqualTo(Policy.IGNORE);
     }
 
     @Test
