@@ -2,6 +2,8 @@ package dev.hermetic.digest;
 
 import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -95,7 +97,17 @@ public final class DigestManifest {
 
     /** Reads a manifest written by this class or by {@code sha256sum} / {@code sha512sum}. */
     public static DigestManifest read(Path manifestFile, DigestAlgorithm algorithm) throws IOException {
-        return parse(Files.readString(manifestFile, StandardCharsets.UTF_8), algorithm, manifestFile.toString());
+        return parse(readText(manifestFile), algorithm, manifestFile.toString());
+    }
+
+    /** The file as UTF-8 text; other bytes are refused with a message naming the file, not a bare decoder error. */
+    private static String readText(Path file) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new DigestManifestException(file + " is not UTF-8 text (" + e.getMessage() + "): it is not a digest"
+                    + " file written by this plugin or by sha256sum/sha512sum; restore it or compute it again");
+        }
     }
 
     /**
@@ -202,7 +214,7 @@ public final class DigestManifest {
 
     /** Reads a side file, written by this class or as {@code <hex>  <name>}; returns the lowercase hex. */
     public static String readSideFile(Path sideFile, DigestAlgorithm algorithm) throws IOException {
-        String text = Files.readString(sideFile, StandardCharsets.US_ASCII).strip();
+        String text = readText(sideFile).strip();
         int space = text.indexOf(' ');
         String hex = space < 0 ? text : text.substring(0, space);
         try {
