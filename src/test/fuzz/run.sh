@@ -17,6 +17,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     dev.hermetic.archive.ArchiveNormalizerFuzzTest#tar
     dev.hermetic.lock.LockfileReaderFuzzTest#read
     dev.hermetic.digest.DigestManifestFuzzTest#read
+    dev.hermetic.digest.DigestManifestFuzzTest#readSideFile
     dev.hermetic.sign.SigningKeyFuzzTest#prepare
   )
 fi
