@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * whatever order the plugins are declared in, including a plugin declared after this one that attaches in
  * {@code verify} itself, which the second {@code normalize} execution cannot see.
  *
- * <p>Cheap when nothing changed: after every mojo it compares each archive's size, modification time and file
- * key with what {@link NormalizeStep} saw last, and reads only files that differ. Per-module state lives on the
- * {@link MavenProject}, which only that module's thread touches, so this is safe under {@code -T}.
+ * <p>After every mojo it hashes each of the module's files once and compares the SHA-256 with what
+ * {@link NormalizeStep} saw last (size and modification time would miss a rewrite in place within one tick of the
+ * clock); only files whose bytes differ are normalized. Per-module state lives on the {@link MavenProject}, which
+ * only that module's thread touches, so this is safe under {@code -T}.
  */
 public class LateAttachmentNormalizer implements MojoExecutionListener {
 
@@ -62,16 +63,15 @@ public class LateAttachmentNormalizer implements MojoExecutionListener {
     static void normalizeChanged(MavenProject project, NormalizeStep.Settings settings, MojoExecution after)
             throws MojoExecutionException, MojoFailureException {
         List<Path> files = ArchiveCollector.collect(project, settings.excludedClassifiers());
-        if (after != null) {
-            List<Path> changed = NormalizeStep.changedSinceSeen(project, files);
-            if (!changed.isEmpty()) {
-                // Not every attachment is an archive (.asc files of maven-gpg-plugin): the lines below say which is.
-                LOG.info("hermetic: {} attached or rewrote {} file(s) after hermetic:normalize; normalizing them",
-                        describe(after), changed.size());
-                NormalizeStep.run(project, changed, settings, LOG::info, LOG::warn);
-            }
+        if (after == null) {
+            NormalizeStep.markSeen(project, files);
+            return;
         }
-        NormalizeStep.markSeen(project, files);
+        // Not every attachment is an archive (.asc files of maven-gpg-plugin): the lines logged say which is.
+        NormalizeStep.normalizeChangedSinceSeen(project, files, settings,
+                changed -> LOG.info("hermetic: {} attached or rewrote {} file(s) after hermetic:normalize;"
+                        + " normalizing them", describe(after), changed),
+                LOG::info, LOG::warn);
     }
 
     private static String describe(MojoExecution execution) {

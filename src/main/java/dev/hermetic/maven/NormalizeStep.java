@@ -4,18 +4,20 @@ import dev.hermetic.archive.ArchiveNormalizer;
 import dev.hermetic.archive.ArchiveProblemException;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.archive.NormalizationResult;
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.FileDigester;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -27,10 +29,12 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>{@code hermetic:normalize} records its settings on the {@link MavenProject}; a later goal of the same
  * module calls {@link #normalizeAgainIfConfigured} first, which normalizes whatever was attached since. A file
- * this step has already normalized, with the same settings, and that nobody has rewritten since (same size,
- * modification time and file key) comes out {@code UNCHANGED} without being read again: in PORTABLE mode reading
- * it would mean inflating and deflating every entry once more. Everything runs in the module's own thread, and
- * the record lives on its {@link MavenProject}, so this is safe under {@code -T}.
+ * this step has already normalized, with the same settings, and whose bytes hash now to what the normalizer wrote,
+ * comes out {@code UNCHANGED} without being normalized again: in PORTABLE mode that would mean inflating and
+ * deflating every entry once more, where hashing reads the file once (about 1.6 GB/s here). Size, modification
+ * time and file key are not trusted: a plugin can rewrite a file in place with the same size within one tick of
+ * the clock, or put its time back. Everything runs in the module's own thread, and the record lives on its
+ * {@link MavenProject}, so this is safe under {@code -T}.
  */
 public final class NormalizeStep {
 
@@ -40,38 +44,12 @@ public final class NormalizeStep {
     /** Key of the per-module {@code Map<Path, Known>}: what this step last saw of each file, and did to it. */
     static final String KNOWN_KEY = "dev.hermetic.normalize.known";
 
-    /** What identifies a file's bytes without reading them; any rewrite changes at least one of these. */
-    record FileState(long size, long modifiedNanos, Object fileKey) {
-        /** The file's state, or null if it cannot be read now (then it equals no state seen before). */
-        static FileState of(Path file) {
-            try {
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                return new FileState(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
-            } catch (IOException e) {
-                return null;
-            }
-        }
-
-        // equals and hashCode are written out in the records compared on every normalize goal: a record's
-        // generated ones are bootstrapped by invokedynamic, which in Maven's cold JVM spun about 40 method-handle
-        // classes the first time (30-40 ms at the end of the goal, measured on kotlin-compiler-embeddable).
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FileState f && size == f.size && modifiedNanos == f.modifiedNanos
-                    && Objects.equals(fileKey, f.fileKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return (Long.hashCode(size) * 31 + Long.hashCode(modifiedNanos)) * 31 + Objects.hashCode(fileKey);
-        }
-    }
-
     /**
-     * A file as last seen: its state then, and, if this step normalized it in that state, with which settings
-     * and what came out (both null when the file was only seen, e.g. a signature written by one of our goals).
+     * A file as last seen: the SHA-256 of its bytes then, and, if this step normalized it to those bytes, with which
+     * settings and what came out (both null when the file was only seen, e.g. a signature written by one of our
+     * goals).
      */
-    record Known(FileState state, Settings settings, NormalizationResult result) {}
+    record Known(String sha256, Settings settings, NormalizationResult result) {}
 
     /**
      * What {@code hermetic:normalize} was configured with in one module.
@@ -84,7 +62,9 @@ public final class NormalizeStep {
             excludedClassifiers = Set.copyOf(excludedClassifiers);
         }
 
-        /** Written out, as in {@link FileState}. */
+        // equals and hashCode are written out: a record's generated ones are bootstrapped by invokedynamic, which in
+        // Maven's cold JVM spun about 40 method-handle classes the first time (30-40 ms at the end of the goal,
+        // measured on kotlin-compiler-embeddable).
         @Override
         public boolean equals(Object o) {
             return o instanceof Settings s && Objects.equals(options, s.options)
@@ -112,11 +92,20 @@ public final class NormalizeStep {
      * For goals that run after {@code hermetic:normalize} and need normalized bytes (signing, checksums):
      * normalizes every archive of the module with the settings {@code hermetic:normalize} used, if it ran in
      * this module; does nothing (and returns an empty list) otherwise.
+     *
+     * @param sha256ByFile the SHA-256 of files the caller has just read in this goal, for instance the bytes it is
+     *     about to sign (may be empty): those are not read again to tell whether they are still normalized
      */
-    public static List<NormalizationResult> normalizeAgainIfConfigured(MavenProject project, Log log)
-            throws MojoFailureException, MojoExecutionException {
+    public static List<NormalizationResult> normalizeAgainIfConfigured(MavenProject project, Log log,
+            Map<Path, String> sha256ByFile) throws MojoFailureException, MojoExecutionException {
         Settings settings = settingsOf(project);
-        return settings == null ? List.of() : run(project, settings, log);
+        if (settings == null) {
+            return List.of();
+        }
+        Map<Path, String> hashedNow = new HashMap<>();
+        sha256ByFile.forEach((file, sha256) -> hashedNow.put(file.toAbsolutePath().normalize(), sha256));
+        return run(project, ArchiveCollector.collect(project, settings.excludedClassifiers()), hashedNow, settings,
+                log::info, log::warn);
     }
 
     static List<NormalizationResult> run(MavenProject project, Settings settings, Log log)
@@ -129,25 +118,31 @@ public final class NormalizeStep {
     }
 
     /**
-     * Normalizes the given files of one module, except those it normalized before with the same settings and
-     * that are unchanged since; {@code info} and {@code warn} receive one line per file (a mojo passes its
-     * {@link Log}, the extension's {@link LateAttachmentNormalizer} its own logger).
+     * Normalizes the given files of one module, except those it normalized before with the same settings and whose
+     * bytes are still those the normalizer wrote; {@code info} and {@code warn} receive one line per file (a mojo
+     * passes its {@link Log}, the extension's {@link LateAttachmentNormalizer} its own logger).
      */
     static List<NormalizationResult> run(MavenProject project, List<Path> files, Settings settings,
             Consumer<String> info, Consumer<String> warn) throws MojoFailureException, MojoExecutionException {
+        return run(project, files, Map.of(), settings, info, warn);
+    }
+
+    /**
+     * As {@link #run(MavenProject, List, Settings, Consumer, Consumer)}, with the SHA-256 of some files hashed by the
+     * caller moments ago in this same goal (so that no file is hashed twice in a row); the others are hashed here.
+     */
+    private static List<NormalizationResult> run(MavenProject project, List<Path> files, Map<Path, String> hashedNow,
+            Settings settings, Consumer<String> info, Consumer<String> warn)
+            throws MojoFailureException, MojoExecutionException {
         Map<Path, Known> known = knownIn(project);
         ArchiveNormalizer normalizer = new ArchiveNormalizer(settings.options());
         List<NormalizationResult> results = new ArrayList<>();
         for (Path file : files) {
-            NormalizationResult result = unchangedSinceNormalized(known.get(file), settings, file);
+            NormalizationResult result = unchangedSinceNormalized(known.get(file), settings, file, hashedNow);
             if (result == null) {
-                // Read, and possibly rewritten: the record takes the file as the normalizer left it. A skipped
-                // file keeps its record as it is.
+                // The record takes the SHA-256 of the bytes the normalizer left (written, or found already normal).
                 result = normalize(normalizer, file);
-                FileState after = FileState.of(file);
-                if (after != null) {
-                    known.put(file, new Known(after, settings, result));
-                }
+                known.put(file, new Known(result.sha256(), settings, result));
             }
             logResult(info, warn, result);
             results.add(result);
@@ -156,12 +151,16 @@ public final class NormalizeStep {
     }
 
     /**
-     * What normalizing the file would give, if this step normalized it with these settings and nobody has touched
-     * it since; null if it must be read.
+     * What normalizing the file would give, if this step normalized it with these settings and its bytes are still
+     * the ones the normalizer left; null if it must be normalized.
      */
-    private static NormalizationResult unchangedSinceNormalized(Known known, Settings settings, Path file) {
-        if (known == null || known.result() == null || !settings.equals(known.settings())
-                || !known.state().equals(FileState.of(file))) {
+    private static NormalizationResult unchangedSinceNormalized(Known known, Settings settings, Path file,
+            Map<Path, String> hashedNow) throws MojoExecutionException {
+        if (known == null || known.result() == null || !settings.equals(known.settings())) {
+            return null;
+        }
+        String sha256 = hashedNow.get(file);
+        if (!known.sha256().equals(sha256 != null ? sha256 : sha256(file))) {
             return null;
         }
         NormalizationResult last = known.result();
@@ -172,31 +171,50 @@ public final class NormalizeStep {
                 "not rewritten since it was normalized", last.sha256());
     }
 
-    /** The files not seen before, or changed since they were last seen (new attachments, rewritten files). */
-    static List<Path> changedSinceSeen(MavenProject project, List<Path> files) {
+    /**
+     * Extension mode, after another plugin's mojo: normalizes the files not seen before or whose bytes changed since
+     * they were last seen (new attachments, files rewritten in place or replaced), each hashed once. Returns the
+     * results of those only; {@code announce} gets their number first, if there are any.
+     */
+    static List<NormalizationResult> normalizeChangedSinceSeen(MavenProject project, List<Path> files,
+            Settings settings, IntConsumer announce, Consumer<String> info, Consumer<String> warn)
+            throws MojoFailureException, MojoExecutionException {
         Map<Path, Known> known = knownIn(project);
-        List<Path> changed = new ArrayList<>();
+        Map<Path, String> changed = new LinkedHashMap<>();
         for (Path file : files) {
             Known last = known.get(file);
-            if (last == null || !Objects.equals(last.state(), FileState.of(file))) {
-                changed.add(file);
+            String sha256 = sha256(file);
+            if (last == null || !last.sha256().equals(sha256)) {
+                changed.put(file, sha256);
             }
         }
-        return changed;
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        announce.accept(changed.size());
+        return run(project, List.copyOf(changed.keySet()), changed, settings, info, warn);
     }
 
     /**
-     * Records the files' current states as seen, without normalizing them (after one of our own goals, which
-     * leave every archive normalized and may write files of their own, such as signatures).
+     * Records the files not seen before as seen, without normalizing them: after one of our own goals, which leave
+     * every archive normalized (through {@link #run}, which records each file it read) and may write files of their
+     * own, such as signatures. Files already recorded keep their record, which our goals kept current.
      */
-    static void markSeen(MavenProject project, List<Path> files) {
+    static void markSeen(MavenProject project, List<Path> files) throws MojoExecutionException {
         Map<Path, Known> known = knownIn(project);
         for (Path file : files) {
-            FileState state = FileState.of(file);
-            Known last = known.get(file);
-            if (state != null && (last == null || !state.equals(last.state()))) {
-                known.put(file, new Known(state, null, null));
+            if (!known.containsKey(file)) {
+                known.put(file, new Known(sha256(file), null, null));
             }
+        }
+    }
+
+    private static String sha256(Path file) throws MojoExecutionException {
+        try {
+            return FileDigester.digest(file, DigestAlgorithm.SHA_256);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read " + file + " to check whether it is still normalized: " + e
+                    + ". Check that the plugin that attached it left the file in place, readable.", e);
         }
     }
 

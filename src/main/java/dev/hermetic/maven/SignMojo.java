@@ -1,6 +1,7 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.archive.BuildTimestamp;
+import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
 import dev.hermetic.digest.FileDigests;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -196,26 +198,25 @@ public class SignMojo extends AbstractMojo {
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
         SigningEnvironment environment = SigningEnvironment.system();
 
-        OpenPgpSigner signer = null;
-        if (NormalizeStep.settingsOf(project) != null) {
-            // Normalizing rewrites artifacts: the key is checked before that, as before anything else is written.
-            signer = prepareSigner(environment);
-            // Archives attached after hermetic:normalize ran get normalized now, before their bytes are signed.
-            NormalizeStep.normalizeAgainIfConfigured(project, getLog());
-        }
         List<SignedFilesCollector.SignedFile> files = SignedFilesCollector.collect(project);
+        List<Path> paths = files.stream().map(SignedFilesCollector.SignedFile::file).toList();
         Set<DigestAlgorithm> sideFileDigests = sideFileDigests(resolverConfig(RESOLVER_CHECKSUM_ALGORITHMS));
         List<AttachedFile> attachments;
         // The files are read and digested while the key is loaded, unlocked and checked (nothing is written before).
-        try (BatchSigner batch = BatchSigner.start(files.stream().map(SignedFilesCollector.SignedFile::file).toList())) {
-            if (signer == null) {
-                signer = prepareSigner(environment);
+        BatchSigner batch = BatchSigner.start(paths);
+        try {
+            OpenPgpSigner signer = prepareSigner(environment);
+            if (NormalizeStep.settingsOf(project) != null && normalizedAgain(batch, paths)) {
+                batch.close();
+                batch = BatchSigner.start(paths); // the bytes to sign are those the normalizer just wrote
             }
             if (sideFileDigests.size() < DigestAlgorithm.values().length) {
                 getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
                         + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
             }
             attachments = signAll(signer, batch, files, sideFileDigests);
+        } finally {
+            batch.close();
         }
         for (AttachedFile a : attachments) {
             projectHelper.attachArtifact(project, a.type(), a.classifier().isEmpty() ? null : a.classifier(),
@@ -224,6 +225,34 @@ public class SignMojo extends AbstractMojo {
         project.setContextValue(SIGNED_KEY, Boolean.TRUE);
         getLog().info("Signed " + (files.size() + 1) + " files of " + project.getId() + "; attached "
                 + attachments.size() + " signatures, digests and the manifest " + manifestName());
+    }
+
+    /**
+     * Archives attached or rewritten after {@code hermetic:normalize} ran are normalized before their bytes are
+     * signed. The batch's own read decides: a file whose SHA-256 is what the normalizer wrote is signed as read (one
+     * read in all); any other archive is normalized now. Called once the key is checked: normalizing rewrites files.
+     *
+     * @return whether a file was rewritten, so that what the batch read is no longer what is installed
+     */
+    private boolean normalizedAgain(BatchSigner batch, List<Path> paths)
+            throws MojoExecutionException, MojoFailureException {
+        List<String> sha256 = readDigests(batch, DigestAlgorithm.SHA_256);
+        Map<Path, String> sha256ByFile = new HashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            sha256ByFile.put(paths.get(i), sha256.get(i));
+        }
+        return NormalizeStep.normalizeAgainIfConfigured(project, getLog(), sha256ByFile).stream()
+                .anyMatch(result -> result.outcome() == NormalizationResult.Outcome.NORMALIZED);
+    }
+
+    private static List<String> readDigests(BatchSigner batch, DigestAlgorithm algorithm)
+            throws MojoExecutionException {
+        try {
+            return batch.digests(algorithm);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read a file to sign: " + e
+                    + ". Check that the plugin that attached it left it in place, readable.", e);
+        }
     }
 
     private OpenPgpSigner prepareSigner(SigningEnvironment environment) throws MojoFailureException {

@@ -70,22 +70,27 @@ public final class BatchSigner implements AutoCloseable {
     /** Whether the caller of {@link #signAll} runs tasks too (it is one of the threads asked for). */
     private final boolean callerHelps;
     private final CompletableFuture<OpenPgpSigner> signerReady = new CompletableFuture<>();
+    private final List<CompletableFuture<FileDigests>> reads;
     private final List<CompletableFuture<Signed>> results;
 
     private BatchSigner(List<Path> files, int threadCount) {
         this.files = List.copyOf(files);
         this.callerHelps = threadCount > 1;
         this.threads = new Workers(callerHelps ? threadCount - 1 : 1);
+        List<CompletableFuture<FileDigests>> reading = new ArrayList<>();
         List<CompletableFuture<Signed>> pending = new ArrayList<>();
         for (int i = 0; i < this.files.size(); i++) {
+            reading.add(null);
             pending.add(null);
         }
         // Largest first, so that the batch does not end waiting on one big file read by one thread.
         for (int index : largestFirst(this.files)) {
             Path file = this.files.get(index);
             CompletableFuture<FileDigests> digests = CompletableFuture.supplyAsync(() -> read(file), threads);
+            reading.set(index, digests);
             pending.set(index, digests.thenCombineAsync(signerReady, (d, signer) -> sign(signer, file, d), threads));
         }
+        this.reads = reading;
         this.results = pending;
     }
 
@@ -128,8 +133,30 @@ public final class BatchSigner implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every file has been read, helping on this thread, and returns each file's digest of
+     * {@code algorithm}: the digest of the very bytes that {@link #signAll} signs (a caller that must decide from a
+     * file's content whether to sign it needs no read of its own). The order of the files.
+     *
+     * @throws IOException the first failure to read, in file order
+     */
+    public List<String> digests(DigestAlgorithm algorithm) throws IOException {
+        List<String> digests = new ArrayList<>();
+        for (CompletableFuture<FileDigests> read : reads) {
+            if (callerHelps) {
+                helpUntilDone(read);
+            }
+            try {
+                digests.add(await(read).hex(algorithm));
+            } catch (SigningException e) {
+                throw new IllegalStateException("reading a file cannot fail to sign", e);
+            }
+        }
+        return digests;
+    }
+
     /** Runs the batch's waiting tasks on this thread until {@code result} is done. */
-    private void helpUntilDone(CompletableFuture<Signed> result) throws InterruptedIOException {
+    private void helpUntilDone(CompletableFuture<?> result) throws InterruptedIOException {
         try {
             while (!result.isDone()) {
                 Runnable task = threads.tasks.poll(HELP_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -167,7 +194,7 @@ public final class BatchSigner implements AutoCloseable {
         }
     }
 
-    private static Signed await(CompletableFuture<Signed> result) throws SigningException, IOException {
+    private static <T> T await(CompletableFuture<T> result) throws SigningException, IOException {
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -3,18 +3,21 @@ package dev.hermetic.maven;
 import static dev.hermetic.maven.ModuleFixture.EPOCH;
 import static dev.hermetic.maven.ModuleFixture.artifact;
 import static dev.hermetic.maven.ModuleFixture.entryTimes;
+import static dev.hermetic.maven.ModuleFixture.overwriteInPlace;
 import static dev.hermetic.maven.ModuleFixture.project;
 import static dev.hermetic.maven.ModuleFixture.settings;
+import static dev.hermetic.maven.ModuleFixture.withEntryTimes;
 import static dev.hermetic.maven.ModuleFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +69,29 @@ class LateAttachmentNormalizerTest {
         NormalizeStep.Settings settings = seenAfterNormalize(project, main);
 
         // maven-shade-plugin style: the main artifact replaced by another file at the same path.
+        byte[] shaded = withEntryTimes(Files.readAllBytes(main), LocalDateTime.of(2031, 7, 1, 12, 0));
         Files.delete(main);
-        zip(dir, "app.jar");
-        Files.setLastModifiedTime(main, FileTime.fromMillis(123_000));
+        Files.write(main, shaded);
         LateAttachmentNormalizer.normalizeChanged(project, settings, execution("maven-shade-plugin"));
+
+        assertThat(entryTimes(main)).containsOnly(EPOCH);
+    }
+
+    @Test
+    void noticesAnArchiveRewrittenInPlaceWithTheSameSizeAndModificationTime() throws Exception {
+        MavenProject project = project(dir);
+        Path main = zip(dir, "app.jar");
+        NormalizeStep.Settings settings = settings(EPOCH);
+        NormalizeStep.remember(project, settings);
+        project.setArtifact(artifact("jar", null, main.toFile()));
+        NormalizeStep.run(project, settings, new SystemStreamLog());
+        LateAttachmentNormalizer.normalizeChanged(project, settings, null);
+        assertThat(entryTimes(main)).containsOnly(EPOCH);
+
+        // The same entries with another plugin's clock, written in place, the modification time put back: the
+        // size, modification time and file key are those seen; only the bytes differ.
+        overwriteInPlace(main, withEntryTimes(Files.readAllBytes(main), LocalDateTime.of(2031, 7, 1, 12, 0)));
+        LateAttachmentNormalizer.normalizeChanged(project, settings, execution("maven-jar-plugin"));
 
         assertThat(entryTimes(main)).containsOnly(EPOCH);
     }

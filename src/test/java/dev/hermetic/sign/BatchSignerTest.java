@@ -134,6 +134,38 @@ class BatchSignerTest {
     }
 
     @Test
+    void theDigestsBeforeSigningAreThoseOfTheBytesSigned() throws Exception {
+        OpenPgpSigner signer = signer(rsa).build();
+        List<Path> files = files();
+        List<BatchSigner.Signed> received = new ArrayList<>();
+
+        try (BatchSigner batch = BatchSigner.start(files, 2)) {
+            signer.prepare();
+            List<String> sha256 = batch.digests(DigestAlgorithm.SHA_256);
+            batch.signAll(signer, received::add);
+
+            assertThat(sha256).containsExactlyElementsOf(
+                    received.stream().map(signed -> signed.digests().get(DigestAlgorithm.SHA_256)).toList());
+        }
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(received.get(i).digests().get(DigestAlgorithm.SHA_256))
+                    .isEqualTo(FileDigester.digest(files.get(i), DigestAlgorithm.SHA_256));
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsTheDigests() throws Exception {
+        List<Path> files = new ArrayList<>(files());
+        files.add(1, dir.resolve("gone.jar"));
+
+        try (BatchSigner batch = BatchSigner.start(files)) {
+            assertThatThrownBy(() -> batch.digests(DigestAlgorithm.SHA_256))
+                    .isInstanceOf(NoSuchFileException.class)
+                    .hasMessageContaining("gone.jar");
+        }
+    }
+
+    @Test
     void anUnpreparedSignerIsRefusedBeforeAnyResult() throws Exception {
         OpenPgpSigner signer = signer(rsa).build();
         List<Path> received = new ArrayList<>();
