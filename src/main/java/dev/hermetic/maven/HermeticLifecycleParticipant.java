@@ -1,11 +1,8 @@
 package dev.hermetic.maven;
 
+import java.io.File;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -14,10 +11,9 @@ import dev.hermetic.lock.Lockfile;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
+import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
+import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.internal.PluginDependenciesResolver;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.rtinfo.RuntimeInformation;
@@ -32,13 +28,15 @@ import org.slf4j.LoggerFactory;
  * projects, and before the first mojo runs,
  * <ul>
  *   <li>pins the JVM defaults that leak into build outputs ({@code Locale.ROOT}, time zone UTC; opt out with
- *       {@code hermetic.pinJvmDefaults=false});</li>
+ *       {@code hermetic.pinJvmDefaults=false}) until the session ends;</li>
  *   <li>starts recording every artifact the resolver hands out, so that {@code hermetic:lock} also captures what
  *       plugins resolve while they run (Surefire's providers);</li>
  *   <li>verifies the whole build plan against the lockfile (unless this build locks), so a tampered plugin fails
  *       the build before its code is loaded;</li>
  *   <li>then arms {@link RuntimeResolutionVerifier}, which checks after each mojo what it resolved while it ran.</li>
  * </ul>
+ * Its settings are hermetic:verify's parameters, read as Maven would configure that mojo
+ * ({@link PlannedMojoConfiguration}).
  */
 @Named("hermetic")
 @Singleton
@@ -49,15 +47,24 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
 
     private static final Logger LOG = LoggerFactory.getLogger(HermeticLifecycleParticipant.class);
 
+    /** Extension mode only (no mojo has it): {@code false} leaves the JVM's Locale and TimeZone alone. */
+    static final String PIN_PROPERTY = "hermetic.pinJvmDefaults";
+    /** Session data key of the {@link JvmDefaults} that pinning replaced, restored when the session ends. */
+    private static final String JVM_DEFAULTS_KEY = "dev.hermetic.jvmDefaultsBefore";
+
     private final BuildArtifactCollector collector;
     private final RuntimeInformation runtime;
+    private final BuildPluginManager pluginManager;
+    private final LifecycleExecutionPlanCalculator planner;
 
     @Inject
     public HermeticLifecycleParticipant(ProjectBuilder projectBuilder,
             ProjectDependenciesResolver dependenciesResolver, PluginDependenciesResolver pluginResolver,
-            RuntimeInformation runtime) {
+            RuntimeInformation runtime, BuildPluginManager pluginManager, LifecycleExecutionPlanCalculator planner) {
         this.collector = new BuildArtifactCollector(projectBuilder, dependenciesResolver, pluginResolver);
         this.runtime = runtime;
+        this.pluginManager = pluginManager;
+        this.planner = planner;
     }
 
     @Override
@@ -67,29 +74,44 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         if (repo.getData().get(LockMojo.RESOLVED_KEY) != null) {
             return;
         }
-        if (Boolean.parseBoolean(setting(session, "hermetic.skip", null))) {
+        try {
+            prepare(session);
+        } catch (PlannedMojoConfiguration.UnreadableSetting e) {
+            restoreJvmDefaults(session);
+            throw new MavenExecutionException("hermetic: " + e.getMessage() + ". Extension mode stops here rather "
+                    + "than verify with settings other than the POM's.", session.getTopLevelProject().getFile());
+        } catch (MavenExecutionException | RuntimeException e) {
+            // Maven does not call afterSessionEnd when this method fails.
+            restoreJvmDefaults(session);
+            throw e;
+        }
+    }
+
+    private void prepare(MavenSession session) throws MavenExecutionException {
+        RepositorySystemSession repo = session.getRepositorySession();
+        // Read as hermetic:verify would get them in the project where it runs first.
+        PlannedMojoConfiguration verify = PlannedMojoConfiguration.plan(session,
+                PlannedMojoConfiguration.configuringProject(session.getProjects()), "verify", pluginManager, planner);
+        if (Boolean.parseBoolean(verify.text("skipAll"))) {
             LOG.info("hermetic: skipped (hermetic.skip)");
             return;
         }
-        if (!"false".equalsIgnoreCase(setting(session, "hermetic.pinJvmDefaults", null))) {
-            Locale.setDefault(Locale.ROOT);
-            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        if (!"false".equalsIgnoreCase(verify.property(PIN_PROPERTY))) {
+            repo.getData().set(JVM_DEFAULTS_KEY, JvmDefaults.pin());
             LOG.info("hermetic: JVM defaults pinned for this build: Locale.ROOT, time zone UTC "
-                    + "(opt out: -Dhermetic.pinJvmDefaults=false)");
+                    + "(opt out: -D" + PIN_PROPERTY + "=false); restored when the build ends");
         }
         Map<String, String> record = installRecorder(repo);
-        if (BuildVerifier.locking(session) || Boolean.parseBoolean(setting(session, "hermetic.verify.skip",
-                "skip"))) {
+        if (BuildVerifier.locking(session) || Boolean.parseBoolean(verify.text("skip"))) {
             return;
         }
         VerifySettings settings;
         try {
-            String file = setting(session, "hermetic.verify.lockfile", "lockfile");
-            settings = VerifySettings.from(file != null ? BuildVerifier.root(session).resolve(file)
-                    : BuildVerifier.lockfile(session, null),
-                    name -> setting(session, VerifySettings.PREFIX + name, name));
+            String file = verify.text("lockfile");
+            settings = VerifySettings.from(BuildVerifier.lockfile(session, file == null ? null : new File(file)),
+                    verify::text);
         } catch (IllegalArgumentException e) {
-            throw new MavenExecutionException(e.getMessage(), session.getTopLevelProject().getFile());
+            throw new MavenExecutionException(e.getMessage(), verify.pomFile());
         }
         Lockfile lockfile;
         try {
@@ -103,6 +125,20 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         }
         if (record != null) {
             armRuntimeCheck(session, settings, lockfile, record);
+        }
+    }
+
+    /** Gives a long-lived JVM (mvnd, an IDE) its own Locale and TimeZone back. */
+    @Override
+    public void afterSessionEnd(MavenSession session) {
+        restoreJvmDefaults(session);
+    }
+
+    private static void restoreJvmDefaults(MavenSession session) {
+        RepositorySystemSession repo = session.getRepositorySession();
+        if (repo != null && repo.getData().get(JVM_DEFAULTS_KEY) instanceof JvmDefaults before) {
+            repo.getData().set(JVM_DEFAULTS_KEY, null);
+            before.restore();
         }
     }
 
@@ -157,66 +193,5 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         repo.getData().set(ResolvedArtifactRecorder.RESOLVED_BY_KEY, resolvedBy);
         repo.getData().set(ResolvedArtifactRecorder.RUNNING_KEY, running);
         return record;
-    }
-
-    /**
-     * A setting as a mojo would see it: user property, system property, this plugin's configuration in the
-     * top-level POM (element {@code parameter}), then a POM property.
-     */
-    static String setting(MavenSession session, String property, String parameter) {
-        String v = session.getUserProperties().getProperty(property);
-        if (v == null) {
-            v = session.getSystemProperties().getProperty(property);
-        }
-        MavenProject top = session.getTopLevelProject();
-        if (v == null && parameter != null && top != null) {
-            v = configured(top, parameter);
-        }
-        if (v == null && top != null) {
-            v = top.getProperties().getProperty(property);
-        }
-        return v;
-    }
-
-    private static String configured(MavenProject project, String parameter) {
-        Plugin plugin = project.getPlugin(GROUP_ID + ":" + ARTIFACT_ID);
-        if (plugin == null) {
-            return null;
-        }
-        List<Object> configurations = new ArrayList<>();
-        for (PluginExecution execution : plugin.getExecutions()) {
-            if (execution.getGoals().contains("verify")) {
-                configurations.add(execution.getConfiguration());
-            }
-        }
-        configurations.add(plugin.getConfiguration());
-        for (Object c : configurations) {
-            Object child = c == null ? null : call(c, "getChild", parameter);
-            if (child != null) {
-                Object[] items = (Object[]) call(child, "getChildren", null);
-                if (items != null && items.length > 0) {
-                    List<String> values = new ArrayList<>();
-                    for (Object item : items) {
-                        values.add((String) call(item, "getValue", null));
-                    }
-                    return String.join(",", values);
-                }
-                return (String) call(child, "getValue", null);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Reads the POM configuration DOM by reflection: its class (Xpp3Dom) comes from Maven's core, whose plexus-utils
-     * differs from the one this plugin compiles against.
-     */
-    private static Object call(Object target, String method, String argument) {
-        try {
-            return argument == null ? target.getClass().getMethod(method).invoke(target)
-                    : target.getClass().getMethod(method, String.class).invoke(target, argument);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
     }
 }

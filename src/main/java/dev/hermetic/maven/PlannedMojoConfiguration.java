@@ -1,0 +1,227 @@
+package dev.hermetic.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.BuildPluginManager;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The configuration one goal of this plugin gets in one project, read before any mojo runs (extension mode) by
+ * Maven's own rules, so that extension mode and the mojo never disagree: Maven's execution plan calculator merges the
+ * project's effective POM (the goal's execution there, else the plugin's configuration, as for a goal typed on the
+ * command line) with the mojo descriptor's defaults, and Maven's expression evaluator evaluates the result. A POM's
+ * value therefore wins over the {@code -D} property behind a parameter's default, as for every mojo, except for a
+ * list: there Maven's collection converter lets the property replace the POM's items, and so does this.
+ */
+final class PlannedMojoConfiguration {
+
+    static final String PLUGIN_KEY = HermeticLifecycleParticipant.GROUP_ID + ":" + HermeticLifecycleParticipant.ARTIFACT_ID;
+
+    private final String goal;
+    private final MavenProject project;
+    private final Xpp3Dom configuration;
+    private final Map<String, Parameter> parameters;
+    private final ExpressionEvaluator evaluator;
+
+    PlannedMojoConfiguration(String goal, MavenProject project, Xpp3Dom configuration, Map<String, Parameter> parameters,
+            ExpressionEvaluator evaluator) {
+        this.goal = goal;
+        this.project = project;
+        this.configuration = configuration;
+        this.parameters = parameters;
+        this.evaluator = evaluator;
+    }
+
+    /**
+     * Plans {@code goal} of this plugin (the version running now) in {@code project} as Maven would before running it.
+     *
+     * @throws UnreadableSetting when Maven cannot load the goal's descriptor or configure the execution
+     */
+    static PlannedMojoConfiguration plan(MavenSession session, MavenProject project, String goal,
+            BuildPluginManager plugins, LifecycleExecutionPlanCalculator planner) {
+        MojoDescriptor descriptor;
+        try {
+            Plugin plugin = new Plugin();
+            plugin.setGroupId(HermeticLifecycleParticipant.GROUP_ID);
+            plugin.setArtifactId(HermeticLifecycleParticipant.ARTIFACT_ID);
+            plugin.setVersion(ownVersion());
+            descriptor = plugins.getMojoDescriptor(plugin, goal, project.getRemotePluginRepositories(),
+                    session.getRepositorySession());
+        } catch (Exception e) {
+            throw unreadable(goal, project, e);
+        }
+        return plan(session, project, descriptor, planner);
+    }
+
+    /** Plans the mojo of {@code descriptor} in {@code project} as Maven would before running it. */
+    static PlannedMojoConfiguration plan(MavenSession session, MavenProject project, MojoDescriptor descriptor,
+            LifecycleExecutionPlanCalculator planner) {
+        String goal = descriptor.getGoal();
+        MavenProject current = session.getCurrentProject();
+        // The evaluator reads the session's current project (its properties, its base directory).
+        session.setCurrentProject(project);
+        try {
+            String executionId = executionId(project.getPlugin(PLUGIN_KEY), goal);
+            MojoExecution execution = executionId == null
+                    ? new MojoExecution(descriptor, "default-cli", MojoExecution.Source.CLI)
+                    : new MojoExecution(descriptor, executionId, MojoExecution.Source.LIFECYCLE);
+            planner.setupMojoExecution(session, project, execution);
+            return new PlannedMojoConfiguration(goal, project, execution.getConfiguration(),
+                    descriptor.getParameterMap(), new PluginParameterExpressionEvaluator(session, execution));
+        } catch (Exception e) {
+            throw unreadable(goal, project, e);
+        } finally {
+            session.setCurrentProject(current);
+        }
+    }
+
+    private static UnreadableSetting unreadable(String goal, MavenProject project, Exception e) {
+        return new UnreadableSetting("the configuration of hermetic:" + goal + " in " + pom(project)
+                + " cannot be read: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+    }
+
+    /**
+     * The project whose configuration a reactor-wide goal uses: the first one in build order that declares this
+     * plugin (where its goal runs first), else the first one.
+     */
+    static MavenProject configuringProject(List<MavenProject> buildOrder) {
+        for (MavenProject p : buildOrder) {
+            if (p.getPlugin(PLUGIN_KEY) != null) {
+                return p;
+            }
+        }
+        return buildOrder.get(0);
+    }
+
+    /**
+     * The execution Maven configures {@code goal} from: the first of the plugin's executions bound to the goal (its
+     * configuration includes the plugin's), or null for {@code default-cli} (the plugin's own configuration, as for
+     * a goal typed on the command line).
+     */
+    static String executionId(Plugin plugin, String goal) {
+        if (plugin != null) {
+            for (PluginExecution e : plugin.getExecutions()) {
+                if (e.getGoals().contains(goal)) {
+                    return e.getId();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A parameter's value as the mojo gets it, as text: null when unset, a list's items joined with commas (a list
+     * given as one property is already that text), a boolean as {@code true} or {@code false}, a file made absolute
+     * against the project's directory.
+     *
+     * @throws UnreadableSetting naming the parameter and the POM, when the goal has no such parameter or its value
+     *     cannot be evaluated
+     */
+    String text(String parameter) {
+        Parameter declared = parameters.get(parameter);
+        if (declared == null) {
+            throw new UnreadableSetting("hermetic:" + goal + " has no parameter '" + parameter + "' (asked for by "
+                    + "extension mode while reading " + pom(project) + "): the plugin's descriptor and its code differ");
+        }
+        Xpp3Dom node = configuration == null ? null : configuration.getChild(parameter);
+        if (node == null) {
+            return null;
+        }
+        try {
+            // As Maven's converters do: the node's value (the POM's text, else the default expression merged in),
+            // then the default value; a list's items only when both give nothing. So a -D property replaces a POM's
+            // list (Maven's collection converter), while the POM's scalar text hides the default expression.
+            Object v = evaluate(node.getValue());
+            if (v == null) {
+                v = evaluate(node.getAttribute("default-value"));
+            }
+            if (v != null) {
+                return asText(v, declared.getType());
+            }
+            if (node.getChildCount() == 0) {
+                return null;
+            }
+            List<String> items = new ArrayList<>();
+            for (Xpp3Dom item : node.getChildren()) {
+                Object i = evaluate(item.getValue());
+                if (i != null) {
+                    items.add(i.toString());
+                }
+            }
+            return String.join(",", items);
+        } catch (ExpressionEvaluationException | RuntimeException e) {
+            throw new UnreadableSetting("<" + parameter + "> of hermetic:" + goal + " in " + pom(project)
+                    + " cannot be evaluated: " + e.getMessage());
+        }
+    }
+
+    /** A property as a parameter's {@code ${name}} default sees it (user, system, then project properties). */
+    String property(String name) {
+        try {
+            Object v = evaluate("${" + name + "}");
+            return v == null ? null : v.toString();
+        } catch (ExpressionEvaluationException e) {
+            throw new UnreadableSetting("property " + name + " cannot be evaluated for " + pom(project) + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The POM the configuration came from. */
+    File pomFile() {
+        return project.getFile();
+    }
+
+    private Object evaluate(String expression) throws ExpressionEvaluationException {
+        return expression == null || expression.isEmpty() ? null : evaluator.evaluate(expression);
+    }
+
+    private String asText(Object value, String type) {
+        return switch (type) {
+            case "boolean", "java.lang.Boolean" -> Boolean.toString(Boolean.parseBoolean(value.toString()));
+            case "java.io.File" -> evaluator.alignToBaseDirectory(
+                    value instanceof File f ? f : new File(value.toString())).getPath();
+            default -> value.toString();
+        };
+    }
+
+    private static String pom(MavenProject project) {
+        return project.getFile() != null ? project.getFile().getPath() : project.getId();
+    }
+
+    /** The version of this plugin, from its jar: the descriptor read must be the one of the code reading it. */
+    private static String ownVersion() throws IOException {
+        String resource = "/META-INF/maven/" + HermeticLifecycleParticipant.GROUP_ID + "/"
+                + HermeticLifecycleParticipant.ARTIFACT_ID + "/pom.properties";
+        try (InputStream in = PlannedMojoConfiguration.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException(resource + " is missing from the plugin's jar");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        }
+    }
+
+    /** A setting extension mode cannot read: the build stops rather than verify with settings the user did not set. */
+    static final class UnreadableSetting extends RuntimeException {
+        UnreadableSetting(String message) {
+            super(message);
+        }
+    }
+}
