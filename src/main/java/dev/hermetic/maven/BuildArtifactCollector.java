@@ -99,13 +99,11 @@ final class BuildArtifactCollector {
         List<UsedArtifact> used = new ArrayList<>();
         List<VersionFinding> findings = new ArrayList<>();
         Map<String, List<UsedArtifact>> pluginCache = new HashMap<>();
-        HeapTrim trim = HeapTrim.start();
         for (MavenProject project : projects) {
             String module = moduleName(project);
             collectModel(session, project, module, repoSession, recorder, reactor, used);
-            trim.beforeStep();
             collectDependencies(project, module, repoSession, recorder, reactor, used, findings);
-            collectPlugins(project, module, repoSession, recorder, reactor, used, findings, pluginCache, trim);
+            collectPlugins(project, module, repoSession, recorder, reactor, used, findings, pluginCache);
         }
         return new Collected(used, findings, (System.nanoTime() - start) / 1_000_000);
     }
@@ -322,7 +320,7 @@ final class BuildArtifactCollector {
 
     private void collectPlugins(MavenProject project, String module, DefaultRepositorySystemSession repoSession,
             ResolvedArtifactRecorder recorder, Set<String> reactor, List<UsedArtifact> used,
-            List<VersionFinding> findings, Map<String, List<UsedArtifact>> cache, HeapTrim trim)
+            List<VersionFinding> findings, Map<String, List<UsedArtifact>> cache)
             throws BuildCollectionException {
         List<RemoteRepository> repositories = project.getRemotePluginRepositories();
         DependencyFilter filter = project.getExtensionDependencyFilter();
@@ -339,7 +337,6 @@ final class BuildArtifactCollector {
             if (plugin.getVersion() == null || plugin.getVersion().isBlank()) {
                 continue; // Maven resolves it later from repository metadata: nothing fixed to lock.
             }
-            trim.beforeStep();
             addPlugin(plugin, ArtifactRole.PLUGIN, module, repositories, filter, repoSession, recorder, reactor, used,
                     cache);
         }
@@ -399,67 +396,6 @@ final class BuildArtifactCollector {
                 found.add(new UsedArtifact(coordinates(a), a.getFile().toPath(), role, "", module, plugin));
             }
             walkPluginDependencies(child, role, module, plugin, reactor, found);
-        }
-    }
-
-    /**
-     * Gives back to the operating system the heap that the collection's garbage would otherwise claim for good.
-     *
-     * <p>Why: Maven reads and models every POM the graphs need (638 for maven-resources-plugin 3.3.1, about 400 KB of
-     * short-lived objects each: 250 MB in all, nearly none of it still referenced at the end). Maven's JVM runs
-     * without {@code -Xmx}; after start-up G1 sizes its young generation to about 190 MB, and every page of it that
-     * garbage touches stays in the process's resident memory until the JVM exits: a lock of that project peaked at
-     * 305 MB, against 180 MB for {@code mvn validate}. A full collection after every {@link #STEP_BYTES} allocated by
-     * this thread lets G1 shrink the heap to what is live (about 25 MB there), so the next garbage reuses those pages
-     * instead of touching new ones: peak about 215 MB, for two or three full collections of 40 to 90 ms each (measured
-     * on a loaded machine).
-     *
-     * <p>Only while the heap stays small: with more than {@link #SMALL_HEAP_BYTES} live (a large reactor), a full
-     * collection costs more and the collection's garbage matters less, so it stops. A JVM started with
-     * {@code -XX:+DisableExplicitGC} ignores it; one that cannot count a thread's allocations never asks.
-     */
-    static final class HeapTrim {
-        static final long STEP_BYTES = 64L << 20;
-        static final long SMALL_HEAP_BYTES = 64L << 20;
-
-        private final com.sun.management.ThreadMXBean threads;
-        private long next;
-
-        private HeapTrim(com.sun.management.ThreadMXBean threads) {
-            this.threads = threads;
-            this.next = threads == null ? Long.MAX_VALUE : threads.getCurrentThreadAllocatedBytes() + STEP_BYTES;
-        }
-
-        static HeapTrim start() {
-            try {
-                java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-                if (bean instanceof com.sun.management.ThreadMXBean counting
-                        && counting.isThreadAllocatedMemorySupported() && counting.isThreadAllocatedMemoryEnabled()) {
-                    return new HeapTrim(counting);
-                }
-            } catch (RuntimeException | LinkageError e) {
-                // No allocation counter in this JVM: never trim.
-            }
-            return new HeapTrim(null);
-        }
-
-        /**
-         * Called before a unit of work, not after the last (what follows the collection allocates little, so a
-         * collection then would cost time for nothing): collects if this thread allocated {@link #STEP_BYTES} since.
-         */
-        void beforeStep() {
-            if (threads == null || threads.getCurrentThreadAllocatedBytes() < next) {
-                return;
-            }
-            System.gc();
-            Runtime runtime = Runtime.getRuntime();
-            next = runtime.totalMemory() - runtime.freeMemory() > SMALL_HEAP_BYTES ? Long.MAX_VALUE
-                    : threads.getCurrentThreadAllocatedBytes() + STEP_BYTES;
-        }
-
-        /** Whether later steps may still collect. */
-        boolean active() {
-            return next != Long.MAX_VALUE;
         }
     }
 

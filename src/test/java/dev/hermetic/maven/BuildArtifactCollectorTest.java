@@ -153,31 +153,4 @@ class BuildArtifactCollectorTest {
         d.setScope("import");
         return d;
     }
-
-    private static long collections() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
-    }
-
-    /** Garbage that stays unreferenced, as the model builder's is; kept reachable only by a checksum. */
-    private static long allocate(long bytes) {
-        long sum = 0;
-        for (long done = 0; done < bytes; done += 1 << 20) {
-            byte[] chunk = new byte[1 << 20];
-            chunk[(int) (done % chunk.length)] = 1;
-            sum += chunk[0] + chunk.length;
-        }
-        return sum;
-    }
-
-    @Test
-    void heapTrimCollectsOnceThisThreadHasAllocatedAStepAndKeepsGoingWhileTheHeapIsSmall() {
-        BuildArtifactCollector.HeapTrim trim = BuildArtifactCollector.HeapTrim.start();
-        assertThat(trim.active()).as("this JVM counts a thread's allocations").isTrue();
-        assertThat(allocate(BuildArtifactCollector.HeapTrim.STEP_BYTES + (8 << 20))).isPositive();
-        long before = collections();
-        trim.beforeStep();
-        assertThat(collections()).as("a collection was asked for").isGreaterThan(before);
-        assertThat(trim.active()).as("a unit test's heap is far below the limit").isTrue();
-    }
 }
