@@ -27,9 +27,9 @@ import java.util.Arrays;
  *       deterministic tie-breaks and limited to 15 bits (7 for the code-length code).</li>
  * </ul>
  *
- * <p>One instance per thread is kept and reused ({@link #obtain}), so 26,000 small class files do not each
- * allocate 500 KiB of buffers. The hash table is never cleared between streams: every stored position
- * carries an ever-growing offset, and positions below the current stream's start count as empty.
+ * <p>A normalization run keeps idle instances and reuses them ({@link RunBuffers#encoder}), so 26,000 small class
+ * files do not each allocate 500 KiB of buffers. The hash table is never cleared between streams: every stored
+ * position carries an ever-growing offset, and positions below the current stream's start count as empty.
  */
 final class DeflateEncoder {
 
@@ -114,12 +114,6 @@ final class DeflateEncoder {
         Arrays.fill(distanceLengths, (byte) 5);
     }
 
-    /**
-     * This thread's idle encoder, in a one-element slot: emptying and refilling the slot allocates nothing,
-     * where ThreadLocal.remove and set made a new weak map entry for every stream.
-     */
-    private static final ThreadLocal<DeflateEncoder[]> IDLE = new ThreadLocal<>();
-
     // Match finder state, kept across streams.
     private final byte[] buf = new byte[WINDOW + SEGMENT];
     private final int[] head = new int[1 << HASH_BITS];
@@ -165,23 +159,21 @@ final class DeflateEncoder {
     private long written;
     private boolean failed;
 
-    private DeflateEncoder() {
+    /** A new encoder; {@link RunBuffers#encoder} hands out idle ones first. */
+    DeflateEncoder() {
         Arrays.fill(head, -1);
         begin();
     }
 
-    /** This thread's idle encoder, or a new one if it has none (or it is in use by an unfinished stream). */
-    static DeflateEncoder obtain(OutputStream out) {
-        DeflateEncoder[] slot = idleSlot();
-        DeflateEncoder e = slot[0];
-        if (e == null) {
-            e = new DeflateEncoder();
-        } else {
-            slot[0] = null;
-        }
-        e.out = out;
-        e.written = 0;
-        return e;
+    /** Starts a new stream onto {@code out} (the previous one finished). */
+    void start(OutputStream out) {
+        this.out = out;
+        this.written = 0;
+    }
+
+    /** Whether the last stream finished normally, so that the next may use this encoder. */
+    boolean reusable() {
+        return !failed && out == null;
     }
 
     /** Compressed bytes handed to the output stream so far. */
@@ -208,7 +200,7 @@ final class DeflateEncoder {
         failed = false;
     }
 
-    /** Writes the final block and flushes; the encoder then returns to this thread's idle slot. */
+    /** Writes the final block and flushes; the encoder may then start another stream. */
     void finish() throws IOException {
         if (failed) {
             throw new IOException("deflate stream failed earlier; it cannot be finished");
@@ -222,16 +214,6 @@ final class DeflateEncoder {
         begin();
         out = null;
         failed = false;
-        idleSlot()[0] = this;
-    }
-
-    private static DeflateEncoder[] idleSlot() {
-        DeflateEncoder[] slot = IDLE.get();
-        if (slot == null) {
-            slot = new DeflateEncoder[1];
-            IDLE.set(slot);
-        }
-        return slot;
     }
 
     /** Advances position numbers as if {@code n} more bytes had been compressed; lets a test reach a rebase. */

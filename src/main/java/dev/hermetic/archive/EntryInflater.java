@@ -25,9 +25,6 @@ final class EntryInflater implements Closeable {
         ArchiveProblemException problem(String message);
     }
 
-    /** Output buffer for inflaters that reuse a shared Inflater: one per thread instead of one per entry. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
-
     private final ZipEntryRecord entry;
     private final long maxSize;
     private final Problems problems;
@@ -39,11 +36,15 @@ final class EntryInflater implements Closeable {
     private long consumed;
 
     EntryInflater(ZipEntryRecord entry, long maxCompressionRatio, Problems problems) {
-        this(entry, maxCompressionRatio, problems, null);
+        this(entry, maxCompressionRatio, problems, null, null);
     }
 
-    /** @param shared an Inflater to reset and reuse (not ended by {@link #close()}), or {@code null} */
-    EntryInflater(ZipEntryRecord entry, long maxCompressionRatio, Problems problems, Inflater shared) {
+    /**
+     * @param shared an Inflater to reset and reuse (not ended by {@link #close()}), or {@code null}
+     * @param sharedOutput with {@code shared}: the buffer to inflate into, reused from entry to entry of a batch
+     */
+    EntryInflater(ZipEntryRecord entry, long maxCompressionRatio, Problems problems, Inflater shared,
+            byte[] sharedOutput) {
         this.entry = entry;
         this.problems = problems;
         long bound = maxCompressionRatio <= 0 ? Long.MAX_VALUE
@@ -62,7 +63,7 @@ final class EntryInflater implements Closeable {
             this.ownsInflater = true;
         }
         this.buffer = inflater == null ? null
-                : shared != null ? SCRATCH.get() : new byte[(int) Math.max(512, Math.min(64 * 1024, entry.size() + 1))];
+                : shared != null ? sharedOutput : new byte[(int) Math.max(512, Math.min(64 * 1024, entry.size() + 1))];
     }
 
     void feed(byte[] bytes, int offset, int length, Sink sink) throws IOException {

@@ -11,22 +11,25 @@ import java.io.OutputStream;
 final class PortableDeflater extends OutputStream {
 
     private final DeflateEncoder encoder;
+    private final RunBuffers buffers;
     private long written;
     private boolean finished;
 
     /**
      * @param size the number of bytes that will be written; the encoder's parameters do not depend on it,
      *     so the output is the same whatever the caller declares
+     * @param buffers the run's, which lends the encoder and takes it back when the stream finishes
      */
-    PortableDeflater(OutputStream out, long size) {
-        this.encoder = DeflateEncoder.obtain(out);
+    PortableDeflater(OutputStream out, long size, RunBuffers buffers) {
+        this.encoder = buffers.encoder(out);
+        this.buffers = buffers;
     }
 
-    /** Deflates {@code data[off, off+len)} into a new array. */
-    static byte[] deflate(byte[] data, int off, int len) {
+    /** Deflates {@code data[off, off+len)} into a new array, with an encoder of {@code buffers}. */
+    static byte[] deflate(byte[] data, int off, int len, RunBuffers buffers) {
         OutputSink.MemorySink sink = OutputSink.inMemory(len / 3 + 64);
         try {
-            deflate(data, off, len, sink);
+            deflate(data, off, len, sink, buffers);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory deflate cannot fail", e);
         }
@@ -39,11 +42,12 @@ final class PortableDeflater extends OutputStream {
      * compiled both copies, with the whole block writer, into every method that inlines this one. An encoder
      * that fails is never handed out again, so nothing needs closing then.
      */
-    static void deflate(byte[] data, int off, int len, OutputStream out) throws IOException {
+    static void deflate(byte[] data, int off, int len, OutputStream out, RunBuffers buffers) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, data.length);
-        DeflateEncoder encoder = DeflateEncoder.obtain(out);
+        DeflateEncoder encoder = buffers.encoder(out);
         encoder.write(data, off, len);
         encoder.finish();
+        buffers.release(encoder);
     }
 
     /** Bytes of compressed output so far. */
@@ -73,6 +77,7 @@ final class PortableDeflater extends OutputStream {
         finished = true;
         encoder.finish();
         written = encoder.written();
+        buffers.release(encoder);
     }
 
     @Override

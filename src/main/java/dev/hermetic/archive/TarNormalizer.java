@@ -232,7 +232,8 @@ final class TarNormalizer {
         long size = Files.size(tar);
         out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 255});
         CRC32 crc = new CRC32();
-        PortableDeflater deflater = new PortableDeflater(out, size);
+        // One stream per tar: an encoder of its own, dropped with it.
+        PortableDeflater deflater = new PortableDeflater(out, size, new RunBuffers());
         try (InputStream in = Files.newInputStream(tar)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {

@@ -50,6 +50,8 @@ final class ZipNormalizer {
     private final DosDateTime time;
     private final ManifestRewriter manifestRewriter;
     private final Path spillDirectory;
+    /** This run's encoders and buffers (nested archives included), dropped with it. */
+    private final RunBuffers buffers = new RunBuffers();
 
     ZipNormalizer(NormalizationOptions options, Path spillDirectory) {
         this.options = options;
@@ -419,13 +421,15 @@ final class ZipNormalizer {
             if (data == null) {
                 data = OutputSink.inMemory((int) BATCH_BYTES);
             }
-            Inflater shared = new Inflater(true);
+            BatchTools tools = new BatchTools(new Inflater(true), buffers.inflateBuffer(), buffers.content());
             try {
                 for (ZipEntryRecord e : entries) {
-                    result.add(encode(e, region, spanRead, lo, hi, shared, data));
+                    result.add(encode(e, region, spanRead, lo, hi, tools, data));
                 }
             } finally {
-                shared.end();
+                tools.inflater().end();
+                buffers.release(tools.inflateOutput());
+                buffers.release(tools.content());
                 if (region.length <= 4 * BATCH_BYTES) {
                     regionBuffers.add(region);
                 }
@@ -434,7 +438,7 @@ final class ZipNormalizer {
         }
 
         /** Reads (from the batch's span when it holds the entry), checks and re-encodes one entry of a batch. */
-        private Encoded encode(ZipEntryRecord e, byte[] region, boolean spanRead, long lo, long hi, Inflater shared,
+        private Encoded encode(ZipEntryRecord e, byte[] region, boolean spanRead, long lo, long hi, BatchTools tools,
                 OutputSink.MemorySink data) throws IOException {
             int length = (int) e.compressedSize();
             long dataStart;
@@ -458,14 +462,14 @@ final class ZipNormalizer {
                 rawOffset = 0;
                 in.readUnbuffered(dataStart, raw, 0, length);
             }
-            return encode(e, raw, rawOffset, length, shared, data);
+            return encode(e, raw, rawOffset, length, tools, data);
         }
 
         /**
          * Checks and re-encodes an entry whose compressed bytes are {@code raw[rawOffset, rawOffset + rawLength)},
          * appending the bytes to store to {@code data}.
          */
-        Encoded encode(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, Inflater shared, OutputSink.MemorySink data)
+        Encoded encode(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, BatchTools tools, OutputSink.MemorySink data)
                 throws IOException {
             int offset = data.size();
             if (e.isDirectory() && e.size() != 0) {
@@ -478,26 +482,25 @@ final class ZipNormalizer {
                 if (e.isDirectory()) {
                     return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
                 }
-                if (e.name().endsWith(".class") || !startsLikeZip(peek(e, raw, rawOffset, rawLength, shared), 0, 4)) {
+                if (e.name().endsWith(".class") || !startsLikeZip(peek(e, raw, rawOffset, rawLength, tools.inflater()), 0, 4)) {
                     data.write(raw, rawOffset, rawLength);
                     return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), e.size(), offset, rawLength, externalAttributes(e));
                 }
             }
-            return encodeContent(e, raw, rawOffset, rawLength, shared, data);
+            return encodeContent(e, raw, rawOffset, rawLength, tools, data);
         }
 
         /**
          * {@link #encode} for entries whose content must be read: all in PORTABLE, stored entries, metadata and
          * nested archives in FAST. Kept apart so that FAST's path above compiles small and early.
          */
-        private Encoded encodeContent(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, Inflater shared,
+        private Encoded encodeContent(ZipEntryRecord e, byte[] raw, int rawOffset, int rawLength, BatchTools tools,
                 OutputSink.MemorySink data) throws IOException {
             int offset = data.size();
             // The content, in a buffer that is reused (stored entries: the raw bytes themselves).
             byte[] content;
             int contentOffset;
             int length;
-            OutputSink.MemorySink inflatedSink = null;
             if (e.method() == ZipEntryRecord.STORED) {
                 try (EntryInflater check = inflater(e)) {
                     check.feed(raw, rawOffset, rawLength, (b, o, l) -> { });
@@ -507,9 +510,10 @@ final class ZipNormalizer {
                 contentOffset = rawOffset;
                 length = rawLength;
             } else {
-                inflatedSink = CONTENT.get();
+                OutputSink.MemorySink inflatedSink = tools.content();
                 inflatedSink.reset();
-                try (EntryInflater inflater = new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message), shared)) {
+                try (EntryInflater inflater = new EntryInflater(e, options.maxCompressionRatio(), message -> problem(e, message),
+                        tools.inflater(), tools.inflateOutput())) {
                     inflater.feed(raw, rawOffset, rawLength, inflatedSink::write);
                     inflater.finish();
                 }
@@ -517,44 +521,38 @@ final class ZipNormalizer {
                 contentOffset = 0;
                 length = inflatedSink.size();
             }
-            try {
-                if (e.isDirectory()) {
-                    if (length > 0) {
-                        throw problem(e, "directory entry holds " + length + " bytes of data: corrupt");
-                    }
-                    return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
+            if (e.isDirectory()) {
+                if (length > 0) {
+                    throw problem(e, "directory entry holds " + length + " bytes of data: corrupt");
                 }
-                int attributes = externalAttributes(e);
-                if (hasMetadataName(e.name()) || startsLikeZip(content, contentOffset, length)) {
-                    // Copies first: normalizing a nested archive reuses this thread's buffers.
-                    byte[] exact = Arrays.copyOfRange(content, contentOffset, contentOffset + length);
-                    byte[] rawCopy = e.method() == ZipEntryRecord.STORED ? exact : Arrays.copyOfRange(raw, rawOffset, rawOffset + rawLength);
-                    byte[] transformed = transform(e, exact);
-                    boolean changed = transformed != exact;
-                    long crc = changed ? crc(transformed) : e.crc();
-                    if (e.method() == ZipEntryRecord.STORED) {
-                        data.write(transformed, 0, transformed.length);
-                        return new Encoded(ZipEntryRecord.STORED, crc, transformed.length, offset, transformed.length, attributes);
-                    }
-                    if (!changed && options.compression() == CompressionMode.FAST) {
-                        data.write(rawCopy, 0, rawCopy.length);
-                        return new Encoded(ZipEntryRecord.DEFLATED, crc, e.size(), offset, rawCopy.length, attributes);
-                    }
-                    PortableDeflater.deflate(transformed, 0, transformed.length, data);
-                    return new Encoded(ZipEntryRecord.DEFLATED, crc, transformed.length, offset, data.size() - offset, attributes);
-                }
-                // Content that stays as it is.
-                if (e.method() == ZipEntryRecord.STORED || options.compression() == CompressionMode.FAST) {
-                    data.write(raw, rawOffset, rawLength);
-                    return new Encoded(e.method(), e.crc(), e.size(), offset, rawLength, attributes);
-                }
-                PortableDeflater.deflate(content, contentOffset, length, data);
-                return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, offset, data.size() - offset, attributes);
-            } finally {
-                if (inflatedSink != null) {
-                    releaseIfLarge(inflatedSink);
-                }
+                return new Encoded(ZipEntryRecord.STORED, 0, 0, offset, 0, ZipWriter.DIRECTORY_ATTRIBUTES);
             }
+            int attributes = externalAttributes(e);
+            if (hasMetadataName(e.name()) || startsLikeZip(content, contentOffset, length)) {
+                // An array of its own: transform may hand it back as it is.
+                byte[] exact = Arrays.copyOfRange(content, contentOffset, contentOffset + length);
+                byte[] rawCopy = e.method() == ZipEntryRecord.STORED ? exact : Arrays.copyOfRange(raw, rawOffset, rawOffset + rawLength);
+                byte[] transformed = transform(e, exact);
+                boolean changed = transformed != exact;
+                long crc = changed ? crc(transformed) : e.crc();
+                if (e.method() == ZipEntryRecord.STORED) {
+                    data.write(transformed, 0, transformed.length);
+                    return new Encoded(ZipEntryRecord.STORED, crc, transformed.length, offset, transformed.length, attributes);
+                }
+                if (!changed && options.compression() == CompressionMode.FAST) {
+                    data.write(rawCopy, 0, rawCopy.length);
+                    return new Encoded(ZipEntryRecord.DEFLATED, crc, e.size(), offset, rawCopy.length, attributes);
+                }
+                PortableDeflater.deflate(transformed, 0, transformed.length, data, buffers);
+                return new Encoded(ZipEntryRecord.DEFLATED, crc, transformed.length, offset, data.size() - offset, attributes);
+            }
+            // Content that stays as it is.
+            if (e.method() == ZipEntryRecord.STORED || options.compression() == CompressionMode.FAST) {
+                data.write(raw, rawOffset, rawLength);
+                return new Encoded(e.method(), e.crc(), e.size(), offset, rawLength, attributes);
+            }
+            PortableDeflater.deflate(content, contentOffset, length, data, buffers);
+            return new Encoded(ZipEntryRecord.DEFLATED, e.crc(), length, offset, data.size() - offset, attributes);
         }
 
         /**
@@ -634,7 +632,7 @@ final class ZipNormalizer {
                 byte[] buffer = new byte[64 * 1024];
                 if (recompress) {
                     long start = out.position();
-                    PortableDeflater deflater = new PortableDeflater(out, e.size());
+                    PortableDeflater deflater = new PortableDeflater(out, e.size(), buffers);
                     for (int n; (n = raw.read(buffer)) > 0; ) {
                         inflater.feed(buffer, 0, n, deflater::write);
                     }
@@ -741,7 +739,7 @@ final class ZipNormalizer {
                 CRC32 crc = new CRC32();
                 try (InputStream source = Files.newInputStream(content)) {
                     byte[] buffer = new byte[64 * 1024];
-                    OutputStream target = e.method() == ZipEntryRecord.STORED ? out : new PortableDeflater(out, size);
+                    OutputStream target = e.method() == ZipEntryRecord.STORED ? out : new PortableDeflater(out, size, buffers);
                     for (int n; (n = source.read(buffer)) > 0; ) {
                         crc.update(buffer, 0, n);
                         target.write(buffer, 0, n);
@@ -761,17 +759,11 @@ final class ZipNormalizer {
     }
 
     /**
-     * Each thread's buffer for inflated content, reused from entry to entry: allocating one per entry made
-     * ~160 MB of garbage on a 59 MB jar, and Maven's JVM (no -Xmx) grows its heap, and its RSS, with garbage.
+     * What one batch's entries are inflated with, taken from the run's {@link RunBuffers} for the batch and handed
+     * back after it: the inflated content is reused from entry to entry (one buffer per entry made ~160 MB of garbage
+     * on a 59 MB jar, and Maven's JVM, without -Xmx, grows its heap and its RSS with garbage).
      */
-    private static final ThreadLocal<OutputSink.MemorySink> CONTENT = ThreadLocal.withInitial(() -> OutputSink.inMemory(64 * 1024));
-
-    /** A buffer grown past 1 MiB by a rare large entry is not kept by the thread (Maven's threads live long). */
-    private static void releaseIfLarge(OutputSink.MemorySink sink) {
-        if (sink.buffer().length > (1 << 20)) {
-            CONTENT.remove();
-        }
-    }
+    private record BatchTools(Inflater inflater, byte[] inflateOutput, OutputSink.MemorySink content) {}
 
     private static long crc(byte[] bytes) {
         CRC32 crc = new CRC32();

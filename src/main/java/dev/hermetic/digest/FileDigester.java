@@ -25,6 +25,11 @@ public final class FileDigester {
         return digest(file, Set.of(algorithm)).get(algorithm);
     }
 
+    /** Lowercase hex of one digest, reading into the caller's {@code buffer} ({@link FileDigests#read(Path, Set, byte[])}). */
+    public static String digest(Path file, DigestAlgorithm algorithm, byte[] buffer) throws IOException {
+        return FileDigests.read(file, Set.of(algorithm), buffer).hex(algorithm);
+    }
+
     /** Lowercase hex digest of bytes in memory. */
     public static String digest(byte[] bytes, DigestAlgorithm algorithm) {
         return HexFormat.of().formatHex(algorithm.newMessageDigest().digest(bytes));

@@ -19,12 +19,7 @@ import java.util.Set;
 public final class FileDigests {
 
     /** Reads of 64 KiB: as fast as larger ones here, and the buffer stays in the CPU's cache. */
-    private static final int BUFFER_SIZE = 64 * 1024;
-    /**
-     * One read buffer per thread, not per file: hashing a build's ~1,000 jars allocated 64 MB of garbage, and
-     * Maven's JVM (no -Xmx) grows its heap, and its peak RSS, with garbage.
-     */
-    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
+    public static final int BUFFER_SIZE = 64 * 1024;
 
     // Never updated after construction: continued() hands out clones.
     private final Map<DigestAlgorithm, MessageDigest> states;
@@ -39,8 +34,16 @@ public final class FileDigests {
 
     /** Reads {@code file} once, feeding every algorithm of {@code algorithms}. */
     public static FileDigests read(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
+        return read(file, algorithms, new byte[BUFFER_SIZE]);
+    }
+
+    /**
+     * Reads {@code file} once into {@code buffer} (any size; {@link #BUFFER_SIZE} reads fastest), feeding every
+     * algorithm of {@code algorithms}. For a run over many files that owns its buffers: one per file made 64 MB of
+     * garbage over a build's ~1,000 jars, and Maven's JVM (no -Xmx) grows its heap, and its peak RSS, with garbage.
+     */
+    public static FileDigests read(Path file, Set<DigestAlgorithm> algorithms, byte[] buffer) throws IOException {
         Map<DigestAlgorithm, MessageDigest> states = newStates(algorithms);
-        byte[] buffer = BUFFERS.get();
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 for (MessageDigest state : states.values()) {

@@ -2,6 +2,7 @@ package dev.hermetic.lock;
 
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.FileDigests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +12,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -84,13 +87,17 @@ final class FileHashes {
         // Counted as read, not as stored: the counts are what the report calls "files hashed".
         AtomicInteger filesRead = new AtomicInteger();
         AtomicLong bytesRead = new AtomicLong();
+        // This run's read buffers, one per worker at a time: the common pool's threads outlive the run.
+        Queue<byte[]> buffers = new ConcurrentLinkedQueue<>();
         try {
             toHash.entrySet().parallelStream().forEach(e -> {
                 Path f = e.getKey();
                 FileHashCache.Stamp stamp = e.getValue() == NO_STAMP ? null : e.getValue();
+                byte[] pooled = buffers.poll();
+                byte[] buffer = pooled != null ? pooled : new byte[FileDigests.BUFFER_SIZE];
                 try {
                     long size = stamp != null ? stamp.size() : Files.size(f);
-                    String digest = FileDigester.digest(f, algorithm);
+                    String digest = FileDigester.digest(f, algorithm, buffer);
                     cache.record(f, stamp, digest, started);
                     result.put(f, new Hash(digest, size));
                     filesRead.incrementAndGet();
@@ -99,6 +106,8 @@ final class FileHashes {
                     // Deleted meanwhile: left out, reported missing by the caller.
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
+                } finally {
+                    buffers.add(buffer);
                 }
             });
         } catch (UncheckedIOException e) {

@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DeflateEncoderTest {
 
+    /** The tests' run: its encoders are reused from test to test, as a normalization run reuses them. */
+    static final RunBuffers BUFFERS = new RunBuffers();
+
     /** Inflates a raw deflate stream, requiring that it ends exactly at the last byte. */
     static byte[] inflate(byte[] deflated, int expectedLength) {
         Inflater inflater = new Inflater(true);
@@ -55,7 +58,7 @@ class DeflateEncoderTest {
     }
 
     static byte[] deflate(byte[] input) {
-        return PortableDeflater.deflate(input, 0, input.length);
+        return PortableDeflater.deflate(input, 0, input.length, BUFFERS);
     }
 
     static byte[] roundTrip(byte[] input) {
@@ -66,7 +69,7 @@ class DeflateEncoderTest {
 
     static byte[] streamed(byte[] input, int[] chunks) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (PortableDeflater d = new PortableDeflater(sink, input.length)) {
+        try (PortableDeflater d = new PortableDeflater(sink, input.length, BUFFERS)) {
             int off = 0;
             for (int i = 0; off < input.length; i++) {
                 int n = Math.min(chunks[i % chunks.length], input.length - off);
@@ -299,7 +302,7 @@ class DeflateEncoderTest {
         byte[] outer = randomShape(new Random(8), 300_000);
         byte[] inner = text(50_000);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (PortableDeflater d = new PortableDeflater(sink, outer.length)) {
+        try (PortableDeflater d = new PortableDeflater(sink, outer.length, BUFFERS)) {
             d.write(outer, 0, 150_000);
             assertThat(roundTrip(inner)).isEqualTo(deflate(inner));
             d.write(outer, 150_000, outer.length - 150_000);
@@ -311,8 +314,9 @@ class DeflateEncoderTest {
     void positionsAreRebasedBeforeTheyOverflow() throws IOException {
         byte[] input = randomShape(new Random(9), 3 * DeflateEncoder.SEGMENT + 5);
         byte[] expected = deflate(input);
-        DeflateEncoder encoder = DeflateEncoder.obtain(OutputStream.nullOutputStream());
-        encoder.finish(); // back in this thread's idle slot, the next stream uses it
+        DeflateEncoder encoder = BUFFERS.encoder(OutputStream.nullOutputStream());
+        encoder.finish();
+        BUFFERS.release(encoder); // the next stream of the run uses it
         encoder.skipPositions(Integer.MAX_VALUE / 2 - DeflateEncoder.SEGMENT);
         assertThat(deflate(input)).isEqualTo(expected);
         assertThat(deflate(input)).isEqualTo(expected);
@@ -333,7 +337,7 @@ class DeflateEncoderTest {
                 throw new IOException("disk full");
             }
         };
-        PortableDeflater d = new PortableDeflater(failing, input.length);
+        PortableDeflater d = new PortableDeflater(failing, input.length, BUFFERS);
         assertThatThrownBy(() -> d.write(input, 0, input.length)).hasMessage("disk full");
         assertThatThrownBy(d::finish).isInstanceOf(IOException.class).hasMessageContaining("failed earlier");
         assertThat(deflate(input)).isEqualTo(expected);
@@ -349,9 +353,9 @@ class DeflateEncoderTest {
                 throw new IOException("disk full");
             }
         };
-        assertThatThrownBy(() -> PortableDeflater.deflate(input, 0, input.length, failing)).hasMessage("disk full");
+        assertThatThrownBy(() -> PortableDeflater.deflate(input, 0, input.length, failing, BUFFERS)).hasMessage("disk full");
         assertThat(deflate(input)).isEqualTo(expected);
-        assertThatThrownBy(() -> PortableDeflater.deflate(input, 1, input.length, OutputStream.nullOutputStream()))
+        assertThatThrownBy(() -> PortableDeflater.deflate(input, 1, input.length, OutputStream.nullOutputStream(), BUFFERS))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
@@ -359,7 +363,7 @@ class DeflateEncoderTest {
     void compressedSizeCountsEveryByteWritten() throws IOException {
         byte[] input = randomShape(new Random(4), 500_000);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PortableDeflater d = new PortableDeflater(sink, input.length);
+        PortableDeflater d = new PortableDeflater(sink, input.length, BUFFERS);
         d.write(input, 0, input.length);
         d.finish();
         assertThat(d.compressedSize()).isEqualTo(sink.size());
