@@ -113,10 +113,11 @@ class PlannedMojoConfigurationTest {
     void everySettingOfVerifySettingsIsAParameterOfTheMojo() throws Exception {
         MavenProject project = project("<configuration><rangePolicy>warn</rangePolicy></configuration>", null);
         PlannedMojoConfiguration verify = plan(project, Map.of("hermetic.verify.rangePolicy", "fail",
-                "hermetic.verify.snapshotPolicy", "ignore"));
+                "hermetic.verify.snapshotPolicy", "ignore", "hermetic.verify.usagePolicy", "warn"));
         VerifySettings settings = VerifySettings.from(Path.of("hermetic.lock"), verify::text);
         assertThat(settings.rangePolicy()).isEqualTo(Policy.WARN);
         assertThat(settings.snapshotPolicy()).isEqualTo(Policy.IGNORE);
+        assertThat(settings.usagePolicy()).isEqualTo(Policy.WARN);
     }
 
     @Test
