@@ -71,15 +71,16 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
     public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
         RepositorySystemSession repo = session.getRepositorySession();
         // Several modules declare the extension; the participant acts once per build.
-        if (repo.getData().get(LockMojo.RESOLVED_KEY) != null) {
+        if (repo.getData().get(LockMojo.RESOLVED_KEY) != null || session.getProjects().isEmpty()) {
             return;
         }
         try {
             prepare(session);
         } catch (PlannedMojoConfiguration.UnreadableSetting e) {
             restoreJvmDefaults(session);
-            throw new MavenExecutionException("hermetic: " + e.getMessage() + ". Extension mode stops here rather "
-                    + "than verify with settings other than the POM's.", session.getTopLevelProject().getFile());
+            throw new MavenExecutionException("hermetic: " + e.getMessage() + ". Extension mode stops rather than "
+                    + "verify with settings the POM does not say: fix that setting.",
+                    session.getTopLevelProject().getFile());
         } catch (MavenExecutionException | RuntimeException e) {
             // Maven does not call afterSessionEnd when this method fails.
             restoreJvmDefaults(session);
