@@ -76,7 +76,10 @@ final class TarNormalizer {
             record Named(byte[] name, TarArchiveEntry entry) {}
             List<Named> named = new ArrayList<>(entries.size());
             for (TarArchiveEntry e : entries) {
-                named.add(new Named(e.getName().getBytes(StandardCharsets.UTF_8), e));
+                // A directory's name ends in '/': commons-compress adds it when reading ustar but not old GNU
+                // headers, so without it a normalized tar would read back under another name.
+                String name = e.isDirectory() && !e.getName().endsWith("/") ? e.getName() + "/" : e.getName();
+                named.add(new Named(name.getBytes(StandardCharsets.UTF_8), e));
             }
             named.sort(Comparator.comparing(Named::name, Arrays::compareUnsigned));
             for (int i = 0; i < named.size(); i++) {
@@ -147,7 +150,7 @@ final class TarNormalizer {
         long written = 0;
         StringBuilder pax = new StringBuilder();
         if (name.length > 100) {
-            pax.append(paxRecord("path", e.getName()));
+            pax.append(paxRecord("path", new String(name, StandardCharsets.UTF_8)));
         }
         if (link.length > 100) {
             pax.append(paxRecord("linkpath", e.getLinkName()));
