@@ -181,6 +181,21 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
                 + '\n    <dependency><groupId>it.fake</groupId><artifactId>lib-c</artifactId><version>1.0</version></dependency>')
     }
 
+    /**
+     * Plays the forger of stored graphs: removes from every list under basedir/repo/.hermetic/build-plans the lines
+     * that name {@code groupId:artifactId} (any version), as a list written by someone else could; returns how many.
+     */
+    static int stripStoredGraphs(File basedir, String groupId, String artifactId) {
+        int removed = 0
+        new File(basedir, 'repo/.hermetic/build-plans').eachFile { f ->
+            List<String> lines = f.readLines('UTF-8')
+            List<String> kept = lines.findAll { !it.contains("\t${groupId}\t${artifactId}\t") }
+            removed += lines.size() - kept.size()
+            f.setText(kept.join('\n') + '\n', 'UTF-8')
+        }
+        return removed
+    }
+
     /** Flips one byte in the middle of a file (a jar stays a file of the same size: only its checksum tells). */
     static void flipByte(File f) {
         assert f.isFile(): "nothing to tamper with at ${f}"

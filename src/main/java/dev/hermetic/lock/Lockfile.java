@@ -84,15 +84,6 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
      */
     public static Lockfile create(Collection<UsedArtifact> used, DigestAlgorithm algorithm,
             BuildEnvironment environment) throws IOException {
-        return create(used, algorithm, environment, FileHashCache.disabled());
-    }
-
-    /**
-     * As {@link #create(Collection, DigestAlgorithm, BuildEnvironment)}, taking the digests of files unchanged since an
-     * earlier run from {@code cache} and recording the others in it (the caller saves it).
-     */
-    public static Lockfile create(Collection<UsedArtifact> used, DigestAlgorithm algorithm,
-            BuildEnvironment environment, FileHashCache cache) throws IOException {
         Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates = new TreeMap<>();
         List<Path> files = new ArrayList<>();
         for (UsedArtifact u : used) {
@@ -106,7 +97,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
             byCoordinates.computeIfAbsent(u.coordinates(), c -> new ArrayList<>()).add(u);
             files.add(u.file());
         }
-        FileHashes hashes = FileHashes.of(files, algorithm, cache);
+        FileHashes hashes = FileHashes.of(files, algorithm);
         List<LockedArtifact> artifacts = new ArrayList<>(byCoordinates.size());
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
             artifacts.add(merge(e.getKey(), e.getValue(), hashes, algorithm));

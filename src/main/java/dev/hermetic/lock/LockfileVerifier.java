@@ -71,20 +71,6 @@ public final class LockfileVerifier {
      * @throws IOException if an existing file cannot be read (missing files are findings, not exceptions)
      */
     public VerificationReport verify(Collection<UsedArtifact> used, BuildEnvironment current) throws IOException {
-        return verify(used, current, FileHashCache.disabled());
-    }
-
-    /**
-     * Verifies, taking the digests of files unchanged since an earlier run from {@code cache} and recording the others
-     * in it (the caller saves it).
-     *
-     * @param used what the build uses now, in any order, duplicates welcome
-     * @param current the current environment, or null not to compare it (e.g. outside a build)
-     * @param cache digests of unchanged files ({@link FileHashCache#disabled()} to hash every file)
-     * @throws IOException if an existing file cannot be read (missing files are findings, not exceptions)
-     */
-    public VerificationReport verify(Collection<UsedArtifact> used, BuildEnvironment current, FileHashCache cache)
-            throws IOException {
         long start = System.nanoTime();
         Map<String, SortedSet<ArtifactCoordinates>> excluded = new LinkedHashMap<>();
         exclusions.forEach(p -> excluded.put(p.toString(), new TreeSet<>()));
@@ -101,7 +87,7 @@ public final class LockfileVerifier {
             }
         }
         // Missing files are left out of the hashes and reported by check().
-        FileHashes hashes = FileHashes.of(files, lockfile.algorithm(), cache);
+        FileHashes hashes = FileHashes.of(files, lockfile.algorithm());
 
         List<Finding> findings = new ArrayList<>();
         Map<ArtifactCoordinates, LockedArtifact> locked = lockfile.index();
@@ -126,7 +112,7 @@ public final class LockfileVerifier {
         }
         findings.sort(ORDER);
         return new VerificationReport(findings, excluded, byCoordinates.size(), hashes.fileCount(),
-                hashes.byteCount(), hashes.reusedFileCount(), hashes.reusedByteCount(),
+                hashes.byteCount(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -16,23 +16,14 @@ import java.util.SortedSet;
  * @param artifactsChecked distinct coordinates compared with the lockfile (excluded ones not counted)
  * @param filesHashed distinct files read
  * @param bytesHashed their total size
- * @param filesUnchanged distinct files not read because a {@link FileHashCache} vouched for them
- * @param bytesUnchanged their total size
  * @param elapsed wall-clock time of the verification
  */
 public record VerificationReport(List<Finding> findings, Map<String, SortedSet<ArtifactCoordinates>> exclusions,
-        int artifactsChecked, int filesHashed, long bytesHashed, int filesUnchanged, long bytesUnchanged,
-        Duration elapsed) {
+        int artifactsChecked, int filesHashed, long bytesHashed, Duration elapsed) {
 
     public VerificationReport {
         findings = List.copyOf(findings);
         exclusions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exclusions));
-    }
-
-    /** A report of a verification that hashed every file. */
-    public VerificationReport(List<Finding> findings, Map<String, SortedSet<ArtifactCoordinates>> exclusions,
-            int artifactsChecked, int filesHashed, long bytesHashed, Duration elapsed) {
-        this(findings, exclusions, artifactsChecked, filesHashed, bytesHashed, 0, 0, elapsed);
     }
 
     /** Findings that fail the build. */
@@ -57,19 +48,14 @@ public record VerificationReport(List<Finding> findings, Map<String, SortedSet<A
 
     /**
      * One line for the log, e.g. {@code 416 artifacts verified (412 files, 93.1 MB hashed in 0.08 s): 0 errors,
-     * 1 warning, 2 excluded}, or when a {@link FileHashCache} vouched for some files {@code 416 artifacts verified
-     * (412 files, 93.1 MB: 3 hashed, 409 unchanged since hashed before; 0.02 s): ...}.
+     * 1 warning, 2 excluded}.
      */
     public String summary() {
         int excluded = exclusions.values().stream().mapToInt(SortedSet::size).sum();
         int errors = errors().size();
         int warnings = warnings().size();
-        String files = filesUnchanged == 0
-                ? String.format(Locale.ROOT, "%d files, %.1f MB hashed in %.2f s", filesHashed,
-                        bytesHashed / 1_000_000.0, elapsed.toNanos() / 1e9)
-                : String.format(Locale.ROOT, "%d files, %.1f MB: %d hashed, %d unchanged since hashed before; %.2f s",
-                        filesHashed + filesUnchanged, (bytesHashed + bytesUnchanged) / 1_000_000.0, filesHashed,
-                        filesUnchanged, elapsed.toNanos() / 1e9);
+        String files = String.format(Locale.ROOT, "%d files, %.1f MB hashed in %.2f s", filesHashed,
+                bytesHashed / 1_000_000.0, elapsed.toNanos() / 1e9);
         return String.format(Locale.ROOT, "%d artifacts verified (%s): %d error%s, %d warning%s, %d excluded",
                 artifactsChecked, files, errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
                 excluded);

@@ -34,6 +34,8 @@ import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Profile;
 import org.apache.maven.model.Repository;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.artifact.ArtifactType;
+import org.eclipse.aether.artifact.ArtifactTypeRegistry;
 
 /**
  * Remembers what {@link BuildArtifactCollector} found for a build, so that verifying the same build again only hashes
@@ -189,6 +191,131 @@ final class BuildPlanCache {
     /** Whether a collection may be cached: its graph does not depend on repository metadata. */
     static boolean cacheable(BuildArtifactCollector.Collected collected) {
         return collected.versionFindings().stream().allMatch(BuildArtifactCollector.VersionFinding::pluginWithoutVersion);
+    }
+
+    /**
+     * What the modules' effective models declare themselves, which every honest collection of them holds whatever the
+     * repository's POMs say: each dependency (with its scope, as resolved from the declared type), each plugin with a
+     * version and the dependencies declared for it, each build extension, each parent POM and imported BOM; and, per
+     * module, the versions its dependency management forces on transitive dependencies. Reactor modules are left out
+     * (built from source, never collected).
+     *
+     * @param required what a collection must list, files left null
+     * @param managedVersions {@code module + " " + groupId:artifactId:extension:classifier} to the version the module's
+     *     dependency management gives it, for artifacts the module does not declare directly
+     */
+    record Declarations(List<UsedArtifact> required, Map<String, String> managedVersions) {}
+
+    /** Reads {@link Declarations} off the projects' effective models; {@code types} maps a dependency type. */
+    static Declarations declarations(List<MavenProject> projects, ArtifactTypeRegistry types, Properties userProperties,
+            Properties systemProperties) {
+        Set<String> reactor = BuildArtifactCollector.reactorIds(projects);
+        List<UsedArtifact> required = new ArrayList<>();
+        Map<String, String> managed = new TreeMap<>();
+        for (MavenProject project : projects) {
+            String module = BuildArtifactCollector.moduleName(project);
+            Set<String> direct = new HashSet<>();
+            for (Dependency d : project.getDependencies()) {
+                ArtifactCoordinates c = coordinates(d, types);
+                direct.add(managementKey(c));
+                if (!"system".equals(d.getScope()) && c.version() != null
+                        && !BuildArtifactCollector.inReactor(reactor, c)) {
+                    required.add(new UsedArtifact(c, null, ArtifactRole.DEPENDENCY, scope(d.getScope()), module));
+                }
+            }
+            DependencyManagement dm = project.getDependencyManagement();
+            if (dm != null) {
+                for (Dependency d : dm.getDependencies()) {
+                    ArtifactCoordinates c = coordinates(d, types);
+                    if (!direct.contains(managementKey(c)) && d.getVersion() != null) {
+                        managed.put(module + " " + managementKey(c), d.getVersion());
+                    }
+                }
+            }
+            for (Plugin plugin : project.getBuildPlugins()) {
+                if (plugin.getVersion() == null || plugin.getVersion().isBlank()
+                        || BuildArtifactCollector.onlySiteLifecycle(project, plugin)) {
+                    continue;
+                }
+                add(required, reactor, new ArtifactCoordinates(plugin.getGroupId(), plugin.getArtifactId(),
+                        plugin.getVersion(), "jar", ""), ArtifactRole.PLUGIN, module);
+                for (Dependency d : plugin.getDependencies()) {
+                    add(required, reactor, coordinates(d, types), ArtifactRole.PLUGIN_DEPENDENCY, module);
+                }
+            }
+            for (Extension e : project.getBuildExtensions()) {
+                add(required, reactor, new ArtifactCoordinates(e.getGroupId(), e.getArtifactId(), e.getVersion(),
+                        "jar", ""), ArtifactRole.EXTENSION, module);
+            }
+            for (MavenProject p = project; p != null && p.getModel().getParent() != null; p = p.getParent()) {
+                Parent parent = p.getModel().getParent();
+                add(required, reactor, new ArtifactCoordinates(parent.getGroupId(), parent.getArtifactId(),
+                        parent.getVersion(), "pom", ""), ArtifactRole.PARENT, module);
+            }
+            for (String gav : BuildArtifactCollector.importedBoms(project, userProperties, systemProperties)) {
+                String[] p = gav.split(":");
+                add(required, reactor, new ArtifactCoordinates(p[0], p[1], p[2], "pom", ""), ArtifactRole.BOM, module);
+            }
+        }
+        return new Declarations(required, managed);
+    }
+
+    private static void add(List<UsedArtifact> required, Set<String> reactor, ArtifactCoordinates c, ArtifactRole role,
+            String module) {
+        if (c.version() != null && !c.version().isBlank() && !BuildArtifactCollector.inReactor(reactor, c)) {
+            required.add(new UsedArtifact(c, null, role, "", module));
+        }
+    }
+
+    private static ArtifactCoordinates coordinates(Dependency d, ArtifactTypeRegistry types) {
+        ArtifactType type = types == null ? null : types.get(d.getType());
+        String extension = type != null ? type.getExtension() : d.getType();
+        String classifier = d.getClassifier() != null && !d.getClassifier().isEmpty() ? d.getClassifier()
+                : type != null ? type.getClassifier() : "";
+        return new ArtifactCoordinates(d.getGroupId(), d.getArtifactId(), d.getVersion(), extension,
+                classifier == null ? "" : classifier);
+    }
+
+    private static String managementKey(ArtifactCoordinates c) {
+        return c.groupId() + ":" + c.artifactId() + ":" + c.extension() + ":" + c.classifier();
+    }
+
+    /** Maven's default scope, which an unscoped declaration gets. */
+    private static String scope(String scope) {
+        return scope == null || scope.isEmpty() ? "compile" : scope;
+    }
+
+    /**
+     * Whether a cached collection holds everything the models declare ({@link Declarations}): each required artifact
+     * in its role, module (and scope, for a dependency), and no dependency at another version than the module's
+     * dependency management forces. A list written by someone else that leaves out a new dependency, plugin, parent
+     * or BOM, or keeps a transitive dependency at the version it had before the management changed, is not used.
+     *
+     * @return null if it does, else what is missing, for the debug log
+     */
+    static String missingDeclaration(BuildArtifactCollector.Collected collected, Declarations declarations) {
+        Set<String> listed = new HashSet<>();
+        for (UsedArtifact u : collected.used()) {
+            listed.add(usage(u.coordinates(), u.role(), u.role() == ArtifactRole.DEPENDENCY ? scope(u.scope()) : "",
+                    u.module()));
+            if (u.role() == ArtifactRole.DEPENDENCY) {
+                String forced = declarations.managedVersions().get(u.module() + " " + managementKey(u.coordinates()));
+                if (forced != null && !forced.equals(u.coordinates().version())) {
+                    return u.coordinates() + " in module " + u.module() + ", managed to version " + forced;
+                }
+            }
+        }
+        for (UsedArtifact r : declarations.required()) {
+            String usage = usage(r.coordinates(), r.role(), r.scope(), r.module());
+            if (!listed.contains(usage)) {
+                return usage;
+            }
+        }
+        return null;
+    }
+
+    private static String usage(ArtifactCoordinates c, ArtifactRole role, String scope, String module) {
+        return c + " " + role + " " + scope + " " + module;
     }
 
     /**

@@ -1,10 +1,8 @@
 package dev.hermetic.maven;
 
-import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.BuildEnvironment;
-import dev.hermetic.lock.FileHashCache;
 import dev.hermetic.lock.Finding;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
@@ -84,19 +82,6 @@ final class BuildVerifier {
                 System.getProperty("java.vendor"), wrapper);
     }
 
-    /**
-     * The digests of local-repository files hashed on earlier runs ({@link FileHashCache}), kept in the local
-     * repository next to the files they describe; or a disabled cache when {@code use} is false.
-     */
-    static FileHashCache fileHashCache(MavenSession session, DigestAlgorithm algorithm, boolean use) {
-        if (!use) {
-            return FileHashCache.disabled();
-        }
-        Path base = session.getRepositorySession().getLocalRepository().getBasedir().toPath();
-        return FileHashCache.open(base.resolve(".hermetic").resolve("file-hashes-"
-                + algorithm.jcaName().toLowerCase(Locale.ROOT) + ".txt"), algorithm);
-    }
-
     /** Whether this Maven invocation asks for {@code hermetic:lock}: then there is nothing to verify against yet. */
     static boolean locking(MavenSession session) {
         for (String goal : session.getGoals()) {
@@ -147,8 +132,20 @@ final class BuildVerifier {
                 session.getRepositorySession().getLocalRepository().getBasedir().toPath(), projects,
                 settings.lockfile(), mavenVersion, BuildPlanCache.environment(session.getUserProperties())) : null;
         BuildArtifactCollector.Collected collected = BuildPlanCache.read(cache);
+        // A stored graph that cannot stand for a fresh collection is set aside, and the summary says why.
+        String setAside = null;
         if (collected != null && !BuildPlanCache.coversLockfile(collected, lockfile,
                 c -> localFile(session.getRepositorySession(), c))) {
+            setAside = "it does not name every locked artifact at its place in the local repository";
+        } else if (collected != null) {
+            String missing = BuildPlanCache.missingDeclaration(collected, BuildPlanCache.declarations(projects,
+                    session.getRepositorySession().getArtifactTypeRegistry(), session.getUserProperties(),
+                    session.getSystemProperties()));
+            if (missing != null) {
+                setAside = "it lacks what the models declare: " + missing;
+            }
+        }
+        if (setAside != null) {
             collected = null;
         }
         boolean reused = collected != null;
@@ -181,11 +178,10 @@ final class BuildVerifier {
         }
 
         VerificationReport report;
-        FileHashCache hashCache = fileHashCache(session, lockfile.algorithm(), settings.useCache());
         try {
             report = new LockfileVerifier(lockfile, settings.excludes(),
                     settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy(), settings.usagePolicy())
-                    .verify(used, environment(session, mavenVersion), hashCache);
+                    .verify(used, environment(session, mavenVersion));
         } catch (IllegalArgumentException e) {
             throw new VerifyFailure("Invalid hermetic.verify.excludes: " + e.getMessage());
         } catch (IOException e) {
@@ -211,12 +207,13 @@ final class BuildVerifier {
                         "; %.2f s in all", (System.nanoTime() - start) / 1e9);
         if (reused) {
             summary += " (build plan unchanged: graph reused from " + cache.getFileName() + ")";
+        } else if (setAside != null) {
+            summary += " (stored graph " + cache.getFileName() + " not used, " + setAside + ")";
         }
         info.accept(summary);
         if (errors.isEmpty() && !reused) {
             BuildPlanCache.write(cache, collected);
         }
-        hashCache.saveIfPossible();
         if (!errors.isEmpty()) {
             StringBuilder m = new StringBuilder("The build does not match its lockfile " + settings.lockfile() + " ("
                     + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + "):");

@@ -154,7 +154,6 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
                 .get(ResolvedArtifactRecorder.RESOLVED_BY_KEY);
         RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile,
                 settings.excludes(),
-                () -> BuildVerifier.fileHashCache(session, lockfile.algorithm(), settings.useCache()),
                 settings.runtimePolicy(), settings.usagePolicy(),
                 settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()));
         RuntimeResolutionVerifier.claimRecorded(armed);

@@ -3,7 +3,7 @@ package dev.hermetic.maven;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactFileException;
-import dev.hermetic.lock.FileHashCache;
+import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileWriter;
 import dev.hermetic.lock.TrustedChecksumsWriter;
@@ -140,17 +140,13 @@ public class LockMojo extends AbstractMojo {
         int runtimeCount = addRuntimeRecord(projects, used);
 
         Lockfile lock;
-        FileHashCache hashCache = BuildVerifier.fileHashCache(session, digestAlgorithm, true);
         try {
             lock = Lockfile.create(used, digestAlgorithm,
-                    BuildVerifier.environment(session, runtime.getMavenVersion()), hashCache);
+                    BuildVerifier.environment(session, runtime.getMavenVersion()));
         } catch (ArtifactFileException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("Cannot lock: " + e.getMessage(), e);
-        }
-        if (!hashCache.saveIfPossible()) {
-            getLog().debug("Could not write the record of checksums in the local repository: the next run hashes again");
         }
         try {
             if (check) {

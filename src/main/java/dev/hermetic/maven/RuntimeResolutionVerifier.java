@@ -1,6 +1,7 @@
 package dev.hermetic.maven;
 
-import dev.hermetic.lock.FileHashCache;
+import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.Finding;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileVerifier;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.maven.execution.MojoExecutionEvent;
 import org.apache.maven.execution.MojoExecutionListener;
 import org.apache.maven.plugin.MojoExecution;
@@ -53,14 +53,13 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
      * @param record the live record of the resolver's hand-outs: coordinates key to file
      * @param resolvedBy coordinates key to the plugins that resolved it ({@link ResolvedArtifactRecorder})
      * @param verifier the lockfile's verifier (unused entries ignored, environment not compared)
-     * @param cache digests of unchanged files, opened for each check
      * @param policy what an artifact the lockfile does not hold does after a lifecycle mojo (a goal typed on the
      *     command line only warns); a checksum mismatch always fails
      * @param lockfile the lockfile's path, for messages
      * @param module the name verified artifacts are reported under
      * @param checked the record's keys already checked (or claimed by a thread checking them)
      */
-    record Armed(Map<String, String> record, Map<String, String> resolvedBy, LockfileVerifier verifier, Supplier<FileHashCache> cache, Policy policy,
+    record Armed(Map<String, String> record, Map<String, String> resolvedBy, LockfileVerifier verifier, Policy policy,
             Path lockfile, String module, Set<String> checked) {}
 
     /**
@@ -70,11 +69,11 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
      * @param usagePolicy what a use the lockfile does not record does (a locked run-time resolution by another plugin)
      */
     static Armed arm(Map<String, String> record, Map<String, String> resolvedBy, Lockfile lockfile,
-            List<String> excludes, Supplier<FileHashCache> cache, Policy policy, Policy usagePolicy, Path lockfilePath,
+            List<String> excludes, Policy policy, Policy usagePolicy, Path lockfilePath,
             String module) {
         LockfileVerifier verifier = new LockfileVerifier(lockfile, excludes, Policy.IGNORE, Policy.IGNORE,
                 usagePolicy);
-        return new Armed(record, resolvedBy, verifier, cache, policy, lockfilePath, module,
+        return new Armed(record, resolvedBy, verifier, policy, lockfilePath, module,
                 ConcurrentHashMap.newKeySet());
     }
 
@@ -152,14 +151,12 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
             return;
         }
         VerificationReport report;
-        FileHashCache cache = a.cache().get();
         try {
-            report = a.verifier().verify(fresh, null, cache);
+            report = a.verifier().verify(fresh, null);
         } catch (IOException e) {
             throw new MojoExecutionException("hermetic: cannot read an artifact that " + after
                     + " resolved, to check it against " + a.lockfile() + ": " + e.getMessage(), e);
         }
-        cache.saveIfPossible();
         List<String> errors = new ArrayList<>();
         report.warnings().forEach(f -> warn.accept("hermetic: " + after + " resolved while it ran: " + f));
         for (Finding f : report.errors()) {

@@ -120,25 +120,18 @@ public class VerifyMojo extends AbstractMojo {
     private boolean strict;
 
     /**
-     * Reuses the checksums of files that are provably unchanged since this plugin last hashed them on this machine
-     * (same device, inode, size, modification and change time). Every file, POMs included, is still compared with
-     * the lockfile; {@code false} reads every file again.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.verify.cache", defaultValue = "true")
-    private boolean cache;
-
-    /**
      * Reuses the dependency graphs collected by the last successful verification or lock of an unchanged build (same
      * models, lockfile, Maven, JDK, operating system and user properties), if they name every artifact the lockfile
-     * locks, each at its place in the local repository. Every file, POMs included, is still compared with the
-     * lockfile; {@code false} collects every graph again.
+     * locks, each at its place in the local repository, and everything the modules' models declare (dependencies
+     * with their scopes and managed versions, plugins and their dependencies, extensions, parents, imported BOMs).
+     * Every file, POMs included, is still hashed and compared with the lockfile. Unset: {@code true}, except on CI
+     * (environment variable {@code CI} set), where the local repository may come from a cache someone else wrote;
+     * {@code true} there opts in. {@code false} collects every graph again.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "hermetic.verify.reuseGraphs", defaultValue = "true")
-    private boolean reuseGraphs;
+    @Parameter(property = "hermetic.verify.reuseGraphs")
+    private String reuseGraphs;
 
     /**
      * Extension mode only: what to do when a plugin resolves, while it runs, an artifact the lockfile does not hold
@@ -218,8 +211,8 @@ public class VerifyMojo extends AbstractMojo {
         Map<String, String> values = Map.ofEntries(Map.entry("rangePolicy", rangePolicy),
                 Map.entry("snapshotPolicy", snapshotPolicy), Map.entry("metaVersionPolicy", metaVersionPolicy),
                 Map.entry("pluginVersionPolicy", pluginVersionPolicy), Map.entry("unusedPolicy", unusedPolicy),
-                Map.entry("strict", Boolean.toString(strict)), Map.entry("cache", Boolean.toString(cache)),
-                Map.entry("reuseGraphs", Boolean.toString(reuseGraphs)),
+                Map.entry("strict", Boolean.toString(strict)),
+                Map.entry("reuseGraphs", reuseGraphs == null ? "" : reuseGraphs),
                 Map.entry("runtimeResolutions", runtimeResolutions), Map.entry("usagePolicy", usagePolicy),
                 Map.entry("excludes", excludes == null ? "" : String.join(",", excludes)));
         try {

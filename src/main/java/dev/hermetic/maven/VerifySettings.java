@@ -18,16 +18,15 @@ import java.util.function.Function;
  * @param pluginVersionPolicy for plugins whose version the POM does not write
  * @param unusedPolicy for locked artifacts the build no longer uses
  * @param strict whether a different environment (Maven, Java, wrapper) fails the build instead of warning
- * @param useCache whether the recorded checksums of files unchanged since they were hashed
- *     ({@link dev.hermetic.lock.FileHashCache}) may be reused
- * @param reuseGraphs whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) may be reused
+ * @param reuseGraphs whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) may be reused:
+ *     {@code hermetic.verify.reuseGraphs}, by default yes except on CI ({@link #reuseGraphsByDefault})
  * @param runtimePolicy for artifacts plugins resolve while they run that the lockfile does not hold (extension mode,
  *     {@link RuntimeResolutionVerifier})
  * @param usagePolicy for locked artifacts used in a role, scope, module or by a plugin the lockfile does not record
  */
 record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, Policy snapshotPolicy,
         Policy metaVersionPolicy, Policy pluginVersionPolicy, Policy unusedPolicy, boolean strict,
-        boolean useCache, boolean reuseGraphs, Policy runtimePolicy, Policy usagePolicy) {
+        boolean reuseGraphs, Policy runtimePolicy, Policy usagePolicy) {
 
     static final String PREFIX = "hermetic.verify.";
 
@@ -50,9 +49,35 @@ record VerifySettings(Path lockfile, List<String> excludes, Policy rangePolicy, 
         return new VerifySettings(lockfile, excludes, policy(lookup, "rangePolicy", "fail"),
                 policy(lookup, "snapshotPolicy", "fail"), policy(lookup, "metaVersionPolicy", "fail"),
                 policy(lookup, "pluginVersionPolicy", "fail"), policy(lookup, "unusedPolicy", "warn"),
-                Boolean.parseBoolean(lookup.apply("strict")), !"false".equalsIgnoreCase(lookup.apply("cache")),
-                !"false".equalsIgnoreCase(lookup.apply("reuseGraphs")), policy(lookup, "runtimeResolutions", "fail"),
-                policy(lookup, "usagePolicy", "fail"));
+                Boolean.parseBoolean(lookup.apply("strict")),
+                reuseGraphs(lookup.apply("reuseGraphs"), System.getenv("CI")),
+                policy(lookup, "runtimeResolutions", "fail"), policy(lookup, "usagePolicy", "fail"));
+    }
+
+    /**
+     * {@code hermetic.verify.reuseGraphs}: {@code true} or {@code false} as given; unset, {@link #reuseGraphsByDefault}.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    static boolean reuseGraphs(String value, String ciVariable) {
+        if (value == null || value.isBlank()) {
+            return reuseGraphsByDefault(ciVariable);
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(PREFIX + "reuseGraphs must be true or false, not '" + value
+                    + "'.");
+        };
+    }
+
+    /**
+     * Stored graphs are reused by default on a developer's machine, not on CI (environment variable {@code CI} set
+     * to anything but {@code false}, as GitHub Actions, GitLab CI, Jenkins' plugins and most others set it): there
+     * the local repository is often restored from a cache that another build, perhaps a pull request's, wrote.
+     */
+    static boolean reuseGraphsByDefault(String ciVariable) {
+        return ciVariable == null || ciVariable.isBlank() || ciVariable.strip().equalsIgnoreCase("false");
     }
 
     private static Policy policy(Function<String, String> lookup, String name, String defaultValue) {

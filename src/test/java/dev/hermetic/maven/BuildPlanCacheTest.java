@@ -86,7 +86,7 @@ class BuildPlanCacheTest {
         assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16",
                 BuildPlanCache.environment(user))).isNotEqualTo(base);
         Properties own = new Properties();
-        own.setProperty("hermetic.verify.cache", "false");
+        own.setProperty("hermetic.verify.reuseGraphs", "false");
         assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16",
                 BuildPlanCache.environment(own))).as("this plugin's own switches do not change the graph")
                 .isEqualTo(base);
@@ -158,5 +158,109 @@ class BuildPlanCacheTest {
                 List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "Dependency org.example:lib",
                         VersionSpec.of("[1.0,2.0)"), false)), 1));
         assertThat(file).doesNotExist();
+    }
+
+    /** The test's module, whose one dependency (org.example:lib:1.0) is test-scoped, as {@link #used} lists it. */
+    private MavenProject appWithTestScopedLib() {
+        MavenProject app = project("1.0");
+        app.getDependencies().get(0).setScope("test");
+        return app;
+    }
+
+    private static Dependency dependency(String groupId, String artifactId, String version) {
+        Dependency d = new Dependency();
+        d.setGroupId(groupId);
+        d.setArtifactId(artifactId);
+        d.setVersion(version);
+        return d;
+    }
+
+    private static BuildPlanCache.Declarations declared(MavenProject project) {
+        return BuildPlanCache.declarations(List.of(project), null, new Properties(), new Properties());
+    }
+
+    @Test
+    void aListHoldingWhatTheModelDeclaresIsUsed() throws IOException {
+        MavenProject app = appWithTestScopedLib();
+        BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
+                List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
+        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app))).isNull();
+    }
+
+    @Test
+    void aListThatLeavesOutADeclaredDependencyIsNotUsed() throws IOException {
+        MavenProject app = appWithTestScopedLib();
+        app.getModel().addDependency(dependency("org.example", "new", "2.0"));
+        BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
+                List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
+        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app)))
+                .isEqualTo("org.example:new:jar:2.0 DEPENDENCY compile org.example:app");
+    }
+
+    @Test
+    void aListWithADeclaredDependencyInAnotherScopeIsNotUsed() throws IOException {
+        MavenProject app = project("1.0"); // declared without a scope: compile; the list says test
+        BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
+                List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
+        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app)))
+                .isEqualTo("org.example:lib:jar:1.0 DEPENDENCY compile org.example:app");
+    }
+
+    @Test
+    void aListThatLeavesOutAPluginItsDependencyAParentOrAnExtensionIsNotUsed() throws IOException {
+        MavenProject app = appWithTestScopedLib();
+        org.apache.maven.model.Build build = new org.apache.maven.model.Build();
+        org.apache.maven.model.Plugin plugin = new org.apache.maven.model.Plugin();
+        plugin.setGroupId("org.example.plugins");
+        plugin.setArtifactId("p");
+        plugin.setVersion("3.0");
+        plugin.addDependency(dependency("org.example", "helper", "1.5"));
+        build.addPlugin(plugin);
+        org.apache.maven.model.Extension extension = new org.apache.maven.model.Extension();
+        extension.setGroupId("org.example");
+        extension.setArtifactId("wagon");
+        extension.setVersion("1.1");
+        build.addExtension(extension);
+        app.getModel().setBuild(build);
+        org.apache.maven.model.Parent parent = new org.apache.maven.model.Parent();
+        parent.setGroupId("org.example");
+        parent.setArtifactId("parent");
+        parent.setVersion("7");
+        app.getModel().setParent(parent);
+
+        List<UsedArtifact> all = new ArrayList<>(List.of(used("lib", "jar"), used("lib", "pom"),
+                new UsedArtifact(new ArtifactCoordinates("org.example.plugins", "p", "3.0", "jar", ""), dir,
+                        ArtifactRole.PLUGIN, "", "org.example:app"),
+                new UsedArtifact(new ArtifactCoordinates("org.example", "helper", "1.5", "jar", ""), dir,
+                        ArtifactRole.PLUGIN_DEPENDENCY, "", "org.example:app"),
+                new UsedArtifact(new ArtifactCoordinates("org.example", "wagon", "1.1", "jar", ""), dir,
+                        ArtifactRole.EXTENSION, "", "org.example:app"),
+                new UsedArtifact(new ArtifactCoordinates("org.example", "parent", "7", "pom", ""), dir,
+                        ArtifactRole.PARENT, "", "org.example:app")));
+        assertThat(BuildPlanCache.missingDeclaration(new BuildArtifactCollector.Collected(all, List.of(), 1),
+                declared(app))).isNull();
+        for (int i = 2; i < all.size(); i++) {
+            List<UsedArtifact> without = new ArrayList<>(all);
+            UsedArtifact left = without.remove(i);
+            assertThat(BuildPlanCache.missingDeclaration(new BuildArtifactCollector.Collected(without, List.of(), 1),
+                    declared(app))).as("without %s", left.coordinates()).startsWith(left.coordinates().toString());
+        }
+    }
+
+    @Test
+    void aListWithATransitiveDependencyAtAnotherVersionThanManagedIsNotUsed() throws IOException {
+        MavenProject app = appWithTestScopedLib();
+        Dependency managed = dependency("org.example", "transitive", "2.0");
+        org.apache.maven.model.DependencyManagement dm = new org.apache.maven.model.DependencyManagement();
+        dm.addDependency(managed);
+        app.getModel().setDependencyManagement(dm);
+        UsedArtifact transitive = new UsedArtifact(new ArtifactCoordinates("org.example", "transitive", "1.0", "jar",
+                ""), dir, ArtifactRole.DEPENDENCY, "test", "org.example:app");
+        BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
+                List.of(used("lib", "jar"), used("lib", "pom"), transitive), List.of(), 1);
+        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app)))
+                .isEqualTo("org.example:transitive:jar:1.0 in module org.example:app, managed to version 2.0");
+        managed.setVersion("1.0");
+        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app))).isNull();
     }
 }

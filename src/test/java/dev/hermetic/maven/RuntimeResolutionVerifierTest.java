@@ -7,7 +7,6 @@ import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.BuildEnvironment;
-import dev.hermetic.lock.FileHashCache;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.Policy;
 import dev.hermetic.lock.UsedArtifact;
@@ -91,7 +90,7 @@ class RuntimeResolutionVerifierTest {
         Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(dependency, lockedFile,
                 ArtifactRole.DEPENDENCY, "compile", "app")), DigestAlgorithm.SHA_256, ENV);
         RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile,
-                List.of(), FileHashCache::disabled, Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app");
+                List.of(), Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app");
         record.put(key(dependency), lockedFile.toString());
         resolvedBy.put(key(dependency), SUREFIRE);
 
@@ -173,7 +172,7 @@ class RuntimeResolutionVerifierTest {
         Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
         Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
                 "app", SUREFIRE)), DigestAlgorithm.SHA_256, ENV);
-        return RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile, List.of(), FileHashCache::disabled, policy,
+        return RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile, List.of(), policy,
                 usagePolicy, dir.resolve("hermetic.lock"), "app");
     }
 

@@ -20,20 +20,27 @@ class VerifySettingsTest {
         assertThat(s.unusedPolicy()).isEqualTo(Policy.WARN);
         assertThat(s.strict()).isFalse();
         assertThat(s.excludes()).isEmpty();
-        assertThat(s.useCache()).isTrue();
-        assertThat(s.reuseGraphs()).isTrue();
+        assertThat(s.reuseGraphs()).isEqualTo(VerifySettings.reuseGraphsByDefault(System.getenv("CI")));
         assertThat(s.runtimePolicy()).isEqualTo(Policy.FAIL);
         assertThat(s.usagePolicy()).isEqualTo(Policy.FAIL);
     }
 
     @Test
-    void theRecordOfChecksumsAndTheGraphsAreSwitchedOffApart() {
-        VerifySettings noRecord = VerifySettings.from(Path.of("x"), n -> n.equals("cache") ? "false" : null);
-        assertThat(noRecord.useCache()).isFalse();
-        assertThat(noRecord.reuseGraphs()).isTrue();
-        VerifySettings noGraphs = VerifySettings.from(Path.of("x"), n -> n.equals("reuseGraphs") ? "false" : null);
-        assertThat(noGraphs.useCache()).isTrue();
-        assertThat(noGraphs.reuseGraphs()).isFalse();
+    void reusingGraphsIsSwitchedOffByFalse() {
+        assertThat(VerifySettings.from(Path.of("x"), n -> n.equals("reuseGraphs") ? "false" : null).reuseGraphs())
+                .isFalse();
+    }
+
+    @Test
+    void storedGraphsAreReusedOnCiOnlyWhenTheUserOptsIn() {
+        assertThat(VerifySettings.reuseGraphs(null, null)).as("a developer's machine").isTrue();
+        assertThat(VerifySettings.reuseGraphs(null, "false")).isTrue();
+        assertThat(VerifySettings.reuseGraphs(null, "true")).as("CI").isFalse();
+        assertThat(VerifySettings.reuseGraphs("", "1")).as("CI").isFalse();
+        assertThat(VerifySettings.reuseGraphs("true", "true")).as("CI, opted in").isTrue();
+        assertThat(VerifySettings.reuseGraphs("FALSE", null)).isFalse();
+        assertThatThrownBy(() -> VerifySettings.reuseGraphs("yes", null))
+                .hasMessageContaining("hermetic.verify.reuseGraphs must be true or false, not 'yes'");
     }
 
     @Test
