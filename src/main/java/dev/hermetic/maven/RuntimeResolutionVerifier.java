@@ -57,7 +57,8 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
      *     command line only warns); a checksum mismatch always fails
      * @param lockfile the lockfile's path, for messages
      * @param module the name verified artifacts are reported under
-     * @param checked the record's keys already checked (or claimed by a thread checking them)
+     * @param checked the claims already checked (or being checked by another thread): coordinates key and plugin,
+     *     {@link ResolvedArtifactRecorder#runtimeUses}
      */
     record Armed(Map<String, String> record, Map<String, String> resolvedBy, LockfileVerifier verifier, Policy policy,
             Path lockfile, String module, Set<String> checked) {}
@@ -86,9 +87,10 @@ public class RuntimeResolutionVerifier implements MojoExecutionListener {
     public void beforeMojoExecution(MojoExecutionEvent event) {
         // Checked after: the resolutions of a mojo are known once it has run. Until then, they are its plugin's.
         Map<Thread, String> running = running(event);
-        if (running != null && event.getExecution() != null) {
-            running.put(Thread.currentThread(), event.getExecution().getGroupId() + ":"
-                    + event.getExecution().getArtifactId());
+        MojoExecution execution = event.getExecution();
+        if (running != null && execution != null && execution.getMojoDescriptor() != null
+                && execution.getMojoDescriptor().getPluginDescriptor() != null) {
+            running.put(Thread.currentThread(), execution.getGroupId() + ":" + execution.getArtifactId());
         }
     }
 
