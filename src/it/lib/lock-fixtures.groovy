@@ -20,7 +20,7 @@ class LockFixtures {
      * Writes a tiny Maven repository: it.fake:parent:1.0 (pom), it.fake:bom:1.0 (pom, manages lib-b to 1.0),
      * it.fake:bom-outer:1.0 (pom, imports it.fake:bom:1.0 and manages nothing itself),
      * it.fake:lib-a:1.0 (jar; parent it.fake:parent; depends on lib-b 1.1, which the BOM manages down to 1.0),
-     * it.fake:lib-b:1.0 and 1.1 (jars), it.fake:lib-c:1.0 (jar).
+     * it.fake:lib-b:1.0 and 1.1 (jars), it.fake:lib-c:1.0 and it.fake:lib-d:1.0 (jars).
      */
     static void fakeRepository(File dir) {
         pom(dir, 'parent', '1.0', 'pom', '')
@@ -41,7 +41,7 @@ class LockFixtures {
   <dependencies>
     <dependency><groupId>it.fake</groupId><artifactId>lib-b</artifactId><version>1.1</version></dependency>
   </dependencies>''')
-        ['lib-a': ['1.0'], 'lib-b': ['1.0', '1.1'], 'lib-c': ['1.0']].each { id, versions ->
+        ['lib-a': ['1.0'], 'lib-b': ['1.0', '1.1'], 'lib-c': ['1.0'], 'lib-d': ['1.0']].each { id, versions ->
             // Version ranges are resolved from the repository's metadata.
             File metadata = new File(dir, "it/fake/${id}/maven-metadata.xml")
             metadata.parentFile.mkdirs()
@@ -154,7 +154,7 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
 
     /**
      * Runs Maven in {@code dir} with the invoker's settings, appending its output to {@code dir/setup.log}.
-     * Throws (with the log's tail) unless the exit code is {@code expectedExit}.
+     * Throws (with the log's tail) unless the exit code is {@code expectedExit} (-1: any exit code).
      */
     static String maven(File dir, String mavenHome, String itSettingsFile, List<String> args, int expectedExit = 0) {
         File log = new File(dir, 'setup.log')
@@ -165,7 +165,7 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         String out = p.inputStream.getText('UTF-8')
         int exit = p.waitFor()
         log << out
-        if (exit != expectedExit) {
+        if (expectedExit >= 0 && exit != expectedExit) {
             throw new AssertionError("mvn ${args.join(' ')} in ${dir} exited ${exit}, expected ${expectedExit}:\n"
                     + out.readLines().takeRight(60).join('\n'))
         }
@@ -183,13 +183,16 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
 
     /**
      * Plays the forger of stored graphs: removes from every list under basedir/repo/.hermetic/build-plans the lines
-     * that name {@code groupId:artifactId} (any version), as a list written by someone else could; returns how many.
+     * that name an artifact by its leading coordinates fields ({@code ['it.fake', 'lib-a']}, or with extension,
+     * classifier and version: {@code ['it.fake', 'lib-b', 'jar', '', '1.1']}), as a list written by someone else
+     * could; returns how many.
      */
-    static int stripStoredGraphs(File basedir, String groupId, String artifactId) {
+    static int stripStoredGraphs(File basedir, List<String> coordinates) {
+        String needle = '\t' + coordinates.join('\t') + '\t'
         int removed = 0
         new File(basedir, 'repo/.hermetic/build-plans').eachFile { f ->
             List<String> lines = f.readLines('UTF-8')
-            List<String> kept = lines.findAll { !it.contains("\t${groupId}\t${artifactId}\t") }
+            List<String> kept = lines.findAll { !it.contains(needle) }
             removed += lines.size() - kept.size()
             f.setText(kept.join('\n') + '\n', 'UTF-8')
         }

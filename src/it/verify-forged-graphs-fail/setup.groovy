@@ -10,7 +10,7 @@ assert reused.contains('graph reused') && reused.contains('hashed in'):
         'verify did not reuse the graphs hermetic:lock stored, or did not hash every file'
 
 File plans = new File(basedir, 'repo/.hermetic/build-plans')
-int removed = fx.stripStoredGraphs(basedir, 'it.fake', 'lib-a')
+int removed = fx.stripStoredGraphs(basedir, ['it.fake', 'lib-a'])
 assert removed > 0: "no stored graph named it.fake:lib-a:jar in ${plans}"
 fx.flipByte(new File(basedir, 'repo/it/fake/lib-a/1.0/lib-a-1.0.jar'))
 // The same command as the check above, which found the stored graphs: it must not trust the forged ones.

@@ -11,7 +11,7 @@ File plans = new File(basedir, 'repo/.hermetic/build-plans')
 plans.deleteDir()
 fx.maven(basedir, itMavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', '-Dhermetic.verify.reuseGraphs=true',
         '-Dhermetic.verify.excludes=it.fake:lib-c', 'validate'])
-int removed = fx.stripStoredGraphs(basedir, 'it.fake', 'lib-c')
+int removed = fx.stripStoredGraphs(basedir, ['it.fake', 'lib-c'])
 assert removed > 0: "no stored graph named it.fake:lib-c in ${plans}"
 // The invoker fails a hook script that returns anything but true or null.
 true
