@@ -50,14 +50,14 @@ final class SigningKeySelection {
     /** The chosen secret key and its fingerprint. */
     record Selected(PGPSecretKey secretKey, KeyFingerprint fingerprint) {}
 
-    /** One key of a certificate and what stops it from signing (null when nothing does). */
-    private record Assessed(PGPSecretKey secretKey, PGPPublicKey primary, KeyFingerprint fingerprint, String problem) {
+    /**
+     * One key of a certificate and what stops it from signing (null when nothing does). The primary is the ring's
+     * first key: BouncyCastle's {@code isMasterKey()} is false for a primary with an encryption-only algorithm.
+     */
+    private record Assessed(PGPSecretKey secretKey, PGPPublicKey primary, KeyFingerprint fingerprint, String problem,
+            boolean isPrimary) {
         boolean usable() {
             return problem == null;
-        }
-
-        boolean isPrimary() {
-            return secretKey.isMasterKey();
         }
 
         String describe() {
@@ -178,6 +178,10 @@ final class SigningKeySelection {
             return "set " + fingerprintOptions() + " to a key or subkey that can sign, or add one with"
                     + " `gpg --quick-add-key " + KeyFingerprint.of(key.primary().getFingerprint()) + " ed25519 sign`";
         }
+        if (problem.startsWith("has no valid self-signature")) {
+            return "the key material is damaged or incomplete; export it again with `gpg --armor --export-secret-keys "
+                    + KeyFingerprint.of(key.primary().getFingerprint()) + "`";
+        }
         if (problem.startsWith("has no secret part")) {
             return "export the key with its secret parts: `gpg --armor --export-secret-keys "
                     + KeyFingerprint.of(key.primary().getFingerprint()) + "`";
@@ -255,17 +259,18 @@ final class SigningKeySelection {
         for (Iterator<PGPSecretKey> it = ring.getSecretKeys(); it.hasNext(); ) {
             PGPSecretKey secretKey = it.next();
             KeyFingerprint fingerprint = KeyFingerprint.of(secretKey.getPublicKey().getFingerprint());
+            boolean isPrimary = keys.isEmpty();
             String problem;
-            if (secretKey.isMasterKey()) {
+            if (isPrimary) {
                 problem = primaryProblem != null ? primaryProblem : signingProblem(secretKey, latestSelfSignature(primary));
             } else {
                 // A subkey is unusable when its certificate is; say so in the subkey's own terms.
                 problem = primaryProblem != null ? "belongs to a certificate whose primary key " + primaryProblem
                         : assessSubkey(primary, secretKey);
             }
-            Assessed assessed = new Assessed(secretKey, primary, fingerprint, problem);
+            Assessed assessed = new Assessed(secretKey, primary, fingerprint, problem, isPrimary);
             keys.add(assessed);
-            if (secretKey.isMasterKey()) {
+            if (isPrimary) {
                 primaryAssessed = assessed;
             }
         }
