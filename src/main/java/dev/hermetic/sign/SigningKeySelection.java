@@ -359,8 +359,9 @@ final class SigningKeySelection {
             try {
                 PGPSignatureList list = vector.getEmbeddedSignatures();
                 list.forEach(embedded::add);
-            } catch (PGPException e) {
-                // An unreadable embedded signature is no back-signature.
+            } catch (PGPException | RuntimeException e) {
+                // An unreadable embedded signature is no back-signature (BouncyCastle parses it only now, and
+                // reports some malformed packets unchecked, e.g. UnsupportedPacketVersionException).
             }
         }
         return embedded.stream()
