@@ -66,12 +66,13 @@ class ZlibNgNormalizeTest {
 
     /** Builds zlib-ng's libz.so.1 into target/zlib-ng once (about 20 s), or finds it there; its real path. */
     private static Path buildZlibNg() throws IOException, InterruptedException {
-        String shared = System.getProperty("hermetic.sharedDir");
+        // HERMETIC_SHARED_DIR: for a checkout that does not sit beside ../shared (a CI clone elsewhere, see .ci/run).
+        String shared = System.getenv().getOrDefault("HERMETIC_SHARED_DIR", System.getProperty("hermetic.sharedDir"));
         String out = System.getProperty("hermetic.zlibNgDir");
         assertThat(out).as("system property hermetic.zlibNgDir (set by surefire; run through Maven)").isNotNull();
         Path script = shared == null ? null : Path.of(shared, "tools", "build-zlib-ng.sh").normalize();
         CiRequirement.require(script != null && Files.isRegularFile(script), "no zlib-ng build script at " + script
-                + " (hermetic.sharedDir, the tools beside this project's checkout: ../shared)");
+                + " (the tools beside this project's checkout, ../shared, or environment variable HERMETIC_SHARED_DIR)");
         Path log = Files.createDirectories(Path.of(out)).resolve("build.log");
         Process build = new ProcessBuilder("bash", script.toString(), out).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
