@@ -76,6 +76,14 @@ final class PlannedMojoConfiguration {
         MavenProject current = session.getCurrentProject();
         // The evaluator reads the session's current project (its properties, its base directory).
         session.setCurrentProject(project);
+        // Maven's components look up others (the planner its mojo execution configurators) by what the context class
+        // loader sees: from a core extension's realm (.mvn/extensions.xml) they are not visible, from Maven's own
+        // container realm, the context its lifecycle runs in, they are.
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        if (session.getContainer() != null) { // null only in a session built by hand (tests)
+            thread.setContextClassLoader(session.getContainer().getContainerRealm());
+        }
         try {
             String executionId = executionId(project.getPlugin(PLUGIN_KEY), goal);
             MojoExecution execution = executionId == null
@@ -87,6 +95,7 @@ final class PlannedMojoConfiguration {
         } catch (Exception e) {
             throw unreadable(goal, project, e);
         } finally {
+            thread.setContextClassLoader(context);
             session.setCurrentProject(current);
         }
     }
