@@ -3,10 +3,13 @@ package dev.hermetic.maven;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
 import org.apache.maven.model.Plugin;
@@ -63,7 +66,7 @@ final class PlannedMojoConfiguration {
             plugin.setVersion(ownVersion());
             descriptor = plugins.getMojoDescriptor(plugin, goal, project.getRemotePluginRepositories(),
                     session.getRepositorySession());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             throw unreadable(goal, project, e);
         }
         return plan(session, project, descriptor, planner);
@@ -89,10 +92,10 @@ final class PlannedMojoConfiguration {
             MojoExecution execution = executionId == null
                     ? new MojoExecution(descriptor, "default-cli", MojoExecution.Source.CLI)
                     : new MojoExecution(descriptor, executionId, MojoExecution.Source.LIFECYCLE);
-            planner.setupMojoExecution(session, project, execution);
+            setUp(planner, session, project, execution);
             return new PlannedMojoConfiguration(goal, project, execution.getConfiguration(),
                     descriptor.getParameterMap(), new PluginParameterExpressionEvaluator(session, execution));
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             throw unreadable(goal, project, e);
         } finally {
             thread.setContextClassLoader(context);
@@ -100,7 +103,25 @@ final class PlannedMojoConfiguration {
         }
     }
 
-    private static UnreadableSetting unreadable(String goal, MavenProject project, Exception e) {
+    /**
+     * Configures {@code execution} as Maven does before running it. Maven 4 takes the mojos already planned as well
+     * (it stops cycles of forked executions; nothing forks here), and no longer has Maven 3's method.
+     */
+    private static void setUp(LifecycleExecutionPlanCalculator planner, MavenSession session, MavenProject project,
+            MojoExecution execution) throws Exception {
+        try {
+            planner.setupMojoExecution(session, project, execution);
+        } catch (NoSuchMethodError maven4) {
+            try {
+                planner.getClass().getMethod("setupMojoExecution", MavenSession.class, MavenProject.class,
+                        MojoExecution.class, Set.class).invoke(planner, session, project, execution, new HashSet<>());
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+
+    private static UnreadableSetting unreadable(String goal, MavenProject project, Throwable e) {
         return new UnreadableSetting("the configuration of hermetic:" + goal + " in " + pom(project)
                 + " cannot be read: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
     }
