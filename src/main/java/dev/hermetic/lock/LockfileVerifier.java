@@ -179,17 +179,25 @@ public final class LockfileVerifier {
             if (entry == null) {
                 continue; // NOT_IN_LOCKFILE already
             }
-            TreeSet<String> unrecorded = new TreeSet<>();
+            // The same new use in several modules is one phrase naming them all.
+            Map<List<String>, TreeSet<String>> unrecorded = new TreeMap<>(Comparator.comparing(Object::toString));
             for (UsedArtifact u : e.getValue()) {
                 if (!u.module().isEmpty() && !lockfile.modules().contains(u.module())) {
                     newModules.add(u.module());
                 }
                 if (!recorded(u, entry)) {
-                    unrecorded.add(u.describeUse());
+                    TreeSet<String> modules = unrecorded.computeIfAbsent(List.of(LockTokens.roleToken(u.role()),
+                            u.scope(), u.plugin()), k -> new TreeSet<>());
+                    if (!u.module().isEmpty()) {
+                        modules.add(u.module());
+                    }
                 }
             }
             if (!unrecorded.isEmpty()) {
-                String now = String.join("; ", unrecorded);
+                List<String> uses = new ArrayList<>();
+                unrecorded.forEach((use, modules) -> uses.add(describe(use.get(0), use.get(1), modules,
+                        use.get(2).isEmpty() ? List.of() : List.of(use.get(2)))));
+                String now = String.join("; ", uses);
                 String was = describe(entry);
                 findings.add(new Finding(Finding.Kind.USAGE_DIFFERS, severity, e.getKey(), null, was, now,
                         e.getKey() + " is used in a way the lockfile does not record: this build uses it as " + now
@@ -218,17 +226,22 @@ public final class LockfileVerifier {
 
     /** What the lockfile records, e.g. {@code plugin-dependency of every module, pulled in by g:a}. */
     private String describe(LockedArtifact entry) {
-        StringBuilder s = new StringBuilder(String.join(",", entry.roles().stream().map(LockTokens::roleToken)
-                .toList()));
-        if (!entry.scopes().isEmpty()) {
-            s.append(" in scope ").append(String.join(",", entry.scopes()));
+        return describe(String.join(",", entry.roles().stream().map(LockTokens::roleToken).toList()),
+                String.join(",", entry.scopes()), entry.modules(), entry.plugins());
+    }
+
+    /** A use, e.g. {@code dependency in scope compile of modules g:a,g:b} or {@code ..., pulled in by g:p}. */
+    private String describe(String roles, String scopes, Collection<String> modules, Collection<String> plugins) {
+        StringBuilder s = new StringBuilder(roles);
+        if (!scopes.isEmpty()) {
+            s.append(" in scope ").append(scopes);
         }
-        if (!entry.modules().isEmpty()) {
-            s.append(entry.modules().equals(lockfile.modules()) ? " of every module"
-                    : " of module " + String.join(",", entry.modules()));
+        if (!modules.isEmpty()) {
+            s.append(modules.size() > 1 && new TreeSet<>(modules).equals(lockfile.modules()) ? " of every module"
+                    : (modules.size() == 1 ? " of module " : " of modules ") + String.join(",", modules));
         }
-        if (!entry.plugins().isEmpty()) {
-            s.append(", pulled in by ").append(String.join(",", entry.plugins()));
+        if (!plugins.isEmpty()) {
+            s.append(", pulled in by ").append(String.join(",", plugins));
         }
         return s.toString();
     }

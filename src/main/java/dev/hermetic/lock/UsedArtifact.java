@@ -24,19 +24,4 @@ public record UsedArtifact(ArtifactCoordinates coordinates, Path file, ArtifactR
     public UsedArtifact(ArtifactCoordinates coordinates, Path file, ArtifactRole role, String scope, String module) {
         this(coordinates, file, role, scope, module, "");
     }
-
-    /** How the build uses it, for messages: {@code plugin-dependency of module g:app, pulled in by g:plugin}. */
-    public String describeUse() {
-        StringBuilder s = new StringBuilder(LockTokens.roleToken(role));
-        if (!scope.isEmpty()) {
-            s.append(" in scope ").append(scope);
-        }
-        if (module != null && !module.isEmpty()) {
-            s.append(" of module ").append(module);
-        }
-        if (!plugin.isEmpty()) {
-            s.append(", pulled in by ").append(plugin);
-        }
-        return s.toString();
-    }
 }

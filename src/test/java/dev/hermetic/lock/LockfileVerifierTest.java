@@ -217,6 +217,17 @@ class LockfileVerifierTest {
     }
 
     @Test
+    void theSameNewUseInSeveralModulesIsOnePhrase() throws Exception {
+        used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.DEPENDENCY, "compile", "g:app"));
+        used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.DEPENDENCY, "compile", "g:lib"));
+        used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.DEPENDENCY, "test", "g:lib"));
+
+        assertThat(verify(List.of(), Policy.WARN, ENV).errors()).singleElement().satisfies(f -> assertThat(
+                f.actual()).isEqualTo("dependency in scope compile of every module; dependency in scope test of "
+                        + "module g:lib"));
+    }
+
+    @Test
     void aTestDependencyNowInScopeCompileIsANewScope() throws Exception {
         put(repo, "org.example:mock:jar:1.0", "mock");
         used.add(use(repo, "org.example:mock:jar:1.0", ArtifactRole.DEPENDENCY, "test", "g:lib"));

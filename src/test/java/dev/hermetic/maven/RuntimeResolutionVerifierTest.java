@@ -56,8 +56,8 @@ class RuntimeResolutionVerifierTest {
         assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("org.example:provider:jar:1.0 is used in a way the lockfile does not record")
-                .hasMessageContaining("runtime of module app, pulled in by org.example:other-maven-plugin")
-                .hasMessageContaining("records it only as runtime of every module, pulled in by " + SUREFIRE)
+                .hasMessageContaining("uses it as runtime of module app, pulled in by org.example:other-maven-plugin")
+                .hasMessageContaining("records it only as runtime of module app, pulled in by " + SUREFIRE)
                 .hasMessageContaining("-Dhermetic.verify.usagePolicy=warn");
     }
 
