@@ -20,8 +20,9 @@ import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.rtinfo.RuntimeInformation;
 
 /**
- * Fails the build when what it uses differs from the lockfile: a checksum, an artifact that is not locked, a version
- * that does not pin one artifact, a malformed lockfile; reports unused entries and a different environment.
+ * Fails the build when what it uses differs from the lockfile: a checksum, an artifact that is not locked, a locked
+ * artifact used in a role, scope, module or by a plugin its line does not record, a version that does not pin one
+ * artifact, a malformed lockfile; reports unused entries and a different environment.
  *
  * <p>The whole reactor is verified once per build, by the first module that gets here (the others, also under
  * {@code -T}, wait for and share that result): every module's use is checked against the one root lockfile and each
