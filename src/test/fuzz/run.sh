@@ -38,7 +38,7 @@ for target in "${targets[@]}"; do
     -DbuildDirectory="$build" \
     -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
     -DargLine="-Xmx${FUZZ_HEAP:-128m}" \
-    -Djazzer.max_duration="$duration" \
+    -Djazzer.max_duration="$duration" -Djazzer.hooks=true \
     -Djazzer.instrument='dev.hermetic.**,org.apache.commons.compress.**,org.bouncycastle.**' \
     -Djazzer.keep_going="${FUZZ_KEEP_GOING:-20}" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=20 >"$log" 2>&1 || true
