@@ -139,6 +139,13 @@ final class TarNormalizer {
         if (e.isSparse()) {
             throw new ArchiveProblemException(file, e.getName(), "sparse files are not supported; archive it as a regular file");
         }
+        // commons-compress calls any entry whose name ends in '/' a directory, whatever its header's type: a link
+        // or a file with data named so is ambiguous (an empty file named so is an old-style directory).
+        if (e.isDirectory() && (e.isSymbolicLink() || e.isLink() || (e.isFile() && e.getSize() > 0))) {
+            throw new ArchiveProblemException(file, e.getName(), "named like a directory (trailing '/') but its header"
+                    + " makes it a " + (e.isSymbolicLink() ? "symbolic link" : e.isLink() ? "hard link"
+                            : "file of " + e.getSize() + " bytes") + "; rebuild the archive without it");
+        }
         if (!(e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isLink())) {
             throw new ArchiveProblemException(file, e.getName(), "devices and FIFOs have no place in a build output: "
                     + "only files, directories and links can be normalized");
