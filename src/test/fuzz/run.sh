@@ -42,7 +42,7 @@ for target in "${targets[@]}"; do
     -Djazzer.instrument='dev.hermetic.**,org.apache.commons.compress.**,org.bouncycastle.**' \
     -Djazzer.keep_going="${FUZZ_KEEP_GOING:-20}" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=20 >"$log" 2>&1 || true
-  grep -E '^Done [0-9]+ runs|^#[0-9]+ +DONE' "$log" || echo "no fuzzing summary: see $log"
+  grep -E '^Done [0-9]+ runs|^#[0-9]+[[:space:]]+DONE' "$log" || echo "no fuzzing summary: see $log"
   if grep -E 'Test unit written to|BUILD FAILURE' "$log"; then
     findings=$((findings + 1))
   fi
