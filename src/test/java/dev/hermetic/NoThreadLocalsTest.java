@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Maven's threads outlive a mojo (the Maven Daemon's and an IDE's for days), so the plugin keeps no state on them: a
  * thread-local value would stay with the thread, and keep this plugin's class loader alive if its class is ours.
- * Buffers belong to the run that uses them (archive.RunBuffers, the read buffers of lock.FileHashes).
+ * Buffers belong to the run that uses them (archive.RunBuffers, the read buffers of lock.HashedFiles).
  */
 class NoThreadLocalsTest {
 

@@ -1,7 +1,7 @@
 package dev.hermetic.archive;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -53,7 +53,7 @@ public final class ArchiveNormalizer {
     }
 
     private static String sha256(Path file) throws IOException {
-        return FileDigester.digest(file, DigestAlgorithm.SHA_256);
+        return HexDigests.digest(file, DigestAlgorithm.SHA_256);
     }
 
     private NormalizationResult normalizeZip(Path file) throws IOException {

@@ -65,7 +65,7 @@ public final class DigestManifest {
         for (Path file : files) {
             String name = file.getFileName().toString();
             checkName(name);
-            String hex = FileDigester.digest(file, algorithm);
+            String hex = HexDigests.digest(file, algorithm);
             if (sorted.put(name, hex) != null) {
                 throw new IllegalArgumentException("Two files named '" + name + "' cannot share one digest manifest:"
                         + " give them different names or write one manifest per directory");
@@ -171,7 +171,7 @@ public final class DigestManifest {
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             Path file = directory.resolve(entry.getKey());
             try {
-                String actual = FileDigester.digest(file, algorithm);
+                String actual = HexDigests.digest(file, algorithm);
                 if (actual.equals(entry.getValue())) {
                     matched.add(entry.getKey());
                 } else {
@@ -209,7 +209,7 @@ public final class DigestManifest {
 
     /** Computes the digests of {@code file} in one read, then writes its side files. */
     public static List<Path> writeSideFiles(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
-        return writeSideFiles(file, FileDigester.digest(file, algorithms));
+        return writeSideFiles(file, HexDigests.digest(file, algorithms));
     }
 
     /** Reads a side file, written by this class or as {@code <hex>  <name>}; returns the lowercase hex. */

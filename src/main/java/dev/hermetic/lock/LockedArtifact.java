@@ -21,8 +21,8 @@ public record LockedArtifact(ArtifactCoordinates coordinates, String digest, Sor
         implements Comparable<LockedArtifact> {
 
     public LockedArtifact {
-        LockTokens.checkCoordinates(coordinates);
-        if (!LockTokens.isHex(digest)) {
+        LockfileFields.checkCoordinates(coordinates);
+        if (!LockfileFields.isHex(digest)) {
             throw new IllegalArgumentException("Checksum of " + coordinates + " is not hexadecimal: '" + digest + "'");
         }
         digest = digest.toLowerCase(java.util.Locale.ROOT);
@@ -50,7 +50,7 @@ public record LockedArtifact(ArtifactCoordinates coordinates, String digest, Sor
         TreeSet<String> copy = new TreeSet<>();
         if (values != null) {
             for (String v : values) {
-                if (!LockTokens.isToken(v)) {
+                if (!LockfileFields.isToken(v)) {
                     throw new IllegalArgumentException("Invalid " + what + " '" + v + "' for " + c
                             + ": it must be non-empty, without blanks, commas or '*'");
                 }

@@ -87,7 +87,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
         Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates = new TreeMap<>();
         List<Path> files = new ArrayList<>();
         for (UsedArtifact u : used) {
-            LockTokens.checkCoordinates(u.coordinates());
+            LockfileFields.checkCoordinates(u.coordinates());
             if (u.file() == null || !Files.isRegularFile(u.file())) {
                 throw new ArtifactFileException(u.coordinates(), u.file(), "Cannot lock " + u.coordinates()
                         + ": its file " + u.file() + " does not exist or is not a regular file (used by module "
@@ -97,7 +97,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
             byCoordinates.computeIfAbsent(u.coordinates(), c -> new ArrayList<>()).add(u);
             files.add(u.file());
         }
-        FileHashes hashes = FileHashes.of(files, algorithm);
+        HashedFiles hashes = HashedFiles.of(files, algorithm);
         List<LockedArtifact> artifacts = new ArrayList<>(byCoordinates.size());
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
             artifacts.add(merge(e.getKey(), e.getValue(), hashes, algorithm));
@@ -106,14 +106,14 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
     }
 
     private static LockedArtifact merge(ArtifactCoordinates coordinates, List<UsedArtifact> observations,
-            FileHashes hashes, DigestAlgorithm algorithm) throws ArtifactFileException {
+            HashedFiles hashes, DigestAlgorithm algorithm) throws ArtifactFileException {
         Map<String, Path> fileByDigest = new LinkedHashMap<>();
         EnumSet<ArtifactRole> roles = EnumSet.noneOf(ArtifactRole.class);
         TreeSet<String> scopes = new TreeSet<>();
         TreeSet<String> modules = new TreeSet<>();
         TreeSet<String> plugins = new TreeSet<>();
         for (UsedArtifact u : observations) {
-            FileHashes.Hash hash = hashes.get(u.file());
+            HashedFiles.Hash hash = hashes.get(u.file());
             if (hash == null) {
                 throw new ArtifactFileException(coordinates, u.file(), "Cannot lock " + coordinates + ": its file "
                         + u.file() + " disappeared while it was being hashed. Lock again.", null);

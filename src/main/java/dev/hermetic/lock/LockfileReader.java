@@ -189,7 +189,7 @@ public final class LockfileReader {
 
         private void parseModule(String[] fields, String l) throws LockfileFormatException {
             beforeArtifacts("module");
-            if (fields.length != 2 || !LockTokens.isToken(fields[1])) {
+            if (fields.length != 2 || !LockfileFields.isToken(fields[1])) {
                 throw error("expected 'module <groupId:artifactId>', found '" + l + "'.");
             }
             Integer previous = moduleLines.putIfAbsent(fields[1], line);
@@ -208,7 +208,7 @@ public final class LockfileReader {
             ArtifactCoordinates c = parseCoordinates(fields[0]);
             String digest = fields[1];
             int expected = algorithm.hexLength();
-            if (!LockTokens.isHex(digest)) {
+            if (!LockfileFields.isHex(digest)) {
                 throw error("checksum of " + c + " is not hexadecimal: '" + digest + "'.");
             }
             if (digest.length() != expected) {
@@ -218,10 +218,10 @@ public final class LockfileReader {
             }
             TreeSet<ArtifactRole> roles = new TreeSet<>();
             for (String r : fields[2].split(",", -1)) {
-                ArtifactRole role = LockTokens.parseRole(r);
+                ArtifactRole role = LockfileFields.parseRole(r);
                 if (role == null) {
                     throw error("unknown role '" + r + "' for " + c + ": expected one of " + Arrays
-                            .stream(ArtifactRole.values()).map(LockTokens::roleToken).collect(Collectors.joining(", "))
+                            .stream(ArtifactRole.values()).map(LockfileFields::roleToken).collect(Collectors.joining(", "))
                             + ".");
                 }
                 roles.add(role);
@@ -267,7 +267,7 @@ public final class LockfileReader {
                 return values;
             }
             for (String v : field.split(",", -1)) {
-                if (!LockTokens.isToken(v)) {
+                if (!LockfileFields.isToken(v)) {
                     throw error("invalid " + what + " '" + v + "' in '" + field + "' for " + c
                             + ": a comma-separated list without blanks, or '-' for none.");
                 }
@@ -285,7 +285,7 @@ public final class LockfileReader {
             ArtifactCoordinates c = p.length == 4 ? new ArtifactCoordinates(p[0], p[1], p[3], p[2], "")
                     : new ArtifactCoordinates(p[0], p[1], p[4], p[2], p[3]);
             for (String part : p) {
-                if (!LockTokens.isCoordinatePart(part)) {
+                if (!LockfileFields.isCoordinatePart(part)) {
                     throw error("malformed coordinates '" + text + "': part '" + part + "' is empty or contains a "
                             + "character not allowed (blank, ',', '*', '/', '\\'); expected "
                             + "groupId:artifactId:extension[:classifier]:version.");

@@ -87,7 +87,7 @@ public final class LockfileVerifier {
             }
         }
         // Missing files are left out of the hashes and reported by check().
-        FileHashes hashes = FileHashes.of(files, lockfile.algorithm());
+        HashedFiles hashes = HashedFiles.of(files, lockfile.algorithm());
 
         List<Finding> findings = new ArrayList<>();
         Map<ArtifactCoordinates, LockedArtifact> locked = lockfile.index();
@@ -116,7 +116,7 @@ public final class LockfileVerifier {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void check(ArtifactCoordinates c, List<UsedArtifact> uses, LockedArtifact entry, FileHashes hashes,
+    private void check(ArtifactCoordinates c, List<UsedArtifact> uses, LockedArtifact entry, HashedFiles hashes,
             List<Finding> findings) {
         String algorithm = lockfile.algorithm().jcaName();
         String plugins = plugins(uses);
@@ -125,7 +125,7 @@ public final class LockfileVerifier {
             byFile.putIfAbsent(String.valueOf(u.file()), u);
         }
         for (UsedArtifact u : byFile.values()) {
-            FileHashes.Hash hash = u.file() == null ? null : hashes.get(u.file());
+            HashedFiles.Hash hash = u.file() == null ? null : hashes.get(u.file());
             if (hash == null) {
                 findings.add(new Finding(Finding.Kind.MISSING_FILE, Finding.Severity.ERROR, c, u.file(),
                         entry == null ? "" : entry.digest(), "", c + ": file " + u.file() + " does not exist.",
@@ -135,7 +135,7 @@ public final class LockfileVerifier {
             String actual = hash.digest();
             if (entry == null) {
                 findings.add(new Finding(Finding.Kind.NOT_IN_LOCKFILE, Finding.Severity.ERROR, c, u.file(), "", actual,
-                        c + " (" + LockTokens.roleToken(u.role()) + " of " + u.module()
+                        c + " (" + LockfileFields.roleToken(u.role()) + " of " + u.module()
                                 + (plugins.isEmpty() ? "" : ", pulled in by " + plugins) + ", " + algorithm + " " + actual + ") is not in the lockfile" + otherVersions(c) + ".",
                         "Review the new artifact (why it is needed, where it comes from), then run `mvn hermetic:lock` "
                                 + "and commit the lockfile change."));
@@ -186,7 +186,7 @@ public final class LockfileVerifier {
                     newModules.add(u.module());
                 }
                 if (!recorded(u, entry)) {
-                    TreeSet<String> modules = unrecorded.computeIfAbsent(List.of(LockTokens.roleToken(u.role()),
+                    TreeSet<String> modules = unrecorded.computeIfAbsent(List.of(LockfileFields.roleToken(u.role()),
                             u.scope(), u.plugin()), k -> new TreeSet<>());
                     if (!u.module().isEmpty()) {
                         modules.add(u.module());
@@ -226,7 +226,7 @@ public final class LockfileVerifier {
 
     /** What the lockfile records, e.g. {@code plugin-dependency of every module, pulled in by g:a}. */
     private String describe(LockedArtifact entry) {
-        return describe(String.join(",", entry.roles().stream().map(LockTokens::roleToken).toList()),
+        return describe(String.join(",", entry.roles().stream().map(LockfileFields::roleToken).toList()),
                 String.join(",", entry.scopes()), entry.modules(), entry.plugins());
     }
 

@@ -44,7 +44,7 @@ public final class LockfileWriter {
                 .append("> <roles> <scopes> <modules, * = all> <plugins that pulled it in>\n");
         for (LockedArtifact a : lockfile.artifacts()) {
             out.append(a.coordinates()).append(' ').append(a.digest()).append(' ')
-                    .append(a.roles().stream().map(LockTokens::roleToken).collect(Collectors.joining(",")))
+                    .append(a.roles().stream().map(LockfileFields::roleToken).collect(Collectors.joining(",")))
                     .append(' ').append(list(a.scopes())).append(' ')
                     .append(!a.modules().isEmpty() && a.modules().equals(lockfile.modules()) ? "*" : list(a.modules()))
                     .append(' ').append(list(a.plugins())).append('\n');

@@ -128,17 +128,17 @@ final class BuildVerifier {
             throws VerifyFailure {
         long start = System.nanoTime();
         List<MavenProject> projects = reactor(session);
-        Path cache = settings.reuseGraphs() ? BuildPlanCache.file(
+        Path cache = settings.reuseGraphs() ? StoredArtifactLists.file(
                 session.getRepositorySession().getLocalRepository().getBasedir().toPath(), projects,
-                settings.lockfile(), mavenVersion, BuildPlanCache.environment(session.getUserProperties())) : null;
-        BuildArtifactCollector.Collected collected = BuildPlanCache.read(cache);
+                settings.lockfile(), mavenVersion, StoredArtifactLists.environment(session.getUserProperties())) : null;
+        BuildArtifactCollector.Collected collected = StoredArtifactLists.read(cache);
         // A stored graph that cannot stand for a fresh collection is set aside, and the summary says why.
         String setAside = null;
-        if (collected != null && !BuildPlanCache.coversLockfile(collected, lockfile,
+        if (collected != null && !StoredArtifactLists.coversLockfile(collected, lockfile,
                 c -> localFile(session.getRepositorySession(), c))) {
             setAside = "it does not name every locked artifact at its place in the local repository";
         } else if (collected != null) {
-            String missing = BuildPlanCache.missingDeclaration(collected, BuildPlanCache.declarations(projects,
+            String missing = StoredArtifactLists.missingDeclaration(collected, StoredArtifactLists.declarations(projects,
                     session.getRepositorySession().getArtifactTypeRegistry(), session.getUserProperties(),
                     session.getSystemProperties()));
             if (missing != null) {
@@ -212,7 +212,7 @@ final class BuildVerifier {
         }
         info.accept(summary);
         if (errors.isEmpty() && !reused) {
-            BuildPlanCache.write(cache, collected);
+            StoredArtifactLists.write(cache, collected);
         }
         if (!errors.isEmpty()) {
             StringBuilder m = new StringBuilder("The build does not match its lockfile " + settings.lockfile() + " ("

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code verify} itself, which the second {@code normalize} execution cannot see.
  *
  * <p>After every mojo it hashes each of the module's files once and compares the SHA-256 with what
- * {@link NormalizeStep} saw last (size and modification time would miss a rewrite in place within one tick of the
+ * {@link NormalizationLedger} saw last (size and modification time would miss a rewrite in place within one tick of the
  * clock); only files whose bytes differ are normalized. Per-module state lives on the {@link MavenProject}, which
  * only that module's thread touches, so this is safe under {@code -T}.
  */
@@ -35,7 +35,7 @@ public class LateAttachmentNormalizer implements MojoExecutionListener {
     @Override
     public void afterMojoExecutionSuccess(MojoExecutionEvent event) throws MojoExecutionException {
         MavenProject project = event.getProject();
-        NormalizeStep.Settings settings = project == null ? null : NormalizeStep.settingsOf(project);
+        NormalizationLedger.Settings settings = project == null ? null : NormalizationLedger.settingsOf(project);
         if (settings == null) {
             return; // hermetic:normalize has not run in this module (yet): nothing is promised here.
         }
@@ -60,15 +60,15 @@ public class LateAttachmentNormalizer implements MojoExecutionListener {
      * @param after the mojo that ran, or null after one of this plugin's own goals, which leave every archive
      *     normalized: then the files are only remembered
      */
-    static void normalizeChanged(MavenProject project, NormalizeStep.Settings settings, MojoExecution after)
+    static void normalizeChanged(MavenProject project, NormalizationLedger.Settings settings, MojoExecution after)
             throws MojoExecutionException, MojoFailureException {
         List<Path> files = ArchiveCollector.collect(project, settings.excludedClassifiers());
         if (after == null) {
-            NormalizeStep.markSeen(project, files);
+            NormalizationLedger.markSeen(project, files);
             return;
         }
         // Not every attachment is an archive (.asc files of maven-gpg-plugin): the lines logged say which is.
-        NormalizeStep.normalizeChangedSinceSeen(project, files, settings,
+        NormalizationLedger.normalizeChangedSinceSeen(project, files, settings,
                 changed -> LOG.info("hermetic: {} attached or rewrote {} file(s) after hermetic:normalize;"
                         + " normalizing them", describe(after), changed),
                 LOG::info, LOG::warn);

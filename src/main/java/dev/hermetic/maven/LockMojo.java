@@ -154,9 +154,9 @@ public class LockMojo extends AbstractMojo {
             } else {
                 LockfileWriter.write(lock, file);
                 // The next verification of this unchanged build reuses this collection instead of repeating it.
-                BuildPlanCache.write(BuildPlanCache.file(session.getRepositorySession().getLocalRepository()
+                StoredArtifactLists.write(StoredArtifactLists.file(session.getRepositorySession().getLocalRepository()
                         .getBasedir().toPath(), projects, file, runtime.getMavenVersion(),
-                        BuildPlanCache.environment(session.getUserProperties())), collected);
+                        StoredArtifactLists.environment(session.getUserProperties())), collected);
                 if (resolverChecksums) {
                     Path summary = TrustedChecksumsWriter.write(lock, root.resolve(TrustedChecksumsWriter.DEFAULT_DIRECTORY));
                     TrustedChecksumsWriter.mergeMavenConfig(root.resolve(".mvn/maven.config"),

@@ -109,9 +109,9 @@ public class NormalizeMojo extends AbstractMojo {
                 .withCompression(compression)
                 .withManifestAttributesToRemove(manifestAttributesToRemove(removeManifestAttributes,
                         keepManifestAttributes));
-        NormalizeStep.Settings settings = new NormalizeStep.Settings(options, nonBlank(excludeClassifiers));
-        NormalizeStep.run(project, settings, getLog());
-        NormalizeStep.remember(project, settings);
+        NormalizationLedger.Settings settings = new NormalizationLedger.Settings(options, nonBlank(excludeClassifiers));
+        NormalizationLedger.run(project, settings, getLog());
+        NormalizationLedger.remember(project, settings);
     }
 
     BuildTimestamp resolveTimestamp(Map<String, String> environment) throws MojoFailureException {

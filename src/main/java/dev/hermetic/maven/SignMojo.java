@@ -4,7 +4,7 @@ import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
-import dev.hermetic.digest.FileDigests;
+import dev.hermetic.digest.MultiDigest;
 import dev.hermetic.io.AtomicFile;
 import dev.hermetic.sign.BatchSigner;
 import dev.hermetic.sign.KeyFingerprint;
@@ -206,7 +206,7 @@ public class SignMojo extends AbstractMojo {
         BatchSigner batch = BatchSigner.start(paths);
         try {
             OpenPgpSigner signer = prepareSigner(environment);
-            if (NormalizeStep.settingsOf(project) != null && normalizedAgain(batch, paths)) {
+            if (NormalizationLedger.settingsOf(project) != null && normalizedAgain(batch, paths)) {
                 batch.close();
                 batch = BatchSigner.start(paths); // the bytes to sign are those the normalizer just wrote
             }
@@ -241,7 +241,7 @@ public class SignMojo extends AbstractMojo {
         for (int i = 0; i < paths.size(); i++) {
             sha256ByFile.put(paths.get(i), sha256.get(i));
         }
-        return NormalizeStep.normalizeAgainIfConfigured(project, getLog(), sha256ByFile).stream()
+        return NormalizationLedger.normalizeAgainIfConfigured(project, getLog(), sha256ByFile).stream()
                 .anyMatch(result -> result.outcome() == NormalizationResult.Outcome.NORMALIZED);
     }
 
@@ -346,7 +346,7 @@ public class SignMojo extends AbstractMojo {
             DigestManifest.of(DigestAlgorithm.SHA_256, manifest).write(manifestFile);
             SignedFilesCollector.SignedFile manifestEntry = new SignedFilesCollector.SignedFile(
                     manifestFile, MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestName());
-            FileDigests manifestDigests = FileDigests.read(manifestFile, EnumSet.allOf(DigestAlgorithm.class));
+            MultiDigest manifestDigests = MultiDigest.read(manifestFile, EnumSet.allOf(DigestAlgorithm.class));
             write(manifestEntry, signer.armoredSignature(manifestFile, manifestDigests), manifestDigests.hex(),
                     sideFileDigests, attachments);
             done = true;

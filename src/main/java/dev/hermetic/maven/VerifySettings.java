@@ -18,7 +18,7 @@ import java.util.function.Function;
  * @param pluginVersionPolicy for plugins whose version the POM does not write
  * @param unusedPolicy for locked artifacts the build no longer uses
  * @param strict whether a different environment (Maven, Java, wrapper) fails the build instead of warning
- * @param reuseGraphs whether the dependency graphs of an unchanged build ({@link BuildPlanCache}) may be reused:
+ * @param reuseGraphs whether the dependency graphs of an unchanged build ({@link StoredArtifactLists}) may be reused:
  *     {@code hermetic.verify.reuseGraphs}, by default yes except on CI ({@link #reuseGraphsByDefault})
  * @param runtimePolicy for artifacts plugins resolve while they run that the lockfile does not hold (extension mode,
  *     {@link RuntimeResolutionVerifier})

@@ -1,7 +1,7 @@
 package dev.hermetic.sign;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigests;
+import dev.hermetic.digest.MultiDigest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -70,14 +70,14 @@ public final class BatchSigner implements AutoCloseable {
     /** Whether the caller of {@link #signAll} runs tasks too (it is one of the threads asked for). */
     private final boolean callerHelps;
     private final CompletableFuture<OpenPgpSigner> signerReady = new CompletableFuture<>();
-    private final List<CompletableFuture<FileDigests>> reads;
+    private final List<CompletableFuture<MultiDigest>> reads;
     private final List<CompletableFuture<Signed>> results;
 
     private BatchSigner(List<Path> files, int threadCount) {
         this.files = List.copyOf(files);
         this.callerHelps = threadCount > 1;
         this.threads = new Workers(callerHelps ? threadCount - 1 : 1);
-        List<CompletableFuture<FileDigests>> reading = new ArrayList<>();
+        List<CompletableFuture<MultiDigest>> reading = new ArrayList<>();
         List<CompletableFuture<Signed>> pending = new ArrayList<>();
         for (int i = 0; i < this.files.size(); i++) {
             reading.add(null);
@@ -86,7 +86,7 @@ public final class BatchSigner implements AutoCloseable {
         // Largest first, so that the batch does not end waiting on one big file read by one thread.
         for (int index : largestFirst(this.files)) {
             Path file = this.files.get(index);
-            CompletableFuture<FileDigests> digests = CompletableFuture.supplyAsync(() -> read(file), threads);
+            CompletableFuture<MultiDigest> digests = CompletableFuture.supplyAsync(() -> read(file), threads);
             reading.set(index, digests);
             pending.set(index, digests.thenCombineAsync(signerReady, (d, signer) -> sign(signer, file, d), threads));
         }
@@ -142,7 +142,7 @@ public final class BatchSigner implements AutoCloseable {
      */
     public List<String> digests(DigestAlgorithm algorithm) throws IOException {
         List<String> digests = new ArrayList<>();
-        for (CompletableFuture<FileDigests> read : reads) {
+        for (CompletableFuture<MultiDigest> read : reads) {
             if (callerHelps) {
                 helpUntilDone(read);
             }
@@ -178,15 +178,15 @@ public final class BatchSigner implements AutoCloseable {
         threads.stop();
     }
 
-    private static FileDigests read(Path file) {
+    private static MultiDigest read(Path file) {
         try {
-            return FileDigests.read(file, ALGORITHMS);
+            return MultiDigest.read(file, ALGORITHMS);
         } catch (IOException e) {
             throw new CompletionException(e);
         }
     }
 
-    private static Signed sign(OpenPgpSigner signer, Path file, FileDigests digests) {
+    private static Signed sign(OpenPgpSigner signer, Path file, MultiDigest digests) {
         try {
             return new Signed(file, signer.armoredSignature(file, digests), digests.hex());
         } catch (IOException | SigningException e) {

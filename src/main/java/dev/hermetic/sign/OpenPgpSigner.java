@@ -1,7 +1,7 @@
 package dev.hermetic.sign;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigests;
+import dev.hermetic.digest.MultiDigest;
 import dev.hermetic.io.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +62,7 @@ import org.bouncycastle.util.Properties;
  */
 public final class OpenPgpSigner implements Signer {
 
-    /** Large reads, for keys whose signatures BouncyCastle hashes (the others go through {@link FileDigests}). */
+    /** Large reads, for keys whose signatures BouncyCastle hashes (the others go through {@link MultiDigest}). */
     private static final int BUFFER_SIZE = 1024 * 1024;
 
     private final List<SigningKeySource> keySources;
@@ -228,7 +228,7 @@ public final class OpenPgpSigner implements Signer {
         if (prepared.singleDigest()) {
             EnumSet<DigestAlgorithm> read = EnumSet.of(prepared.hash());
             read.addAll(digests);
-            FileDigests computed = FileDigests.read(file, read);
+            MultiDigest computed = MultiDigest.read(file, read);
             armored = armor(signDigest(prepared, currentSignatureTime(), computed, file.toString()));
             result = new LinkedHashMap<>(computed.hex());
             result.keySet().retainAll(digests);
@@ -245,11 +245,11 @@ public final class OpenPgpSigner implements Signer {
 
     /**
      * The armored detached signature of {@code file}, whose bytes {@code digests} were computed from (by
-     * {@link FileDigests#read}), checked against the public key. Writes nothing. v4 RSA and EdDSA keys sign the
+     * {@link MultiDigest#read}), checked against the public key. Writes nothing. v4 RSA and EdDSA keys sign the
      * digest of the signature's hash algorithm, continued with the signature trailer, without reading the file
      * again; other keys (and a digest set without that algorithm) read the file again.
      */
-    public byte[] armoredSignature(Path file, FileDigests digests) throws SigningException, IOException {
+    public byte[] armoredSignature(Path file, MultiDigest digests) throws SigningException, IOException {
         PreparedKey prepared = requirePrepared();
         if (prepared.singleDigest() && digests.algorithms().contains(prepared.hash())) {
             return armor(signDigest(prepared, currentSignatureTime(), digests, file.toString()));
@@ -289,7 +289,7 @@ public final class OpenPgpSigner implements Signer {
     private static PGPSignature signInMemory(PreparedKey prepared, Instant time, byte[] data, String what)
             throws SigningException, IOException {
         if (prepared.singleDigest()) {
-            return signDigest(prepared, time, FileDigests.of(data, Set.of(prepared.hash())), what);
+            return signDigest(prepared, time, MultiDigest.of(data, Set.of(prepared.hash())), what);
         }
         SignatureRun run = new SignatureRun(prepared, time, Set.of());
         run.update(data, 0, data.length);
@@ -300,7 +300,7 @@ public final class OpenPgpSigner implements Signer {
      * v4 RSA and EdDSA keys: the signature over the data's digest, continued with the signature trailer, made with
      * the JDK's digest ({@link SingleDigestContentSigner}) and checked against the public key before it is returned.
      */
-    private static PGPSignature signDigest(PreparedKey prepared, Instant time, FileDigests digests, String what)
+    private static PGPSignature signDigest(PreparedKey prepared, Instant time, MultiDigest digests, String what)
             throws SigningException {
         PGPPublicKey publicKey = prepared.publicKey();
         SingleDigestContentSigner single = new SingleDigestContentSigner(PGPSignature.BINARY_DOCUMENT,

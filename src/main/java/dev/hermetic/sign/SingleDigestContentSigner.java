@@ -41,7 +41,7 @@ final class SingleDigestContentSigner implements PGPContentSigner {
 
     /**
      * @param digest a digest of {@code hashAlgorithm} that may already have seen the data (see
-     *     {@link dev.hermetic.digest.FileDigests#continued}); the signature trailer is added to it
+     *     {@link dev.hermetic.digest.MultiDigest#continued}); the signature trailer is added to it
      */
     SingleDigestContentSigner(int signatureType, int keyAlgorithm, long keyId, DigestAlgorithm hashAlgorithm,
             MessageDigest digest, AsymmetricKeyParameter privateKey) {

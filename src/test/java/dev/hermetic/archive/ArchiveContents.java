@@ -74,7 +74,7 @@ final class ArchiveContents {
                     result.put(name, "archive");
                     collect(content, name + "!/", result);
                 } else {
-                    result.put(name, e.isDirectory() ? "directory" : "sha256:" + dev.hermetic.digest.FileDigester.digest(
+                    result.put(name, e.isDirectory() ? "directory" : "sha256:" + dev.hermetic.digest.HexDigests.digest(
                             content, dev.hermetic.digest.DigestAlgorithm.SHA_256));
                 }
             }

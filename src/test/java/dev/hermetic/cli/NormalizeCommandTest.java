@@ -3,7 +3,7 @@ package dev.hermetic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,7 +54,7 @@ class NormalizeCommandTest {
         assertThat(r.status()).isZero();
         String[] lines = r.out().split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).startsWith("NORMALIZED").contains("3 entries", "sha256:" + FileDigester.digest(a, DigestAlgorithm.SHA_256), a.toString());
+        assertThat(lines[0]).startsWith("NORMALIZED").contains("3 entries", "sha256:" + HexDigests.digest(a, DigestAlgorithm.SHA_256), a.toString());
         assertThat(lines[1]).startsWith("NOT_AN_ARCHIVE").contains("0 entries", text.toString());
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(a.toFile())) {
             String manifest = new String(z.getInputStream(z.getEntry("META-INF/MANIFEST.MF")).readAllBytes(), StandardCharsets.UTF_8);

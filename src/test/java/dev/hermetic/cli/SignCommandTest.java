@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import dev.hermetic.sign.GpgHome;
 import dev.hermetic.sign.SigningEnvironment;
 import java.io.ByteArrayOutputStream;
@@ -75,8 +75,8 @@ class SignCommandTest {
         for (Path file : List.of(jar, pom)) {
             GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), file + ".asc", file.toString());
             assertThat(sqv.exitCode()).as(sqv.all()).isZero();
-            assertThat(Files.readString(Path.of(file + ".sha256"))).isEqualTo(FileDigester.digest(file, DigestAlgorithm.SHA_256));
-            assertThat(Files.readString(Path.of(file + ".sha512"))).isEqualTo(FileDigester.digest(file, DigestAlgorithm.SHA_512));
+            assertThat(Files.readString(Path.of(file + ".sha256"))).isEqualTo(HexDigests.digest(file, DigestAlgorithm.SHA_256));
+            assertThat(Files.readString(Path.of(file + ".sha512"))).isEqualTo(HexDigests.digest(file, DigestAlgorithm.SHA_512));
         }
         assertThat(DigestManifest.read(dir.resolve("SHA256SUMS"), DigestAlgorithm.SHA_256).verify(dir).matched())
                 .containsExactly("lib-1.0.jar", "lib-1.0.pom");

@@ -7,7 +7,7 @@ import dev.hermetic.archive.CompressionMode;
 import dev.hermetic.archive.GoldenCorpus;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +93,6 @@ class ZlibNgNormalizeTest {
     }
 
     private static String sha256(Path file) throws IOException {
-        return FileDigester.digest(file, DigestAlgorithm.SHA_256);
+        return HexDigests.digest(file, DigestAlgorithm.SHA_256);
     }
 }

@@ -86,7 +86,7 @@ class DigestManifestTest {
         assertThat(verification.mismatched()).singleElement().satisfies(m -> {
             assertThat(m.name()).isEqualTo("b.jar");
             assertThat(m.expected()).isEqualTo(ABC);
-            assertThat(m.actual()).isEqualTo(FileDigester.digest("abd".getBytes(StandardCharsets.UTF_8),
+            assertThat(m.actual()).isEqualTo(HexDigests.digest("abd".getBytes(StandardCharsets.UTF_8),
                     DigestAlgorithm.SHA_256));
         });
         assertThat(verification.missing()).containsExactly("a.pom");

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,7 @@ class LockfileTest {
                 "org.apache.commons:commons-lang3:jar:3.17.0", "org.apache.commons:commons-lang3:pom:3.17.0",
                 "org.junit:junit-bom:pom:5.14.4");
         LockedArtifact jar = lock.find(coords("org.apache.commons:commons-lang3:jar:3.17.0")).orElseThrow();
-        assertThat(jar.digest()).isEqualTo(FileDigester.digest(lang, DigestAlgorithm.SHA_256));
+        assertThat(jar.digest()).isEqualTo(HexDigests.digest(lang, DigestAlgorithm.SHA_256));
         assertThat(jar.roles()).containsExactly(ArtifactRole.DEPENDENCY, ArtifactRole.PLUGIN_DEPENDENCY);
         assertThat(jar.scopes()).containsExactly("compile", "test");
         assertThat(jar.modules()).containsExactly("g:app", "g:lib");
@@ -60,7 +60,7 @@ class LockfileTest {
         Lockfile lock = Lockfile.create(List.of(use(repo, "g:a:jar:1", ArtifactRole.PLUGIN, "", "g:m")),
                 DigestAlgorithm.SHA_512, ENV);
         assertThat(lock.artifacts().get(0).digest()).hasSize(128)
-                .isEqualTo(FileDigester.digest(f, DigestAlgorithm.SHA_512));
+                .isEqualTo(HexDigests.digest(f, DigestAlgorithm.SHA_512));
     }
 
     @Test
@@ -77,8 +77,8 @@ class LockfileTest {
                 .isInstanceOf(ArtifactFileException.class)
                 .hasMessageContaining("g:a:jar:1 resolves to files with different contents")
                 .hasMessageContaining(first.toString()).hasMessageContaining(other.toString())
-                .hasMessageContaining(FileDigester.digest(first, DigestAlgorithm.SHA_256))
-                .hasMessageContaining(FileDigester.digest(other, DigestAlgorithm.SHA_256));
+                .hasMessageContaining(HexDigests.digest(first, DigestAlgorithm.SHA_256))
+                .hasMessageContaining(HexDigests.digest(other, DigestAlgorithm.SHA_256));
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ class LockfileVerifierTest {
         assertThat(f.coordinates()).isEqualTo(coords("org.example:lib:jar:1.0"));
         assertThat(f.file()).isEqualTo(jar);
         assertThat(f.expected()).isEqualTo(expected);
-        assertThat(f.actual()).isEqualTo(FileDigester.digest(jar, DigestAlgorithm.SHA_256)).isNotEqualTo(expected);
+        assertThat(f.actual()).isEqualTo(HexDigests.digest(jar, DigestAlgorithm.SHA_256)).isNotEqualTo(expected);
         assertThat(f.message()).contains("Checksum mismatch for org.example:lib:jar:1.0", jar.toString(), expected,
                 f.actual());
         assertThat(f.nextStep()).contains("Delete " + jar.getParent(), "tampered", "investigate")
@@ -104,7 +104,7 @@ class LockfileVerifierTest {
         });
         Finding extra = report.findings(Finding.Kind.NOT_IN_LOCKFILE).get(0);
         assertThat(extra.message()).isEqualTo("org.example:extra:jar:0.1 (dependency of g:app, SHA-256 "
-                + FileDigester.digest(repo.resolve(coords("org.example:extra:jar:0.1").repositoryPath()),
+                + HexDigests.digest(repo.resolve(coords("org.example:extra:jar:0.1").repositoryPath()),
                         DigestAlgorithm.SHA_256) + ") is not in the lockfile.");
         assertThat(report.findings(Finding.Kind.NOT_IN_LOCKFILE).get(1).message())
                 .contains("org.example:lib:jar:1.1", "(the lockfile has version 1.0)");

@@ -40,7 +40,7 @@ class LateAttachmentNormalizerTest {
                         null));
 
         assertThat(Files.readAllBytes(late)).isEqualTo(before);
-        assertThat(project.getContextValue(NormalizeStep.KNOWN_KEY)).isNull();
+        assertThat(project.getContextValue(NormalizationLedger.KNOWN_KEY)).isNull();
     }
 
     @Test
@@ -48,7 +48,7 @@ class LateAttachmentNormalizerTest {
         MavenProject project = project(dir);
         Path main = zip(dir, "app.jar");
         byte[] mainBefore = Files.readAllBytes(main);
-        NormalizeStep.Settings settings = seenAfterNormalize(project, main);
+        NormalizationLedger.Settings settings = seenAfterNormalize(project, main);
         // Right after one of our own goals: everything is remembered as it is, nothing is rewritten.
         assertThat(Files.readAllBytes(main)).isEqualTo(mainBefore);
 
@@ -66,7 +66,7 @@ class LateAttachmentNormalizerTest {
     void normalizesAFileAnotherMojoRewroteInPlace() throws Exception {
         MavenProject project = project(dir);
         Path main = zip(dir, "app.jar");
-        NormalizeStep.Settings settings = seenAfterNormalize(project, main);
+        NormalizationLedger.Settings settings = seenAfterNormalize(project, main);
 
         // maven-shade-plugin style: the main artifact replaced by another file at the same path.
         byte[] shaded = withEntryTimes(Files.readAllBytes(main), LocalDateTime.of(2031, 7, 1, 12, 0));
@@ -81,10 +81,10 @@ class LateAttachmentNormalizerTest {
     void noticesAnArchiveRewrittenInPlaceWithTheSameSizeAndModificationTime() throws Exception {
         MavenProject project = project(dir);
         Path main = zip(dir, "app.jar");
-        NormalizeStep.Settings settings = settings(EPOCH);
-        NormalizeStep.remember(project, settings);
+        NormalizationLedger.Settings settings = settings(EPOCH);
+        NormalizationLedger.remember(project, settings);
         project.setArtifact(artifact("jar", null, main.toFile()));
-        NormalizeStep.run(project, settings, new SystemStreamLog());
+        NormalizationLedger.run(project, settings, new SystemStreamLog());
         LateAttachmentNormalizer.normalizeChanged(project, settings, null);
         assertThat(entryTimes(main)).containsOnly(EPOCH);
 
@@ -99,8 +99,8 @@ class LateAttachmentNormalizerTest {
     @Test
     void aBrokenLateArchiveFailsWithTheNormalizersMessage() throws Exception {
         MavenProject project = project(dir);
-        NormalizeStep.Settings settings = settings(EPOCH);
-        NormalizeStep.remember(project, settings);
+        NormalizationLedger.Settings settings = settings(EPOCH);
+        NormalizationLedger.remember(project, settings);
         LateAttachmentNormalizer.normalizeChanged(project, settings, null);
 
         Path broken = dir.resolve("app-dist.zip");
@@ -116,10 +116,10 @@ class LateAttachmentNormalizerTest {
     }
 
     /** The state right after hermetic:normalize ran with {@code main} as the main artifact. */
-    private static NormalizeStep.Settings seenAfterNormalize(MavenProject project, Path main) throws Exception {
+    private static NormalizationLedger.Settings seenAfterNormalize(MavenProject project, Path main) throws Exception {
         project.setArtifact(artifact("jar", null, main.toFile()));
-        NormalizeStep.Settings settings = settings(EPOCH);
-        NormalizeStep.remember(project, settings);
+        NormalizationLedger.Settings settings = settings(EPOCH);
+        NormalizationLedger.remember(project, settings);
         LateAttachmentNormalizer.normalizeChanged(project, settings, null);
         return settings;
     }

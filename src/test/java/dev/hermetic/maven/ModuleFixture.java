@@ -113,7 +113,7 @@ final class ModuleFixture {
         return artifact;
     }
 
-    static NormalizeStep.Settings settings(long epochSeconds) {
-        return new NormalizeStep.Settings(NormalizationOptions.defaults(epochSeconds), Set.of());
+    static NormalizationLedger.Settings settings(long epochSeconds) {
+        return new NormalizationLedger.Settings(NormalizationOptions.defaults(epochSeconds), Set.of());
     }
 }

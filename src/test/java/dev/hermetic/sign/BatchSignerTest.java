@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ class BatchSignerTest {
         Path keyring = Files.write(dir.resolve("public.gpg"), gpg.exportPublicBinary(rsa));
         for (BatchSigner.Signed signed : received) {
             Path file = signed.file();
-            assertThat(signed.digests()).isEqualTo(FileDigester.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
+            assertThat(signed.digests()).isEqualTo(HexDigests.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
             Path one = dir.resolve(file.getFileName() + ".one.asc");
             signer.sign(file, one);
             assertThat(signed.armoredSignature()).as(file.toString()).isEqualTo(Files.readAllBytes(one));
@@ -149,7 +149,7 @@ class BatchSignerTest {
         }
         for (int i = 0; i < files.size(); i++) {
             assertThat(received.get(i).digests().get(DigestAlgorithm.SHA_256))
-                    .isEqualTo(FileDigester.digest(files.get(i), DigestAlgorithm.SHA_256));
+                    .isEqualTo(HexDigests.digest(files.get(i), DigestAlgorithm.SHA_256));
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -265,7 +265,7 @@ class OpenPgpSignerTest {
         Map<DigestAlgorithm, String> digests = signer.signAndDigest(
                 file, dir.resolve("a.asc"), EnumSet.allOf(DigestAlgorithm.class));
 
-        assertThat(digests).isEqualTo(FileDigester.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
+        assertThat(digests).isEqualTo(HexDigests.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
         assertVerifiedByGpgAndSqv(ed25519, ed25519, dir.resolve("a.asc"), file);
     }
 
@@ -580,7 +580,7 @@ class OpenPgpSignerTest {
                 signer.signAndDigest(file, dir.resolve("e.asc"), EnumSet.allOf(DigestAlgorithm.class));
 
         assertVerifiedByGpgAndSqv(ecdsa, ecdsa, dir.resolve("e.asc"), file);
-        assertThat(digests).isEqualTo(FileDigester.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
+        assertThat(digests).isEqualTo(HexDigests.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
         assertThatThrownBy(() -> signer(keyFile(ecdsa)).signatureTime(Instant.now()).build().prepare())
                 .hasMessageContaining("Key " + ecdsa + " uses ECDSA, whose signatures use a random nonce")
                 .hasMessageContaining("hermetic.sign.reproducible");

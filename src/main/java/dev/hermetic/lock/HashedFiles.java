@@ -1,8 +1,8 @@
 package dev.hermetic.lock;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
-import dev.hermetic.digest.FileDigests;
+import dev.hermetic.digest.HexDigests;
+import dev.hermetic.digest.MultiDigest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * of earlier digests, a file's size or time stamps) may stand in for its bytes, since whoever can change a file in the
  * local repository can change such a record too.
  */
-final class FileHashes {
+final class HashedFiles {
 
     /** Digest and size of one file. */
     record Hash(String digest, long size) {}
@@ -30,7 +30,7 @@ final class FileHashes {
     private final Map<Path, Hash> hashes;
     private final long bytesRead;
 
-    private FileHashes(Map<Path, Hash> hashes, long bytesRead) {
+    private HashedFiles(Map<Path, Hash> hashes, long bytesRead) {
         this.hashes = hashes;
         this.bytesRead = bytesRead;
     }
@@ -40,7 +40,7 @@ final class FileHashes {
      *     a file that does not exist or is not a regular file is left out ({@link #get} returns null for it)
      * @throws IOException the first existing file that could not be read, naming it
      */
-    static FileHashes of(Collection<Path> files, DigestAlgorithm algorithm) throws IOException {
+    static HashedFiles of(Collection<Path> files, DigestAlgorithm algorithm) throws IOException {
         LinkedHashSet<Path> distinct = new LinkedHashSet<>();
         for (Path f : files) {
             distinct.add(key(f));
@@ -55,10 +55,10 @@ final class FileHashes {
                     return; // left out: the caller reports a missing file in its own words
                 }
                 byte[] pooled = buffers.poll();
-                byte[] buffer = pooled != null ? pooled : new byte[FileDigests.BUFFER_SIZE];
+                byte[] buffer = pooled != null ? pooled : new byte[MultiDigest.BUFFER_SIZE];
                 try {
                     long size = Files.size(f);
-                    String digest = FileDigester.digest(f, algorithm, buffer);
+                    String digest = HexDigests.digest(f, algorithm, buffer);
                     result.put(f, new Hash(digest, size));
                     bytesRead.addAndGet(size);
                 } catch (NoSuchFileException gone) {
@@ -72,7 +72,7 @@ final class FileHashes {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new FileHashes(result, bytesRead.get());
+        return new HashedFiles(result, bytesRead.get());
     }
 
     /** @return the hash of a file given to {@link #of}, or null if it did not exist */

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileDigestsTest {
+class MultiDigestTest {
 
     @TempDir
     Path dir;
@@ -33,13 +33,13 @@ class FileDigestsTest {
         byte[] data = data();
         Path file = Files.write(dir.resolve("data.bin"), data);
 
-        FileDigests fromFile = FileDigests.read(file, EnumSet.allOf(DigestAlgorithm.class));
+        MultiDigest fromFile = MultiDigest.read(file, EnumSet.allOf(DigestAlgorithm.class));
 
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             String expected = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.jcaName()).digest(data));
             assertThat(fromFile.hex(algorithm)).as(algorithm.jcaName()).isEqualTo(expected);
         }
-        assertThat(FileDigests.of(data, EnumSet.allOf(DigestAlgorithm.class)).hex()).isEqualTo(fromFile.hex());
+        assertThat(MultiDigest.of(data, EnumSet.allOf(DigestAlgorithm.class)).hex()).isEqualTo(fromFile.hex());
         assertThat(List.copyOf(fromFile.hex().keySet())).containsExactly(DigestAlgorithm.values());
     }
 
@@ -48,7 +48,7 @@ class FileDigestsTest {
         byte[] data = data();
         byte[] trailer = "trailer".getBytes(StandardCharsets.US_ASCII);
         Path file = Files.write(dir.resolve("data.bin"), data);
-        FileDigests digests = FileDigests.read(file, Set.of(DigestAlgorithm.SHA_256));
+        MultiDigest digests = MultiDigest.read(file, Set.of(DigestAlgorithm.SHA_256));
 
         MessageDigest continued = digests.continued(DigestAlgorithm.SHA_256);
         continued.update(trailer);
@@ -60,12 +60,12 @@ class FileDigestsTest {
         // Each copy starts after the data: continuing one leaves the digests and later copies as they were.
         assertThat(digests.continued(DigestAlgorithm.SHA_256).digest())
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
-        assertThat(digests.hex(DigestAlgorithm.SHA_256)).isEqualTo(FileDigester.digest(data, DigestAlgorithm.SHA_256));
+        assertThat(digests.hex(DigestAlgorithm.SHA_256)).isEqualTo(HexDigests.digest(data, DigestAlgorithm.SHA_256));
     }
 
     @Test
     void anAlgorithmNotComputedIsNamed() throws Exception {
-        FileDigests digests = FileDigests.of(new byte[] {1, 2, 3}, Set.of(DigestAlgorithm.SHA_512));
+        MultiDigest digests = MultiDigest.of(new byte[] {1, 2, 3}, Set.of(DigestAlgorithm.SHA_512));
 
         assertThat(digests.algorithms()).containsExactly(DigestAlgorithm.SHA_512);
         assertThatThrownBy(() -> digests.hex(DigestAlgorithm.SHA_256))
@@ -78,7 +78,7 @@ class FileDigestsTest {
 
     @Test
     void aMissingFileIsAnIoError() {
-        assertThatThrownBy(() -> FileDigests.read(dir.resolve("absent.jar"), Set.of(DigestAlgorithm.SHA_256)))
+        assertThatThrownBy(() -> MultiDigest.read(dir.resolve("absent.jar"), Set.of(DigestAlgorithm.SHA_256)))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class)
                 .hasMessageContaining("absent.jar");
     }

@@ -16,7 +16,7 @@ import java.util.Set;
  * trailer after the data, so a signer continues a {@linkplain #continued copy} of the digest instead of reading the
  * file again. Immutable and thread-safe once built.
  */
-public final class FileDigests {
+public final class MultiDigest {
 
     /** Reads of 64 KiB: as fast as larger ones here, and the buffer stays in the CPU's cache. */
     public static final int BUFFER_SIZE = 64 * 1024;
@@ -25,7 +25,7 @@ public final class FileDigests {
     private final Map<DigestAlgorithm, MessageDigest> states;
     private final Map<DigestAlgorithm, String> hex;
 
-    private FileDigests(Map<DigestAlgorithm, MessageDigest> states) {
+    private MultiDigest(Map<DigestAlgorithm, MessageDigest> states) {
         this.states = states;
         Map<DigestAlgorithm, String> values = new EnumMap<>(DigestAlgorithm.class);
         states.forEach((algorithm, state) -> values.put(algorithm, HexFormat.of().formatHex(copy(state).digest())));
@@ -33,7 +33,7 @@ public final class FileDigests {
     }
 
     /** Reads {@code file} once, feeding every algorithm of {@code algorithms}. */
-    public static FileDigests read(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
+    public static MultiDigest read(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
         return read(file, algorithms, new byte[BUFFER_SIZE]);
     }
 
@@ -42,7 +42,7 @@ public final class FileDigests {
      * algorithm of {@code algorithms}. For a run over many files that owns its buffers: one per file made 64 MB of
      * garbage over a build's ~1,000 jars, and Maven's JVM (no -Xmx) grows its heap, and its peak RSS, with garbage.
      */
-    public static FileDigests read(Path file, Set<DigestAlgorithm> algorithms, byte[] buffer) throws IOException {
+    public static MultiDigest read(Path file, Set<DigestAlgorithm> algorithms, byte[] buffer) throws IOException {
         Map<DigestAlgorithm, MessageDigest> states = newStates(algorithms);
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -51,14 +51,14 @@ public final class FileDigests {
                 }
             }
         }
-        return new FileDigests(states);
+        return new MultiDigest(states);
     }
 
     /** The digests of bytes in memory. */
-    public static FileDigests of(byte[] data, Set<DigestAlgorithm> algorithms) {
+    public static MultiDigest of(byte[] data, Set<DigestAlgorithm> algorithms) {
         Map<DigestAlgorithm, MessageDigest> states = newStates(algorithms);
         states.values().forEach(state -> state.update(data));
-        return new FileDigests(states);
+        return new MultiDigest(states);
     }
 
     /** The algorithms computed. */

@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Computes several digests of a file in one streaming pass ({@link FileDigests}), as hex. Stateless and thread-safe. */
-public final class FileDigester {
+/** Computes several digests of a file in one streaming pass ({@link MultiDigest}), as hex. Stateless and thread-safe. */
+public final class HexDigests {
 
-    private FileDigester() {}
+    private HexDigests() {}
 
     /** @return lowercase hex digest per algorithm, in the iteration order of {@code algorithms} */
     public static Map<DigestAlgorithm, String> digest(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
-        Map<DigestAlgorithm, String> computed = FileDigests.read(file, algorithms).hex();
+        Map<DigestAlgorithm, String> computed = MultiDigest.read(file, algorithms).hex();
         Map<DigestAlgorithm, String> result = new LinkedHashMap<>();
         algorithms.forEach(algorithm -> result.put(algorithm, computed.get(algorithm)));
         return result;
@@ -25,9 +25,9 @@ public final class FileDigester {
         return digest(file, Set.of(algorithm)).get(algorithm);
     }
 
-    /** Lowercase hex of one digest, reading into the caller's {@code buffer} ({@link FileDigests#read(Path, Set, byte[])}). */
+    /** Lowercase hex of one digest, reading into the caller's {@code buffer} ({@link MultiDigest#read(Path, Set, byte[])}). */
     public static String digest(Path file, DigestAlgorithm algorithm, byte[] buffer) throws IOException {
-        return FileDigests.read(file, Set.of(algorithm), buffer).hex(algorithm);
+        return MultiDigest.read(file, Set.of(algorithm), buffer).hex(algorithm);
     }
 
     /** Lowercase hex digest of bytes in memory. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileDigesterTest {
+class HexDigestsTest {
 
     @TempDir
     Path dir;
@@ -20,7 +20,7 @@ class FileDigesterTest {
     void computesKnownDigestsInOnePass() throws Exception {
         Path file = Files.writeString(dir.resolve("abc.txt"), "abc", StandardCharsets.US_ASCII);
 
-        Map<DigestAlgorithm, String> digests = FileDigester.digest(file, EnumSet.allOf(DigestAlgorithm.class));
+        Map<DigestAlgorithm, String> digests = HexDigests.digest(file, EnumSet.allOf(DigestAlgorithm.class));
 
         // FIPS 180-2 test vectors for "abc".
         assertThat(digests.get(DigestAlgorithm.SHA_256))
@@ -40,8 +40,8 @@ class FileDigesterTest {
         }
         Path file = Files.write(dir.resolve("big.bin"), data);
 
-        assertThat(FileDigester.digest(file, DigestAlgorithm.SHA_256))
-                .isEqualTo(FileDigester.digest(data, DigestAlgorithm.SHA_256));
+        assertThat(HexDigests.digest(file, DigestAlgorithm.SHA_256))
+                .isEqualTo(HexDigests.digest(data, DigestAlgorithm.SHA_256));
     }
 
     @Test

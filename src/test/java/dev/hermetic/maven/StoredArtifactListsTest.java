@@ -25,9 +25,9 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BuildPlanCacheTest {
+class StoredArtifactListsTest {
 
-    private static final String ENV = BuildPlanCache.environment(new Properties());
+    private static final String ENV = StoredArtifactLists.environment(new Properties());
 
     @TempDir
     Path dir;
@@ -58,16 +58,16 @@ class BuildPlanCacheTest {
     @Test
     void roundTripsACollection() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
-        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16", ENV);
+        Path file = StoredArtifactLists.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16", ENV);
         BuildArtifactCollector.Collected collected = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom"), new UsedArtifact(new ArtifactCoordinates(
                         "org.example", "tool", "1.0", "jar", ""), Files.writeString(dir.resolve("tool.jar"), "tool"),
                         ArtifactRole.PLUGIN_DEPENDENCY, "", "org.example:app", "org.example:p")),
                 List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "org.example:p",
                         VersionSpec.of("3.1"), true)), 5);
-        BuildPlanCache.write(file, collected);
+        StoredArtifactLists.write(file, collected);
 
-        BuildArtifactCollector.Collected read = BuildPlanCache.read(file);
+        BuildArtifactCollector.Collected read = StoredArtifactLists.read(file);
         assertThat(read).isNotNull();
         assertThat(read.used()).containsExactlyElementsOf(collected.used());
         assertThat(read.versionFindings()).containsExactlyElementsOf(collected.versionFindings());
@@ -77,21 +77,21 @@ class BuildPlanCacheTest {
     void theKeyChangesWithTheModelTheLockfileAndMaven() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
         Path repo = dir.resolve("repo");
-        Path base = BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV);
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV)).isEqualTo(base);
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.1")), lock, "3.9.16", ENV)).isNotEqualTo(base);
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.9", ENV)).isNotEqualTo(base);
+        Path base = StoredArtifactLists.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV);
+        assertThat(StoredArtifactLists.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV)).isEqualTo(base);
+        assertThat(StoredArtifactLists.file(repo, List.of(project("1.1")), lock, "3.9.16", ENV)).isNotEqualTo(base);
+        assertThat(StoredArtifactLists.file(repo, List.of(project("1.0")), lock, "3.9.9", ENV)).isNotEqualTo(base);
         Properties user = new Properties();
         user.setProperty("activateSomething", "true");
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16",
-                BuildPlanCache.environment(user))).isNotEqualTo(base);
+        assertThat(StoredArtifactLists.file(repo, List.of(project("1.0")), lock, "3.9.16",
+                StoredArtifactLists.environment(user))).isNotEqualTo(base);
         Properties own = new Properties();
         own.setProperty("hermetic.verify.reuseGraphs", "false");
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16",
-                BuildPlanCache.environment(own))).as("this plugin's own switches do not change the graph")
+        assertThat(StoredArtifactLists.file(repo, List.of(project("1.0")), lock, "3.9.16",
+                StoredArtifactLists.environment(own))).as("this plugin's own switches do not change the graph")
                 .isEqualTo(base);
         Files.writeString(lock, "format 1\n# changed\n");
-        assertThat(BuildPlanCache.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV)).isNotEqualTo(base);
+        assertThat(StoredArtifactLists.file(repo, List.of(project("1.0")), lock, "3.9.16", ENV)).isNotEqualTo(base);
     }
 
     private static Lockfile lockOf(String... coordinatesAndRole) {
@@ -117,7 +117,7 @@ class BuildPlanCacheTest {
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
         Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY", "org.example:lib:pom:1.0", "POM",
                 "org.example:provider:jar:1.0", "RUNTIME");
-        assertThat(BuildPlanCache.coversLockfile(plan, lock, this::localFile))
+        assertThat(StoredArtifactLists.coversLockfile(plan, lock, this::localFile))
                 .as("artifacts only resolved while plugins ran are not part of the plan").isTrue();
     }
 
@@ -126,7 +126,7 @@ class BuildPlanCacheTest {
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(List.of(used("lib", "jar")),
                 List.of(), 1);
         Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY", "org.example:lib:pom:1.0", "POM");
-        assertThat(BuildPlanCache.coversLockfile(plan, lock, this::localFile)).isFalse();
+        assertThat(StoredArtifactLists.coversLockfile(plan, lock, this::localFile)).isFalse();
     }
 
     @Test
@@ -137,24 +137,24 @@ class BuildPlanCacheTest {
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(List.of(new UsedArtifact(
                 jar.coordinates(), elsewhere, jar.role(), jar.scope(), jar.module())), List.of(), 1);
         Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY");
-        assertThat(BuildPlanCache.coversLockfile(plan, lock, this::localFile)).isFalse();
+        assertThat(StoredArtifactLists.coversLockfile(plan, lock, this::localFile)).isFalse();
     }
 
     @Test
     void aCacheWhoseFilesAreGoneIsAMiss() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
-        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16", ENV);
+        Path file = StoredArtifactLists.file(dir.resolve("repo"), List.of(project("1.0")), lock, "3.9.16", ENV);
         UsedArtifact jar = used("lib", "jar");
-        BuildPlanCache.write(file, new BuildArtifactCollector.Collected(List.of(jar), List.of(), 1));
+        StoredArtifactLists.write(file, new BuildArtifactCollector.Collected(List.of(jar), List.of(), 1));
         Files.delete(jar.file());
-        assertThat(BuildPlanCache.read(file)).isNull();
+        assertThat(StoredArtifactLists.read(file)).isNull();
     }
 
     @Test
     void graphsThatDependOnRepositoryMetadataAreNotCached() throws IOException {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
-        Path file = BuildPlanCache.file(dir.resolve("repo"), List.of(project("[1.0,2.0)")), lock, "3.9.16", ENV);
-        BuildPlanCache.write(file, new BuildArtifactCollector.Collected(List.of(used("lib", "jar")),
+        Path file = StoredArtifactLists.file(dir.resolve("repo"), List.of(project("[1.0,2.0)")), lock, "3.9.16", ENV);
+        StoredArtifactLists.write(file, new BuildArtifactCollector.Collected(List.of(used("lib", "jar")),
                 List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "Dependency org.example:lib",
                         VersionSpec.of("[1.0,2.0)"), false)), 1));
         assertThat(file).doesNotExist();
@@ -175,8 +175,8 @@ class BuildPlanCacheTest {
         return d;
     }
 
-    private static BuildPlanCache.Declarations declared(MavenProject project) {
-        return BuildPlanCache.declarations(List.of(project), null, new Properties(), new Properties());
+    private static StoredArtifactLists.Declarations declared(MavenProject project) {
+        return StoredArtifactLists.declarations(List.of(project), null, new Properties(), new Properties());
     }
 
     @Test
@@ -184,7 +184,7 @@ class BuildPlanCacheTest {
         MavenProject app = appWithTestScopedLib();
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
-        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app))).isNull();
+        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app))).isNull();
     }
 
     @Test
@@ -193,7 +193,7 @@ class BuildPlanCacheTest {
         app.getModel().addDependency(dependency("org.example", "new", "2.0"));
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
-        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app)))
+        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app)))
                 .isEqualTo("org.example:new:jar:2.0 DEPENDENCY compile org.example:app");
     }
 
@@ -202,7 +202,7 @@ class BuildPlanCacheTest {
         MavenProject app = project("1.0"); // declared without a scope: compile; the list says test
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
-        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app)))
+        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app)))
                 .isEqualTo("org.example:lib:jar:1.0 DEPENDENCY compile org.example:app");
     }
 
@@ -237,12 +237,12 @@ class BuildPlanCacheTest {
                         ArtifactRole.EXTENSION, "", "org.example:app"),
                 new UsedArtifact(new ArtifactCoordinates("org.example", "parent", "7", "pom", ""), dir,
                         ArtifactRole.PARENT, "", "org.example:app")));
-        assertThat(BuildPlanCache.missingDeclaration(new BuildArtifactCollector.Collected(all, List.of(), 1),
+        assertThat(StoredArtifactLists.missingDeclaration(new BuildArtifactCollector.Collected(all, List.of(), 1),
                 declared(app))).isNull();
         for (int i = 2; i < all.size(); i++) {
             List<UsedArtifact> without = new ArrayList<>(all);
             UsedArtifact left = without.remove(i);
-            assertThat(BuildPlanCache.missingDeclaration(new BuildArtifactCollector.Collected(without, List.of(), 1),
+            assertThat(StoredArtifactLists.missingDeclaration(new BuildArtifactCollector.Collected(without, List.of(), 1),
                     declared(app))).as("without %s", left.coordinates()).startsWith(left.coordinates().toString());
         }
     }
@@ -258,9 +258,9 @@ class BuildPlanCacheTest {
                 ""), dir, ArtifactRole.DEPENDENCY, "test", "org.example:app");
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom"), transitive), List.of(), 1);
-        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app)))
+        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app)))
                 .isEqualTo("org.example:transitive:jar:1.0 in module org.example:app, managed to version 2.0");
         managed.setVersion("1.0");
-        assertThat(BuildPlanCache.missingDeclaration(plan, declared(app))).isNull();
+        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app))).isNull();
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.archive.NormalizationResult.Outcome;
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -26,7 +26,7 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NormalizeStepTest {
+class NormalizationLedgerTest {
 
     @TempDir
     Path dir;
@@ -39,7 +39,7 @@ class NormalizeStepTest {
         assertThat(first.outcome()).isEqualTo(Outcome.NORMALIZED);
 
         List<String> lines = new ArrayList<>();
-        NormalizationResult second = NormalizeStep.run(project, List.of(jar), settings(EPOCH), lines::add, lines::add)
+        NormalizationResult second = NormalizationLedger.run(project, List.of(jar), settings(EPOCH), lines::add, lines::add)
                 .get(0);
 
         // The record's detail, not the normalizer's ("zip already normalized"): the normalizer did not run.
@@ -65,7 +65,7 @@ class NormalizeStepTest {
         assertThat(rewritten.fileKey()).isEqualTo(normalized.fileKey());
         assertThat(entryTimes(jar)).doesNotContain(EPOCH);
         List<String> lines = new ArrayList<>();
-        NormalizationResult second = NormalizeStep.run(project, List.of(jar), settings(EPOCH), lines::add, lines::add)
+        NormalizationResult second = NormalizationLedger.run(project, List.of(jar), settings(EPOCH), lines::add, lines::add)
                 .get(0);
 
         assertThat(second.outcome()).isEqualTo(Outcome.NORMALIZED);
@@ -82,7 +82,7 @@ class NormalizeStepTest {
 
         zip(dir, "app.jar"); // a later plugin writes the jar again, careless times and all
         Files.setLastModifiedTime(jar, FileTime.fromMillis(123_000));
-        NormalizationResult again = NormalizeStep.run(project, settings(EPOCH), new SystemStreamLog()).get(0);
+        NormalizationResult again = NormalizationLedger.run(project, settings(EPOCH), new SystemStreamLog()).get(0);
 
         assertThat(again.outcome()).isEqualTo(Outcome.NORMALIZED);
         assertThat(entryTimes(jar)).containsOnly(EPOCH);
@@ -95,19 +95,19 @@ class NormalizeStepTest {
         normalizeMainJar(project, jar);
 
         long later = EPOCH + 86_400;
-        NormalizationResult again = NormalizeStep.run(project, settings(later), new SystemStreamLog()).get(0);
+        NormalizationResult again = NormalizationLedger.run(project, settings(later), new SystemStreamLog()).get(0);
 
         assertThat(again.outcome()).isEqualTo(Outcome.NORMALIZED);
         assertThat(entryTimes(jar)).containsOnly(later);
     }
 
     private static String sha256(Path file) throws Exception {
-        return FileDigester.digest(file, DigestAlgorithm.SHA_256);
+        return HexDigests.digest(file, DigestAlgorithm.SHA_256);
     }
 
     /** What hermetic:normalize does to a module whose main artifact is {@code jar}. */
     private static NormalizationResult normalizeMainJar(MavenProject project, Path jar) throws Exception {
         project.setArtifact(artifact("jar", null, jar.toFile()));
-        return NormalizeStep.run(project, settings(EPOCH), new SystemStreamLog()).get(0);
+        return NormalizationLedger.run(project, settings(EPOCH), new SystemStreamLog()).get(0);
     }
 }

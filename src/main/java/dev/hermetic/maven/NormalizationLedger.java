@@ -5,7 +5,7 @@ import dev.hermetic.archive.ArchiveProblemException;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ import org.apache.maven.project.MavenProject;
  * the clock, or put its time back. Everything runs in the module's own thread, and the record lives on its
  * {@link MavenProject}, so this is safe under {@code -T}.
  */
-public final class NormalizeStep {
+public final class NormalizationLedger {
 
     /** Key of the {@link Settings} in {@link MavenProject#getContextValue(String)}. */
     private static final String SETTINGS_KEY = "dev.hermetic.normalize.settings";
@@ -77,7 +77,7 @@ public final class NormalizeStep {
         }
     }
 
-    private NormalizeStep() {}
+    private NormalizationLedger() {}
 
     static void remember(MavenProject project, Settings settings) {
         project.setContextValue(SETTINGS_KEY, settings);
@@ -211,7 +211,7 @@ public final class NormalizeStep {
 
     private static String sha256(Path file) throws MojoExecutionException {
         try {
-            return FileDigester.digest(file, DigestAlgorithm.SHA_256);
+            return HexDigests.digest(file, DigestAlgorithm.SHA_256);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + file + " to check whether it is still normalized: " + e
                     + ". Check that the plugin that attached it left the file in place, readable.", e);

@@ -1,7 +1,7 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.FileDigester;
+import dev.hermetic.digest.HexDigests;
 import dev.hermetic.io.AtomicFile;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
@@ -53,14 +53,14 @@ import org.eclipse.aether.artifact.ArtifactTypeRegistry;
  * is therefore only used when it cannot hide a file from verification ({@link #coversLockfile}): it names every
  * artifact the lockfile locks for the build plan, each at its own place in the local repository.
  */
-final class BuildPlanCache {
+final class StoredArtifactLists {
 
     private static final String FORMAT = "hermetic-build-plan-cache 2";
 
     /** User properties that only steer this plugin's goals: they do not change what the build resolves. */
     private static final String OWN_PROPERTY_PREFIX = "hermetic.";
 
-    private BuildPlanCache() {}
+    private StoredArtifactLists() {}
 
     /**
      * What, besides the models, decides which profiles of the POMs read are active: the JDK, the operating system and
@@ -89,13 +89,13 @@ final class BuildPlanCache {
         try {
             StringBuilder key = new StringBuilder(FORMAT).append('\n').append(mavenVersion).append('\n')
                     .append(environment).append('\n');
-            key.append(FileDigester.digest(lockfile, DigestAlgorithm.SHA_256)).append('\n');
+            key.append(HexDigests.digest(lockfile, DigestAlgorithm.SHA_256)).append('\n');
             for (MavenProject p : projects) {
                 key.append(p.getFile()).append('\n');
                 describe(p.getModel(), key);
                 describe(p.getOriginalModel(), key);
             }
-            String digest = FileDigester.digest(key.toString().getBytes(StandardCharsets.UTF_8),
+            String digest = HexDigests.digest(key.toString().getBytes(StandardCharsets.UTF_8),
                     DigestAlgorithm.SHA_256);
             return localRepository.resolve(".hermetic/build-plans").resolve(digest + ".txt");
         } catch (IOException | RuntimeException e) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What may appear in one field of the lockfile, and how roles are spelled there. */
-final class LockTokens {
+final class LockfileFields {
 
     /** Role by its token; a lockfile names a role on every line. */
     private static final Map<String, ArtifactRole> ROLES_BY_TOKEN = new HashMap<>();
@@ -17,7 +17,7 @@ final class LockTokens {
         }
     }
 
-    private LockTokens() {}
+    private LockfileFields() {}
 
     /**
      * Whether {@code s} is non-empty hexadecimal. A plain loop: it runs on every line of a lockfile before the JIT
