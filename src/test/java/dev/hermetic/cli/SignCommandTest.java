@@ -84,20 +84,23 @@ class SignCommandTest {
 
     @Test
     void keyFromMavenGpgEnvironmentAndReproducibleTime() throws Exception {
+        // A key made on 2025-12-01 and SOURCE_DATE_EPOCH 2026-01-02: far from the wall clock, so the signature time
+        // below can only have come from SOURCE_DATE_EPOCH.
+        String backdated = gpg.generate("cli-backdated@example.org", "ed25519", "sign", "never", "", "20251201T000000");
         Path jar = Files.writeString(dir.resolve("lib-1.0.jar"), "jar bytes");
         Map<String, String> environment = new HashMap<>();
-        environment.put("MAVEN_GPG_KEY", armoredKey);
-        environment.put("MAVEN_GPG_KEY_FINGERPRINT", fingerprint.toLowerCase());
-        environment.put("SOURCE_DATE_EPOCH", String.valueOf(System.currentTimeMillis() / 1000));
+        environment.put("MAVEN_GPG_KEY", gpg.exportSecret(backdated, ""));
+        environment.put("MAVEN_GPG_KEY_FINGERPRINT", backdated.toLowerCase());
+        environment.put("SOURCE_DATE_EPOCH", "1767312000");
 
         List<byte[]> signatures = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             assertThat(sign(environment, "--reproducible", jar.toString())).as(stderr()).isZero();
             signatures.add(Files.readAllBytes(Path.of(jar + ".asc")));
-            Thread.sleep(1100); // a second later: only SOURCE_DATE_EPOCH may show in the signature
         }
 
         assertThat(signatures.get(1)).isEqualTo(signatures.get(0));
+        assertThat(gpg.verify(Path.of(jar + ".asc"), jar).stdout()).contains("VALIDSIG " + backdated + " 2026-01-02 1767312000 ");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("from the environment variable MAVEN_GPG_KEY");
     }
 
