@@ -62,10 +62,8 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-        // Not Files.createTempFile: its random names come from a SecureRandom, whose seeding cost 5-8 ms of every
-        // cold build's first normalized archive. Names here need to be unique, not secret: the file is created
-        // exclusively (O_EXCL, which never follows a link planted under that name), and a name already taken is
-        // skipped.
+        // Not Files.createTempFile: seeding its SecureRandom costs milliseconds in a cold JVM (bench/NOTES.md).
+        // The names need only be unique: O_EXCL creation never follows a planted link, and a taken name is skipped.
         for (int attempt = 1; ; attempt++) {
             Path candidate = directory.resolve("." + absolute.getFileName() + "."
                     + Long.toUnsignedString(TEMPORARY_NAMES.getAndIncrement(), 36) + ".tmp");
