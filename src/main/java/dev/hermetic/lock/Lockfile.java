@@ -27,7 +27,9 @@ import java.util.TreeSet;
  *   <li>{@link LockfileWriter#write(Lockfile, Path)} / {@link LockfileWriter#render(Lockfile)} write its one text
  *       form (byte-stable); {@link LockfileReader#read(Path)} reads it back, failing with a
  *       {@link LockfileFormatException} that names the line;</li>
- *   <li>{@link LockfileVerifier} compares a build against it and returns a {@link VerificationReport};</li>
+ *   <li>{@link LockfileVerifier} compares a build against it and returns a {@link VerificationReport};
+ *       {@link ReactorVerification} does so for a whole reactor with its {@link VerifySettings};</li>
+ *   <li>{@link LockfileDrift} says how the file on disk differs from the one locking would write;</li>
  *   <li>{@link TrustedChecksumsWriter} writes the same checksums for Maven Resolver's trusted-checksums check.</li>
  * </ul>
  * The format is described in {@code docs/lockfile.md}.

@@ -1,2 +1,5 @@
-/** The lockfile: model, the one reader/writer pair of its format, and the verifier. Knows nothing of Maven. */
+/**
+ * The lockfile: its model, the one reader/writer pair of its format, and verification of a build against it (each
+ * artifact, and a whole reactor with its settings and version policies). Knows nothing of Maven.
+ */
 package dev.hermetic.lock;

@@ -2,6 +2,7 @@ package dev.hermetic.maven;
 
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.UnpinnedVersion;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
 import java.nio.file.Path;
@@ -54,23 +55,8 @@ import org.eclipse.aether.repository.RemoteRepository;
  */
 final class BuildArtifactCollector {
 
-    /** A version that does not pin one artifact: a range, a SNAPSHOT, LATEST/RELEASE, or a plugin without version. */
-    record VersionFinding(String module, String what, VersionSpec spec, boolean pluginWithoutVersion) {
-        String message() {
-            return pluginWithoutVersion
-                    ? "Plugin " + what + " in module " + module + " has no explicit version (Maven uses "
-                            + spec.text() + " from its super POM or defaults, which changes with the Maven version). "
-                            + "Fix: add <version>" + spec.text() + "</version> to the plugin in <build><plugins> or "
-                            + "<pluginManagement>."
-                    : what + " in module " + module + ": " + spec.describe() + (what.startsWith("Plugin ")
-                            ? ". Fix: use a released version of the plugin in <build><plugins> or <pluginManagement>."
-                            : ". Fix: depend on an exact release version (in <dependencies> or "
-                                    + "<dependencyManagement>).");
-        }
-    }
-
     /** What was collected. */
-    record Collected(List<UsedArtifact> used, List<VersionFinding> versionFindings, long millis) {}
+    record Collected(List<UsedArtifact> used, List<UnpinnedVersion> versionFindings, long millis) {}
 
     private final ProjectBuilder projectBuilder;
     private final ProjectDependenciesResolver dependenciesResolver;
@@ -97,7 +83,7 @@ final class BuildArtifactCollector {
         repoSession.setRepositoryListener(recorder);
 
         List<UsedArtifact> used = new ArrayList<>();
-        List<VersionFinding> findings = new ArrayList<>();
+        List<UnpinnedVersion> findings = new ArrayList<>();
         Map<String, List<UsedArtifact>> pluginCache = new HashMap<>();
         for (MavenProject project : projects) {
             String module = moduleName(project);
@@ -274,7 +260,7 @@ final class BuildArtifactCollector {
 
     private void collectDependencies(MavenProject project, String module, DefaultRepositorySystemSession repoSession,
             ResolvedArtifactRecorder recorder, Set<String> reactor, List<UsedArtifact> used,
-            List<VersionFinding> findings) throws BuildCollectionException {
+            List<UnpinnedVersion> findings) throws BuildCollectionException {
         DefaultDependencyResolutionRequest request = new DefaultDependencyResolutionRequest(project, repoSession);
         // Siblings are built from source; asking for their jars at validate would fail on a fresh clone.
         request.setResolutionFilter((node, parents) ->
@@ -295,7 +281,7 @@ final class BuildArtifactCollector {
     }
 
     private static void walkDependencies(DependencyNode node, String module, Set<String> reactor,
-            List<UsedArtifact> used, List<VersionFinding> findings) {
+            List<UsedArtifact> used, List<UnpinnedVersion> findings) {
         for (DependencyNode child : node.getChildren()) {
             Artifact a = child.getArtifact();
             if (a != null && child.getDependency() != null) {
@@ -305,9 +291,9 @@ final class BuildArtifactCollector {
                         ? a.getBaseVersion() : child.getVersionConstraint().toString());
                 VersionSpec resolved = VersionSpec.of(a.getBaseVersion());
                 if (!requested.isPinned()) {
-                    findings.add(new VersionFinding(module, what, requested, false));
+                    findings.add(new UnpinnedVersion(module, what, requested, false));
                 } else if (!resolved.isPinned()) {
-                    findings.add(new VersionFinding(module, what, resolved, false));
+                    findings.add(new UnpinnedVersion(module, what, resolved, false));
                 }
                 if (!inReactor(reactor, c) && a.getFile() != null) {
                     used.add(new UsedArtifact(c, a.getFile().toPath(), ArtifactRole.DEPENDENCY,
@@ -320,7 +306,7 @@ final class BuildArtifactCollector {
 
     private void collectPlugins(MavenProject project, String module, DefaultRepositorySystemSession repoSession,
             ResolvedArtifactRecorder recorder, Set<String> reactor, List<UsedArtifact> used,
-            List<VersionFinding> findings, Map<String, List<UsedArtifact>> cache)
+            List<UnpinnedVersion> findings, Map<String, List<UsedArtifact>> cache)
             throws BuildCollectionException {
         List<RemoteRepository> repositories = project.getRemotePluginRepositories();
         DependencyFilter filter = project.getExtensionDependencyFilter();
@@ -330,9 +316,9 @@ final class BuildArtifactCollector {
                 continue;
             }
             if (!hasExplicitVersion(project, plugin)) {
-                findings.add(new VersionFinding(module, key, VersionSpec.of(plugin.getVersion()), true));
+                findings.add(new UnpinnedVersion(module, key, VersionSpec.of(plugin.getVersion()), true));
             } else if (!VersionSpec.of(plugin.getVersion()).isPinned() && !isThisPlugin(plugin)) {
-                findings.add(new VersionFinding(module, "Plugin " + key, VersionSpec.of(plugin.getVersion()), false));
+                findings.add(new UnpinnedVersion(module, "Plugin " + key, VersionSpec.of(plugin.getVersion()), false));
             }
             if (plugin.getVersion() == null || plugin.getVersion().isBlank()) {
                 continue; // Maven resolves it later from repository metadata: nothing fixed to lock.

@@ -1,30 +1,12 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.lock.ArtifactCoordinates;
-import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.BuildEnvironment;
-import dev.hermetic.lock.Finding;
-import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
-import dev.hermetic.lock.LockfileFormatException;
-import dev.hermetic.lock.LockfileReader;
-import dev.hermetic.lock.LockfileVerifier;
-import dev.hermetic.lock.OutdatedLockfileException;
-import dev.hermetic.lock.Policy;
-import dev.hermetic.lock.UsedArtifact;
-import dev.hermetic.lock.VerificationReport;
-import dev.hermetic.lock.VersionSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.hermetic.lock.ReactorVerification;
+import dev.hermetic.lock.VerifySettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.SortedSet;
 import java.util.function.Consumer;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
@@ -32,19 +14,10 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 
 /**
- * Verifies a whole reactor against its one lockfile: collects what every module uses, compares it, applies the
- * version policies and reports. Shared by {@code hermetic:verify} and the extension-mode lifecycle participant.
+ * Collects what a whole reactor uses and hands it to {@link ReactorVerification}, which decides; prints what it
+ * found. Shared by {@code hermetic:verify} and the extension-mode lifecycle participant.
  */
 final class BuildVerifier {
-
-    /** Verification failed; the message lists every error with its fix. */
-    static final class VerifyFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        VerifyFailure(String message) {
-            super(message);
-        }
-    }
 
     private BuildVerifier() {}
 
@@ -67,19 +40,7 @@ final class BuildVerifier {
 
     /** Maven, Java and the Maven Wrapper distribution's checksum, as the lockfile records them. */
     static BuildEnvironment environment(MavenSession session, String mavenVersion) {
-        String wrapper = "";
-        Path props = root(session).resolve(".mvn/wrapper/maven-wrapper.properties");
-        if (Files.isRegularFile(props)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(props)) {
-                p.load(in);
-                wrapper = p.getProperty("distributionSha256Sum", "").strip();
-            } catch (IOException e) {
-                wrapper = "";
-            }
-        }
-        return new BuildEnvironment(mavenVersion, System.getProperty("java.version"),
-                System.getProperty("java.vendor"), wrapper);
+        return BuildEnvironment.current(mavenVersion, root(session));
     }
 
     /** Whether this Maven invocation asks for {@code hermetic:lock}: then there is nothing to verify against yet. */
@@ -92,40 +53,22 @@ final class BuildVerifier {
         return false;
     }
 
-    /** Reads the lockfile, with the failure messages a user needs. */
-    static Lockfile readLockfile(Path lockfile) throws VerifyFailure {
-        if (!Files.isRegularFile(lockfile)) {
-            throw new VerifyFailure("No lockfile at " + lockfile + ". Create it with `mvn verify hermetic:lock` "
-                    + "(see docs/lock-verify.md), review it and commit it.");
-        }
-        try {
-            return LockfileReader.read(lockfile);
-        } catch (OutdatedLockfileException e) {
-            throw new VerifyFailure("Lockfile " + lockfile + ": " + e.problem());
-        } catch (LockfileFormatException e) {
-            throw new VerifyFailure("Lockfile " + lockfile + " is malformed at line " + e.line() + ": " + e.problem()
-                    + " Fix that line (e.g. resolve the merge conflict) or restore the file from version control; "
-                    + "do not re-lock to make this go away without knowing why the file changed.");
-        } catch (IOException e) {
-            throw new VerifyFailure("Cannot read lockfile " + lockfile + ": " + e.getMessage());
-        }
-    }
-
     /**
      * Verifies the reactor against the lockfile it reads. Logs warnings, exclusions and one summary line.
      *
      * @return the summary line
-     * @throws VerifyFailure listing every error, each with what to do
+     * @throws ReactorVerification.Failure listing every error, each with what to do
      */
     static String verify(BuildArtifactCollector collector, MavenSession session, VerifySettings settings,
-            String mavenVersion, Consumer<String> info, Consumer<String> warn) throws VerifyFailure {
-        return verify(collector, session, settings, readLockfile(settings.lockfile()), mavenVersion, info, warn);
+            String mavenVersion, Consumer<String> info, Consumer<String> warn) throws ReactorVerification.Failure {
+        return verify(collector, session, settings, ReactorVerification.readLockfile(settings.lockfile()),
+                mavenVersion, info, warn);
     }
 
     /** As above, against a lockfile the caller has already read (from {@code settings.lockfile()}). */
     static String verify(BuildArtifactCollector collector, MavenSession session, VerifySettings settings,
             Lockfile lockfile, String mavenVersion, Consumer<String> info, Consumer<String> warn)
-            throws VerifyFailure {
+            throws ReactorVerification.Failure {
         long start = System.nanoTime();
         List<MavenProject> projects = reactor(session);
         Path cache = settings.reuseGraphs() ? StoredArtifactLists.file(
@@ -153,105 +96,23 @@ final class BuildVerifier {
             try {
                 collected = collector.collect(session, projects);
             } catch (BuildCollectionException e) {
-                throw new VerifyFailure(e.getMessage() + " With a warm local repository verify needs no network; "
-                        + "otherwise build once online.");
+                throw new ReactorVerification.Failure(e.getMessage() + " With a warm local repository verify needs "
+                        + "no network; otherwise build once online.");
             }
         }
-        List<UsedArtifact> used = new ArrayList<>(collected.used());
-        // Not downloaded yet: nothing to hash now, and not unused either.
-        Set<ArtifactCoordinates> notDownloaded = new java.util.HashSet<>();
-        addRuntimeEntries(session, lockfile, used, notDownloaded);
-
-        List<String> errors = new ArrayList<>();
-        Set<String> versionMessages = new LinkedHashSet<>();
-        for (BuildArtifactCollector.VersionFinding f : collected.versionFindings()) {
-            Policy policy = policyFor(f, settings);
-            String message = f.message();
-            if (policy == Policy.IGNORE || !versionMessages.add(message)) {
-                continue;
-            }
-            if (policy == Policy.FAIL) {
-                errors.add(message);
-            } else {
-                warn.accept(message);
-            }
-        }
-
-        VerificationReport report;
-        try {
-            report = new LockfileVerifier(lockfile, settings.excludes(),
-                    settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy(), settings.usagePolicy())
-                    .verify(used, environment(session, mavenVersion));
-        } catch (IllegalArgumentException e) {
-            throw new VerifyFailure("Invalid hermetic.verify.excludes: " + e.getMessage());
-        } catch (IOException e) {
-            throw new VerifyFailure("Cannot read an artifact to verify it: " + e.getMessage());
-        }
-        report.exclusions().forEach((pattern, excluded) -> info.accept("Excluded by '" + pattern + "': "
-                + (excluded.isEmpty() ? "nothing (check the pattern)" : excluded.size() + " artifact"
-                        + (excluded.size() == 1 ? "" : "s") + " " + excluded)));
-        for (Finding f : report.warnings()) {
-            if (f.kind() == Finding.Kind.UNUSED && notDownloaded.contains(f.coordinates())) {
-                continue;
-            }
-            warn.accept(f.toString());
-        }
-        for (Finding f : report.errors()) {
-            if (f.kind() == Finding.Kind.UNUSED && notDownloaded.contains(f.coordinates())) {
-                continue;
-            }
-            errors.add(f.toString());
-        }
-        String summary = "hermetic:verify: " + projects.size() + " module" + (projects.size() == 1 ? "" : "s")
-                + " against " + settings.lockfile().getFileName() + ": " + report.summary() + String.format(Locale.ROOT,
-                        "; %.2f s in all", (System.nanoTime() - start) / 1e9);
-        if (reused) {
-            summary += " (build plan unchanged: graph reused from " + cache.getFileName() + ")";
-        } else if (setAside != null) {
-            summary += " (stored graph " + cache.getFileName() + " not used, " + setAside + ")";
-        }
-        info.accept(summary);
-        if (errors.isEmpty() && !reused) {
+        String note = reused ? " (build plan unchanged: graph reused from " + cache.getFileName() + ")"
+                : setAside != null ? " (stored graph " + cache.getFileName() + " not used, " + setAside + ")" : "";
+        ReactorVerification.Outcome outcome = new ReactorVerification(lockfile, settings,
+                c -> localFile(session.getRepositorySession(), c)).verify(projects.size(), collected.used(),
+                        collected.versionFindings(), environment(session, mavenVersion), start, note);
+        outcome.lines().forEach(line -> (line.warning() ? warn : info).accept(line.text()));
+        if (outcome.passed() && !reused) {
             StoredArtifactLists.write(cache, collected);
         }
-        if (!errors.isEmpty()) {
-            StringBuilder m = new StringBuilder("The build does not match its lockfile " + settings.lockfile() + " ("
-                    + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + "):");
-            for (String e : errors) {
-                m.append("\n  - ").append(e);
-            }
-            throw new VerifyFailure(m.toString());
+        if (!outcome.passed()) {
+            throw new ReactorVerification.Failure(outcome.failure());
         }
-        return summary;
-    }
-
-    /**
-     * Artifacts that plugins resolved while they ran when the build was locked (role RUNTIME) are not in the build
-     * plan. Check the copy the local repository holds now, before the plugin asks for it; if it is not there yet,
-     * Resolver's trusted checksums (when enabled) check it as it is downloaded.
-     */
-    private static void addRuntimeEntries(MavenSession session, Lockfile lockfile, List<UsedArtifact> used,
-            Set<ArtifactCoordinates> notDownloaded) {
-        Set<ArtifactCoordinates> seen = new java.util.HashSet<>();
-        for (UsedArtifact u : used) {
-            seen.add(u.coordinates());
-        }
-        RepositorySystemSession repo = session.getRepositorySession();
-        for (LockedArtifact a : lockfile.artifacts()) {
-            SortedSet<ArtifactRole> roles = a.roles();
-            if (!roles.contains(ArtifactRole.RUNTIME) || seen.contains(a.coordinates())) {
-                continue;
-            }
-            ArtifactCoordinates c = a.coordinates();
-            Path file = localFile(repo, c);
-            if (Files.isRegularFile(file)) {
-                // Its use as the lockfile records it: what plugins resolve at run time is checked as they do.
-                used.add(new UsedArtifact(c, file, ArtifactRole.RUNTIME, "", a.modules().isEmpty() ? ""
-                        : a.modules().first(), a.plugins().isEmpty() ? "" : a.plugins().first()));
-            } else {
-                notDownloaded.add(c);
-            }
-        }
+        return outcome.summary();
     }
 
     /** Where the local repository keeps the file of {@code c}. */
@@ -259,18 +120,5 @@ final class BuildVerifier {
         return repo.getLocalRepository().getBasedir().toPath().resolve(repo.getLocalRepositoryManager()
                 .getPathForLocalArtifact(new DefaultArtifact(c.groupId(), c.artifactId(), c.classifier(),
                         c.extension(), c.version())));
-    }
-
-    private static Policy policyFor(BuildArtifactCollector.VersionFinding f, VerifySettings s) {
-        if (f.pluginWithoutVersion()) {
-            return s.pluginVersionPolicy();
-        }
-        VersionSpec.Kind kind = f.spec().kind();
-        return switch (kind) {
-            case SNAPSHOT -> s.snapshotPolicy();
-            case LATEST, RELEASE -> s.metaVersionPolicy();
-            case MISSING -> s.pluginVersionPolicy();
-            default -> s.rangePolicy();
-        };
     }
 }

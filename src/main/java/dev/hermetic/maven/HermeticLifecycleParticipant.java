@@ -8,6 +8,8 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.ReactorVerification;
+import dev.hermetic.lock.VerifySettings;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
@@ -116,11 +118,11 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         }
         Lockfile lockfile;
         try {
-            lockfile = BuildVerifier.readLockfile(settings.lockfile());
+            lockfile = ReactorVerification.readLockfile(settings.lockfile());
             String summary = BuildVerifier.verify(collector, session, settings, lockfile, runtime.getMavenVersion(),
                     LOG::info, LOG::warn);
             repo.getData().set(VerifyMojo.VERIFIED_KEY, summary);
-        } catch (BuildVerifier.VerifyFailure e) {
+        } catch (ReactorVerification.Failure e) {
             throw new MavenExecutionException("hermetic: verified before any plugin ran. " + e.getMessage(),
                     session.getTopLevelProject().getFile());
         }

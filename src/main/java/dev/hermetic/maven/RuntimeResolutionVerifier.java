@@ -8,6 +8,7 @@ import dev.hermetic.lock.LockfileVerifier;
 import dev.hermetic.lock.Policy;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VerificationReport;
+import dev.hermetic.lock.VerifySettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

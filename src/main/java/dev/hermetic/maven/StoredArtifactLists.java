@@ -7,6 +7,7 @@ import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.UnpinnedVersion;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
 import java.io.IOException;
@@ -190,7 +191,7 @@ final class StoredArtifactLists {
 
     /** Whether a collection may be cached: its graph does not depend on repository metadata. */
     static boolean cacheable(BuildArtifactCollector.Collected collected) {
-        return collected.versionFindings().stream().allMatch(BuildArtifactCollector.VersionFinding::pluginWithoutVersion);
+        return collected.versionFindings().stream().allMatch(UnpinnedVersion::pluginWithoutVersion);
     }
 
     /**
@@ -360,7 +361,7 @@ final class StoredArtifactLists {
                 return null;
             }
             List<UsedArtifact> used = new ArrayList<>();
-            List<BuildArtifactCollector.VersionFinding> findings = new ArrayList<>();
+            List<UnpinnedVersion> findings = new ArrayList<>();
             Map<String, Boolean> exists = new TreeMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t", -1);
@@ -372,7 +373,7 @@ final class StoredArtifactLists {
                     used.add(new UsedArtifact(new ArtifactCoordinates(f[4], f[5], f[8], f[6], f[7]), path,
                             ArtifactRole.valueOf(f[1]), f[2], f[3], f[10]));
                 } else if (f[0].equals("V") && f.length == 4) {
-                    findings.add(new BuildArtifactCollector.VersionFinding(f[1], f[2], VersionSpec.of(f[3]), true));
+                    findings.add(new UnpinnedVersion(f[1], f[2], VersionSpec.of(f[3]), true));
                 } else {
                     return null;
                 }
@@ -394,7 +395,7 @@ final class StoredArtifactLists {
             out.append(String.join("\t", "U", u.role().name(), u.scope(), u.module(), c.groupId(), c.artifactId(),
                     c.extension(), c.classifier(), c.version(), u.file().toString(), u.plugin())).append('\n');
         }
-        for (BuildArtifactCollector.VersionFinding v : collected.versionFindings()) {
+        for (UnpinnedVersion v : collected.versionFindings()) {
             out.append(String.join("\t", "V", v.module(), v.what(), v.spec().text())).append('\n');
         }
         try {

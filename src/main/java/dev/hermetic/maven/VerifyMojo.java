@@ -1,5 +1,7 @@
 package dev.hermetic.maven;
 
+import dev.hermetic.lock.ReactorVerification;
+import dev.hermetic.lock.VerifySettings;
 import java.io.File;
 import java.util.Collections;
 import java.util.List;
@@ -191,7 +193,7 @@ public class VerifyMojo extends AbstractMojo {
             try {
                 mine.complete(BuildVerifier.verify(collector, session, settings, runtime.getMavenVersion(),
                         getLog()::info, getLog()::warn));
-            } catch (BuildVerifier.VerifyFailure | RuntimeException e) {
+            } catch (ReactorVerification.Failure | RuntimeException e) {
                 mine.completeExceptionally(e);
                 throw new MojoFailureException(e.getMessage(), e);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.lock.Policy;
+import dev.hermetic.lock.VerifySettings;
 import java.io.File;
 import java.io.Reader;
 import java.io.StringReader;

@@ -8,6 +8,7 @@ import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.BuildEnvironment;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.UnpinnedVersion;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
 import java.io.File;
@@ -63,7 +64,7 @@ class StoredArtifactListsTest {
                 List.of(used("lib", "jar"), used("lib", "pom"), new UsedArtifact(new ArtifactCoordinates(
                         "org.example", "tool", "1.0", "jar", ""), Files.writeString(dir.resolve("tool.jar"), "tool"),
                         ArtifactRole.PLUGIN_DEPENDENCY, "", "org.example:app", "org.example:p")),
-                List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "org.example:p",
+                List.of(new UnpinnedVersion("org.example:app", "org.example:p",
                         VersionSpec.of("3.1"), true)), 5);
         StoredArtifactLists.write(file, collected);
 
@@ -155,7 +156,7 @@ class StoredArtifactListsTest {
         Path lock = Files.writeString(dir.resolve("hermetic.lock"), "format 1\n");
         Path file = StoredArtifactLists.file(dir.resolve("repo"), List.of(project("[1.0,2.0)")), lock, "3.9.16", ENV);
         StoredArtifactLists.write(file, new BuildArtifactCollector.Collected(List.of(used("lib", "jar")),
-                List.of(new BuildArtifactCollector.VersionFinding("org.example:app", "Dependency org.example:lib",
+                List.of(new UnpinnedVersion("org.example:app", "Dependency org.example:lib",
                         VersionSpec.of("[1.0,2.0)"), false)), 1));
         assertThat(file).doesNotExist();
     }

@@ -1,9 +1,8 @@
-package dev.hermetic.maven;
+package dev.hermetic.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hermetic.lock.Policy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,5 +71,22 @@ class VerifySettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("hermetic.verify.runtimeResolutions")
                 .hasMessageContaining("sometimes");
+    }
+
+    @Test
+    void eachKindOfUnpinnedVersionIsGovernedByItsOwnSetting() {
+        VerifySettings s = VerifySettings.from(Path.of("x"), Map.of("rangePolicy", "fail", "snapshotPolicy", "warn",
+                "metaVersionPolicy", "ignore", "pluginVersionPolicy", "warn")::get);
+        assertThat(s.policyFor(unpinned("[1,2)", false))).isEqualTo(Policy.FAIL);
+        assertThat(s.policyFor(unpinned("${lib.version}", false))).as("an expression").isEqualTo(Policy.FAIL);
+        assertThat(s.policyFor(unpinned("1.0-SNAPSHOT", false))).isEqualTo(Policy.WARN);
+        assertThat(s.policyFor(unpinned("LATEST", false))).isEqualTo(Policy.IGNORE);
+        assertThat(s.policyFor(unpinned("RELEASE", false))).isEqualTo(Policy.IGNORE);
+        assertThat(s.policyFor(unpinned("", false))).as("no version").isEqualTo(Policy.WARN);
+        assertThat(s.policyFor(unpinned("1.0-SNAPSHOT", true))).as("a plugin without version").isEqualTo(Policy.WARN);
+    }
+
+    private static UnpinnedVersion unpinned(String version, boolean pluginWithoutVersion) {
+        return new UnpinnedVersion("g:app", "Dependency g:lib", VersionSpec.of(version), pluginWithoutVersion);
     }
 }

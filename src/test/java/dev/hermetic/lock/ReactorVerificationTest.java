@@ -1,0 +1,245 @@
+package dev.hermetic.lock;
+
+import static dev.hermetic.lock.LockFixtures.ENV;
+import static dev.hermetic.lock.LockFixtures.coords;
+import static dev.hermetic.lock.LockFixtures.put;
+import static dev.hermetic.lock.LockFixtures.use;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReactorVerificationTest {
+
+    static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
+
+    @TempDir
+    Path dir;
+
+    Path repo;
+    Path lockfilePath;
+    List<UsedArtifact> used;
+    Lockfile lock;
+
+    @BeforeEach
+    void lockABuildWithARunTimeResolution() throws Exception {
+        repo = dir.resolve("repository");
+        lockfilePath = dir.resolve("hermetic.lock");
+        put(repo, "org.example:lib:jar:1.0", "lib 1.0");
+        put(repo, "org.example:lib:pom:1.0", "<project/>");
+        put(repo, "org.example:provider:jar:1.0", "provider");
+        used = new ArrayList<>(List.of(
+                use(repo, "org.example:lib:jar:1.0", ArtifactRole.DEPENDENCY, "compile", "g:app"),
+                use(repo, "org.example:lib:pom:1.0", ArtifactRole.POM, "", "g:app")));
+        List<UsedArtifact> locked = new ArrayList<>(used);
+        locked.add(use(repo, "org.example:provider:jar:1.0", ArtifactRole.RUNTIME, "", "g:app", SUREFIRE));
+        lock = Lockfile.create(locked, DigestAlgorithm.SHA_256, ENV);
+    }
+
+    VerifySettings settings(Map<String, String> values) {
+        return VerifySettings.from(lockfilePath, values::get);
+    }
+
+    ReactorVerification.Outcome verify(VerifySettings settings, List<UnpinnedVersion> unpinned) {
+        return new ReactorVerification(lock, settings, c -> repo.resolve(c.repositoryPath()))
+                .verify(1, used, unpinned, ENV, System.nanoTime(), "");
+    }
+
+    static List<String> texts(ReactorVerification.Outcome outcome, boolean warning) {
+        return outcome.lines().stream().filter(l -> l.warning() == warning).map(ReactorVerification.LogLine::text)
+                .toList();
+    }
+
+    @Test
+    void anUnchangedBuildPassesWithOneSummaryLine() {
+        ReactorVerification.Outcome outcome = verify(settings(Map.of()), List.of());
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.failure()).isNull();
+        assertThat(outcome.lines()).hasSize(1);
+        assertThat(outcome.summary()).isEqualTo(outcome.lines().get(0).text())
+                .startsWith("hermetic:verify: 1 module against hermetic.lock: 3 artifacts verified (3 files, ")
+                .matches(".*: 0 errors, 0 warnings, 0 excluded; \\d+\\.\\d\\d s in all");
+    }
+
+    @Test
+    void theSummaryCountsModulesAndEndsWithHowTheUseWasCollected() {
+        ReactorVerification.Outcome outcome = new ReactorVerification(lock, settings(Map.of()),
+                c -> repo.resolve(c.repositoryPath())).verify(2, used, List.of(), ENV, System.nanoTime(),
+                        " (build plan unchanged: graph reused from x.txt)");
+
+        assertThat(outcome.summary()).startsWith("hermetic:verify: 2 modules against hermetic.lock: ")
+                .endsWith(" s in all (build plan unchanged: graph reused from x.txt)");
+    }
+
+    @Test
+    void eachKindOfUnpinnedVersionFollowsItsOwnPolicy() {
+        UnpinnedVersion range = new UnpinnedVersion("g:app", "Dependency org.example:r", VersionSpec.of("[1,2)"),
+                false);
+        UnpinnedVersion snapshot = new UnpinnedVersion("g:app", "Dependency org.example:s",
+                VersionSpec.of("1.0-SNAPSHOT"), false);
+        UnpinnedVersion latest = new UnpinnedVersion("g:app", "Plugin org.example:l", VersionSpec.of("LATEST"), false);
+        UnpinnedVersion noVersion = new UnpinnedVersion("g:app", "org.example:p", VersionSpec.of("3.1"), true);
+
+        ReactorVerification.Outcome outcome = verify(settings(Map.of("rangePolicy", "warn", "snapshotPolicy", "fail",
+                "metaVersionPolicy", "ignore", "pluginVersionPolicy", "warn")),
+                List.of(range, snapshot, latest, noVersion));
+
+        assertThat(texts(outcome, true)).containsExactly(range.message(), noVersion.message());
+        assertThat(outcome.failure()).isEqualTo("The build does not match its lockfile " + lockfilePath
+                + " (1 problem):\n  - " + snapshot.message());
+        assertThat(outcome.lines()).noneMatch(l -> l.text().contains("org.example:l"));
+    }
+
+    @Test
+    void theSameUnpinnedVersionInTwoPlacesIsReportedOnce() {
+        UnpinnedVersion range = new UnpinnedVersion("g:app", "Dependency org.example:r", VersionSpec.of("[1,2)"),
+                false);
+
+        ReactorVerification.Outcome outcome = verify(settings(Map.of()), List.of(range, range));
+
+        assertThat(outcome.failure()).isEqualTo("The build does not match its lockfile " + lockfilePath
+                + " (1 problem):\n  - " + range.message());
+    }
+
+    @Test
+    void everyProblemIsListedInTheFailureEachOnItsOwnLine() throws Exception {
+        put(repo, "org.example:lib:jar:1.0", "lib 1.0 with a backdoor");
+        UnpinnedVersion snapshot = new UnpinnedVersion("g:app", "Dependency org.example:s",
+                VersionSpec.of("1.0-SNAPSHOT"), false);
+
+        ReactorVerification.Outcome outcome = verify(settings(Map.of()), List.of(snapshot));
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.failure()).startsWith("The build does not match its lockfile " + lockfilePath
+                + " (2 problems):\n  - " + snapshot.message() + "\n  - Checksum mismatch for org.example:lib:jar:1.0");
+        assertThat(outcome.summary()).contains(": 1 error, 0 warnings, 0 excluded");
+    }
+
+    @Test
+    void eachExclusionSaysWhatItExcludedOrThatItExcludedNothing() {
+        ReactorVerification.Outcome outcome = verify(settings(Map.of("excludes",
+                "org.example:provider:jar,org.example:lib,org.nothing:*")), List.of());
+
+        assertThat(texts(outcome, false)).startsWith(
+                "Excluded by 'org.example:provider:jar': 1 artifact [org.example:provider:jar:1.0]",
+                "Excluded by 'org.example:lib': 2 artifacts [org.example:lib:jar:1.0, org.example:lib:pom:1.0]",
+                "Excluded by 'org.nothing:*': nothing (check the pattern)");
+        assertThat(outcome.passed()).isTrue();
+    }
+
+    @Test
+    void aMalformedExclusionFailsNamingTheSettingAfterTheVersionWarnings() {
+        UnpinnedVersion range = new UnpinnedVersion("g:app", "Dependency org.example:r", VersionSpec.of("[1,2)"),
+                false);
+
+        ReactorVerification.Outcome outcome = verify(settings(Map.of("excludes", "a:b:c:d:e:f",
+                "rangePolicy", "warn")), List.of(range));
+
+        assertThat(outcome.failure()).startsWith("Invalid hermetic.verify.excludes: ");
+        assertThat(outcome.summary()).isNull();
+        assertThat(texts(outcome, true)).containsExactly(range.message());
+    }
+
+    @Test
+    void aRunTimeResolutionInTheLocalRepositoryIsCheckedAsTheLockfileRecordsIt() throws Exception {
+        put(repo, "org.example:provider:jar:1.0", "provider, changed");
+
+        ReactorVerification.Outcome outcome = verify(settings(Map.of()), List.of());
+
+        assertThat(outcome.failure()).contains("Checksum mismatch for org.example:provider:jar:1.0 (pulled in by "
+                + SUREFIRE + ")");
+    }
+
+    @Test
+    void aRunTimeResolutionNotDownloadedYetIsNeitherCheckedNorUnused() throws Exception {
+        Files.delete(repo.resolve(coords("org.example:provider:jar:1.0").repositoryPath()));
+
+        ReactorVerification.Outcome outcome = verify(settings(Map.of("unusedPolicy", "fail")), List.of());
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.summary()).contains("2 artifacts verified");
+        assertThat(outcome.lines()).noneMatch(l -> l.text().contains("provider"));
+    }
+
+    @Test
+    void unusedEntriesFollowTheUnusedPolicy() throws Exception {
+        used.remove(1);
+
+        assertThat(texts(verify(settings(Map.of()), List.of()), true))
+                .containsExactly(
+                        "org.example:lib:pom:1.0 is in the lockfile but this build does not use it. If it is no longer "
+                                + "needed, run `mvn hermetic:lock` to drop it; a partial build (-pl, a skipped plugin) "
+                                + "also uses less.");
+        assertThat(verify(settings(Map.of("unusedPolicy", "fail")), List.of()).failure())
+                .contains("org.example:lib:pom:1.0 is in the lockfile but this build does not use it.");
+    }
+
+    @Test
+    void aDifferentEnvironmentWarnsAndFailsOnlyWhenStrict() {
+        BuildEnvironment other = new BuildEnvironment("3.8.8", ENV.javaVersion(), ENV.javaVendor(), "");
+
+        ReactorVerification.Outcome lenient = new ReactorVerification(lock, settings(Map.of()),
+                c -> repo.resolve(c.repositoryPath())).verify(1, used, List.of(), other, System.nanoTime(), "");
+        ReactorVerification.Outcome strict = new ReactorVerification(lock, settings(Map.of("strict", "true")),
+                c -> repo.resolve(c.repositoryPath())).verify(1, used, List.of(), other, System.nanoTime(), "");
+
+        assertThat(lenient.passed()).isTrue();
+        assertThat(texts(lenient, true)).singleElement().asString().contains("3.8.8");
+        assertThat(strict.failure()).contains("3.8.8");
+    }
+
+    @Test
+    void aMissingLockfileSaysHowToCreateIt() {
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath))
+                .isInstanceOf(ReactorVerification.Failure.class)
+                .hasMessage("No lockfile at " + lockfilePath + ". Create it with `mvn verify hermetic:lock` (see "
+                        + "docs/lock-verify.md), review it and commit it.");
+    }
+
+    @Test
+    void aMalformedLockfileNamesTheLineAndDoesNotAdviseRelocking() throws Exception {
+        Files.writeString(lockfilePath, "format 2\nalgorithm SHA-256\n<<<<<<< HEAD\n");
+
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath))
+                .isInstanceOf(ReactorVerification.Failure.class)
+                .hasMessageStartingWith("Lockfile " + lockfilePath + " is malformed at line ")
+                .hasMessageContaining("restore the file from version control")
+                .hasMessageContaining("do not re-lock");
+    }
+
+    @Test
+    void aFormatOneLockfileIsRefusedWithTheFixNotAsMalformed() throws Exception {
+        Path lockfile = Files.writeString(dir.resolve("hermetic.lock"), """
+                format 1
+                algorithm SHA-256
+                environment maven 3.9.16
+                environment java 17.0.15 Debian
+                environment wrapper -
+                module g:app
+                g:a:jar:1.0 %s dependency compile *
+                """.formatted("1".repeat(64)));
+
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfile))
+                .isInstanceOf(ReactorVerification.Failure.class)
+                .hasMessageStartingWith("Lockfile " + lockfile + ": format 1 was written by an earlier version")
+                .hasMessageContaining("`mvn verify hermetic:lock`")
+                .hasMessageContaining("review the diff")
+                .hasMessageNotContaining("malformed");
+    }
+
+    @Test
+    void aLockfileWrittenByThisVersionIsRead() throws Exception {
+        LockfileWriter.write(lock, lockfilePath);
+
+        assertThat(ReactorVerification.readLockfile(lockfilePath)).isEqualTo(lock);
+    }
+}
