@@ -42,6 +42,7 @@ public final class DeflateBench {
             }
         }
         CountingSink sink = new CountingSink();
+        RunBuffers buffers = new RunBuffers();
         for (int pass = 1; pass <= passes; pass++) {
             sink.count = 0;
             long cpu0 = cpuNanos();
@@ -50,7 +51,7 @@ public final class DeflateBench {
                 if (which.equals("jzlib")) {
                     JzlibLevel3.deflate(b, sink);
                 } else {
-                    try (PortableDeflater d = new PortableDeflater(sink, b.length)) {
+                    try (PortableDeflater d = new PortableDeflater(sink, b.length, buffers)) {
                         d.write(b, 0, b.length);
                     }
                 }
@@ -64,7 +65,7 @@ public final class DeflateBench {
         if (!which.equals("jzlib") && !Boolean.getBoolean("bench.noVerify")) {
             // Not timed: every entry inflates back to itself.
             for (byte[] b : entries) {
-                byte[] z = PortableDeflater.deflate(b, 0, b.length);
+                byte[] z = PortableDeflater.deflate(b, 0, b.length, buffers);
                 Inflater inflater = new Inflater(true);
                 inflater.setInput(z);
                 byte[] back = new byte[b.length + 1];
