@@ -113,12 +113,12 @@ class DeflateEncoderTest {
         byte[] input = TestZips.randomBytes(7, 1 << 20);
         byte[] deflated = roundTrip(input);
         // A stored block costs 5 bytes (a block holds at most BLOCK_SYMBOLS bytes); Huffman would cost more.
-        assertThat(deflated.length).isBetween(input.length, input.length + 5 * (input.length / DeflateEncoder.BLOCK_SYMBOLS + 2));
+        assertThat(deflated.length).isBetween(input.length, input.length + 5 * (input.length / DeflateBlockWriter.BLOCK_SYMBOLS + 2));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {65535, 65536, 65537, DeflateEncoder.SEGMENT - 1, DeflateEncoder.SEGMENT,
-        DeflateEncoder.SEGMENT + 1, 2 * DeflateEncoder.SEGMENT + 3})
+    @ValueSource(ints = {65535, 65536, 65537, Lz77Matcher.SEGMENT - 1, Lz77Matcher.SEGMENT,
+        Lz77Matcher.SEGMENT + 1, 2 * Lz77Matcher.SEGMENT + 3})
     void sizesAroundBlockAndSegmentBoundaries(int length) {
         roundTrip(TestZips.randomBytes(length, length));
         byte[] deflated = roundTrip(text(length));
@@ -169,7 +169,7 @@ class DeflateEncoderTest {
             f2 = f3;
         }
         byte[] lengths = new byte[286];
-        new DeflateEncoder.HuffmanBuilder().build(freq, 286, 15, lengths);
+        new HuffmanCodeBuilder().build(freq, 286, 15, lengths);
         double kraft = 0;
         for (int s = 0; s < 286; s++) {
             assertThat(lengths[s] != 0).isEqualTo(freq[s] != 0);
@@ -184,7 +184,7 @@ class DeflateEncoderTest {
     @Test
     void huffmanCodeOfOneOrNoSymbolsIsStillComplete() {
         byte[] lengths = new byte[30];
-        DeflateEncoder.HuffmanBuilder builder = new DeflateEncoder.HuffmanBuilder();
+        HuffmanCodeBuilder builder = new HuffmanCodeBuilder();
         builder.build(new int[30], 30, 15, lengths);
         assertThat(lengths[0]).isEqualTo((byte) 1);
         assertThat(lengths[1]).isEqualTo((byte) 1);
@@ -256,7 +256,7 @@ class DeflateEncoderTest {
         long total = 0;
         for (int i = 0; i < 3000; i++) {
             int length = switch (i % 10) {
-                case 0 -> random.nextInt(DeflateEncoder.SEGMENT * 3);
+                case 0 -> random.nextInt(Lz77Matcher.SEGMENT * 3);
                 case 1, 2 -> random.nextInt(40_000);
                 default -> random.nextInt(3000);
             };
@@ -312,12 +312,12 @@ class DeflateEncoderTest {
 
     @Test
     void positionsAreRebasedBeforeTheyOverflow() throws IOException {
-        byte[] input = randomShape(new Random(9), 3 * DeflateEncoder.SEGMENT + 5);
+        byte[] input = randomShape(new Random(9), 3 * Lz77Matcher.SEGMENT + 5);
         byte[] expected = deflate(input);
         DeflateEncoder encoder = BUFFERS.encoder(OutputStream.nullOutputStream());
         encoder.finish();
         BUFFERS.release(encoder); // the next stream of the run uses it
-        encoder.skipPositions(Integer.MAX_VALUE / 2 - DeflateEncoder.SEGMENT);
+        encoder.skipPositions(Integer.MAX_VALUE / 2 - Lz77Matcher.SEGMENT);
         assertThat(deflate(input)).isEqualTo(expected);
         assertThat(deflate(input)).isEqualTo(expected);
     }
