@@ -235,7 +235,7 @@ final class StoredArtifactLists {
             }
             for (Plugin plugin : project.getBuildPlugins()) {
                 if (plugin.getVersion() == null || plugin.getVersion().isBlank()
-                        || BuildArtifactCollector.onlySiteLifecycle(project, plugin)) {
+                        || PluginCollector.onlySiteLifecycle(project, plugin)) {
                     continue;
                 }
                 add(required, reactor, new ArtifactCoordinates(plugin.getGroupId(), plugin.getArtifactId(),
@@ -253,7 +253,7 @@ final class StoredArtifactLists {
                 add(required, reactor, new ArtifactCoordinates(parent.getGroupId(), parent.getArtifactId(),
                         parent.getVersion(), "pom", ""), ArtifactRole.PARENT, module);
             }
-            for (String gav : BuildArtifactCollector.importedBoms(project, userProperties, systemProperties)) {
+            for (String gav : ImportedBoms.of(project, userProperties, systemProperties)) {
                 String[] p = gav.split(":");
                 add(required, reactor, new ArtifactCoordinates(p[0], p[1], p[2], "pom", ""), ArtifactRole.BOM, module);
             }
