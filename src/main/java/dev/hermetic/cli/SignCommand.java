@@ -2,15 +2,13 @@ package dev.hermetic.cli;
 
 import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.DigestManifest;
-import dev.hermetic.io.AtomicFile;
-import dev.hermetic.sign.BatchSigner;
 import dev.hermetic.sign.KeyFingerprint;
 import dev.hermetic.sign.OpenPgpSigner;
 import dev.hermetic.sign.SigningEnvironment;
 import dev.hermetic.sign.SigningException;
 import dev.hermetic.sign.SigningKeySource;
 import dev.hermetic.sign.SigningOptionNames;
+import dev.hermetic.sign.SigningRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,28 +16,30 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code sign [options] FILE...}: the core of {@code hermetic:sign}. Writes FILE.asc, FILE.sha256 and FILE.sha512
- * next to each file, and optionally one sha256sum-format manifest of all of them.
+ * {@code sign [options] FILE...}: {@code hermetic:sign}'s {@link SigningRun} without Maven. Writes FILE.asc,
+ * FILE.sha256 and FILE.sha512 next to each file, and optionally one sha256sum-format manifest of all of them, signed.
  */
 final class SignCommand implements Command {
 
     private static final String USAGE = """
             usage: java -jar hermetic-maven-plugin.jar sign [options] FILE...
               Writes FILE.asc (detached ASCII-armored OpenPGP signature), FILE.sha256 and FILE.sha512.
-              --key FILE              armored secret key file (wins over --key-env)
+              --key FILE              armored secret key file (instead of --key-env)
               --key-env NAME          environment variable holding the armored key (default: MAVEN_GPG_KEY)
               --fingerprint FPR       key or subkey to sign with, 40 or 64 hex digits
                                       (default: $MAVEN_GPG_KEY_FINGERPRINT, else the only key that can sign)
               --passphrase-env NAME   environment variable holding the passphrase (default: MAVEN_GPG_PASSPHRASE)
               --reproducible          stamp signatures with $SOURCE_DATE_EPOCH: the same file signed again with
                                       the same Ed25519 or RSA v4 key gives the same .asc
-              --manifest FILE         also write a sha256sum-format manifest of the signed files
+              --manifest FILE         also write a sha256sum-format manifest of the signed files, signed
+                                      and digested like them (FILE.asc, FILE.sha256, FILE.sha512)
+            All or nothing: when signing fails, no file of this run is left.
             Exit status: 0 signed, 1 signing failed, 2 bad usage.""";
 
     private final SigningEnvironment environment;
@@ -84,35 +84,17 @@ final class SignCommand implements Command {
             return 2;
         }
         char[] passphrase = environment.passphrase(options.passphraseEnv());
+        List<SigningRun.FileToSign> files = options.files().stream().map(SigningRun.FileToSign::inPlace).toList();
         // The files are read and digested while the key is loaded and checked; nothing is written before.
-        try (BatchSigner batch = BatchSigner.start(options.files())) {
+        try (SigningRun run = SigningRun.start(
+                files, Optional.ofNullable(options.manifest()), EnumSet.allOf(DigestAlgorithm.class))) {
             OpenPgpSigner signer = newSigner(options, passphrase);
             signer.prepare();
             out.println("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription());
-            Map<Path, Map<DigestAlgorithm, String>> digests = new LinkedHashMap<>();
-            batch.signAll(signer, signed -> {
-                Path file = signed.file();
-                Path signature = file.resolveSibling(file.getFileName() + ".asc");
-                AtomicFile.write(signature, signed.armoredSignature());
-                DigestManifest.writeSideFiles(file, signed.digests());
-                digests.put(file, signed.digests());
-                out.println("Signed " + file + " -> " + signature.getFileName() + ", "
-                        + DigestManifest.sideFile(file, DigestAlgorithm.SHA_256).getFileName() + ", "
-                        + DigestManifest.sideFile(file, DigestAlgorithm.SHA_512).getFileName());
-            });
-            if (options.manifest() != null) {
-                Map<String, String> entries = new LinkedHashMap<>();
-                for (Map.Entry<Path, Map<DigestAlgorithm, String>> entry : digests.entrySet()) {
-                    String name = entry.getKey().getFileName().toString();
-                    if (entries.put(name, entry.getValue().get(DigestAlgorithm.SHA_256)) != null) {
-                        err.println("sign: two files are named '" + name + "'; a manifest lists file names, so write"
-                                + " one manifest per directory");
-                        return 1;
-                    }
-                }
-                DigestManifest.of(DigestAlgorithm.SHA_256, entries).write(options.manifest());
-                out.println("Wrote " + options.manifest());
-            }
+            SigningRun.Result result = run.signAndWrite(signer);
+            result.files().forEach(signed -> out.println("Signed " + signed.source().file() + " -> " + outputs(signed)));
+            result.manifest().ifPresent(manifest -> out.println(
+                    "Wrote " + options.manifest() + ", signed -> " + outputs(manifest)));
             return 0;
         } catch (SigningException e) {
             err.println("sign: " + e.getMessage());
@@ -125,14 +107,19 @@ final class SignCommand implements Command {
         }
     }
 
+    private static String outputs(SigningRun.Signed signed) {
+        List<String> names = new ArrayList<>();
+        names.add(signed.signature().getFileName().toString());
+        signed.sideFiles().values().forEach(sideFile -> names.add(sideFile.getFileName().toString()));
+        return String.join(", ", names);
+    }
+
     private OpenPgpSigner newSigner(Options options, char[] passphrase) throws SigningException {
         OpenPgpSigner.Builder builder = OpenPgpSigner.builder()
                 .optionNames(SigningOptionNames.CLI)
                 .passphrase(passphrase);
-        if (options.keyFile() != null) {
-            builder.keySource(SigningKeySource.file(options.keyFile()));
-        }
-        builder.keySource(SigningKeySource.environmentVariable(options.keyEnv(), environment.variables()));
+        builder.keySource(SigningKeySource.fileOrEnvironmentVariable(
+                options.keyFile(), options.keyEnv(), environment.variables()));
         if (options.fingerprint() != null) {
             builder.fingerprint(KeyFingerprint.parse(options.fingerprint(), "--fingerprint"));
         } else if (environment.get(SigningEnvironment.KEY_FINGERPRINT).isPresent()) {

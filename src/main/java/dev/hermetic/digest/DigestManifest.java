@@ -190,26 +190,30 @@ public final class DigestManifest {
     }
 
     /**
-     * Writes {@code <file>.sha256}, {@code <file>.sha512}, ... atomically: the lowercase hex digest alone, without
-     * a name or a newline, as Maven repositories hold them.
+     * Computes the digests of {@code file} in one read, then writes {@code <file>.sha256}, {@code <file>.sha512},
+     * ... atomically ({@link #sideFileContent}).
      *
-     * @param digests already computed (e.g. by {@code OpenPgpSigner.signAndDigest}, in the same read as the signature)
      * @return the side files written
      */
-    public static List<Path> writeSideFiles(Path file, Map<DigestAlgorithm, String> digests) throws IOException {
+    public static List<Path> writeSideFiles(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<DigestAlgorithm, String> entry : new TreeMap<>(digests).entrySet()) {
-            String hex = checkHex(entry.getKey(), entry.getValue(), file.getFileName().toString());
+        for (Map.Entry<DigestAlgorithm, String> entry : new TreeMap<>(HexDigests.digest(file, algorithms)).entrySet()) {
             Path sideFile = sideFile(file, entry.getKey());
-            AtomicFile.write(sideFile, hex.getBytes(StandardCharsets.US_ASCII));
+            AtomicFile.write(sideFile, sideFileContent(file.getFileName().toString(), entry.getKey(), entry.getValue()));
             written.add(sideFile);
         }
         return written;
     }
 
-    /** Computes the digests of {@code file} in one read, then writes its side files. */
-    public static List<Path> writeSideFiles(Path file, Set<DigestAlgorithm> algorithms) throws IOException {
-        return writeSideFiles(file, HexDigests.digest(file, algorithms));
+    /**
+     * What a side file holds: the lowercase hex digest alone, without a name or a newline, as Maven repositories
+     * hold them.
+     *
+     * @param fileName the digested file's name, for the message
+     * @throws IllegalArgumentException when {@code hex} is not a digest of {@code algorithm}
+     */
+    public static byte[] sideFileContent(String fileName, DigestAlgorithm algorithm, String hex) {
+        return checkHex(algorithm, hex, fileName).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads a side file, written by this class or as {@code <hex>  <name>}; returns the lowercase hex. */

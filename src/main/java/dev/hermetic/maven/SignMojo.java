@@ -3,32 +3,24 @@ package dev.hermetic.maven;
 import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.DigestManifest;
-import dev.hermetic.digest.MultiDigest;
-import dev.hermetic.io.AtomicFile;
-import dev.hermetic.sign.BatchSigner;
 import dev.hermetic.sign.KeyFingerprint;
 import dev.hermetic.sign.OpenPgpSigner;
 import dev.hermetic.sign.SigningEnvironment;
 import dev.hermetic.sign.SigningException;
 import dev.hermetic.sign.SigningKeySource;
+import dev.hermetic.sign.SigningRun;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -199,25 +191,25 @@ public class SignMojo extends AbstractMojo {
         SigningEnvironment environment = SigningEnvironment.system();
 
         List<SignedFilesCollector.SignedFile> files = SignedFilesCollector.collect(project);
-        List<Path> paths = files.stream().map(SignedFilesCollector.SignedFile::file).toList();
         Set<DigestAlgorithm> sideFileDigests = sideFileDigests(resolverConfig(RESOLVER_CHECKSUM_ALGORITHMS));
-        List<AttachedFile> attachments;
+        Path directory = outputDirectory.toPath();
+        List<SigningRun.FileToSign> toSign = files.stream()
+                .map(file -> new SigningRun.FileToSign(file.file(), directory, file.repositoryFileName()))
+                .toList();
+        SigningRun.Result result;
         // The files are read and digested while the key is loaded, unlocked and checked (nothing is written before).
-        BatchSigner batch = BatchSigner.start(paths);
-        try {
+        try (SigningRun run = startRun(toSign, directory.resolve(manifestName()), sideFileDigests)) {
             OpenPgpSigner signer = prepareSigner(environment);
-            if (NormalizationLedger.settingsOf(project) != null && normalizedAgain(batch, paths)) {
-                batch.close();
-                batch = BatchSigner.start(paths); // the bytes to sign are those the normalizer just wrote
+            if (NormalizationLedger.settingsOf(project) != null && normalizedAgain(run)) {
+                run.readAgain(); // the bytes to sign are those the normalizer just wrote
             }
             if (sideFileDigests.size() < DigestAlgorithm.values().length) {
                 getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
                         + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
             }
-            attachments = signAll(signer, batch, files, sideFileDigests);
-        } finally {
-            batch.close();
+            result = signAndWrite(run, signer);
         }
+        List<AttachedFile> attachments = attachments(files, result);
         for (AttachedFile a : attachments) {
             projectHelper.attachArtifact(project, a.type(), a.classifier().isEmpty() ? null : a.classifier(),
                     a.file().toFile());
@@ -227,32 +219,32 @@ public class SignMojo extends AbstractMojo {
                 + attachments.size() + " signatures, digests and the manifest " + manifestName());
     }
 
-    /**
-     * Archives attached or rewritten after {@code hermetic:normalize} ran are normalized before their bytes are
-     * signed. The batch's own read decides: a file whose SHA-256 is what the normalizer wrote is signed as read (one
-     * read in all); any other archive is normalized now. Called once the key is checked: normalizing rewrites files.
-     *
-     * @return whether a file was rewritten, so that what the batch read is no longer what is installed
-     */
-    private boolean normalizedAgain(BatchSigner batch, List<Path> paths)
-            throws MojoExecutionException, MojoFailureException {
-        List<String> sha256 = readDigests(batch, DigestAlgorithm.SHA_256);
-        Map<Path, String> sha256ByFile = new HashMap<>();
-        for (int i = 0; i < paths.size(); i++) {
-            sha256ByFile.put(paths.get(i), sha256.get(i));
+    private SigningRun startRun(List<SigningRun.FileToSign> files, Path manifest, Set<DigestAlgorithm> sideFileDigests)
+            throws MojoFailureException {
+        try {
+            return SigningRun.start(files, Optional.of(manifest), sideFileDigests);
+        } catch (SigningException e) {
+            throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
         }
-        return NormalizationLedger.normalizeAgainIfConfigured(project, getLog(), sha256ByFile).stream()
-                .anyMatch(result -> result.outcome() == NormalizationResult.Outcome.NORMALIZED);
     }
 
-    private static List<String> readDigests(BatchSigner batch, DigestAlgorithm algorithm)
-            throws MojoExecutionException {
+    /**
+     * Archives attached or rewritten after {@code hermetic:normalize} ran are normalized before their bytes are
+     * signed. The run's own read decides: a file whose SHA-256 is what the normalizer wrote is signed as read (one
+     * read in all); any other archive is normalized now. Called once the key is checked: normalizing rewrites files.
+     *
+     * @return whether a file was rewritten, so that what the run read is no longer what is installed
+     */
+    private boolean normalizedAgain(SigningRun run) throws MojoExecutionException, MojoFailureException {
+        Map<Path, String> sha256ByFile;
         try {
-            return batch.digests(algorithm);
+            sha256ByFile = run.sha256ByFile();
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read a file to sign: " + e
                     + ". Check that the plugin that attached it left it in place, readable.", e);
         }
+        return NormalizationLedger.normalizeAgainIfConfigured(project, getLog(), sha256ByFile).stream()
+                .anyMatch(result -> result.outcome() == NormalizationResult.Outcome.NORMALIZED);
     }
 
     private OpenPgpSigner prepareSigner(SigningEnvironment environment) throws MojoFailureException {
@@ -260,7 +252,7 @@ public class SignMojo extends AbstractMojo {
                 passphraseServerId, passphraseEnvName, settings, settingsDecrypter, environment);
         try {
             OpenPgpSigner.Builder builder = OpenPgpSigner.builder()
-                    .keySources(keySources(environment))
+                    .keySource(keySource(environment))
                     .passphrase(passphrase)
                     .fingerprint(fingerprint(environment).orElse(null));
             if (reproducible) {
@@ -283,11 +275,9 @@ public class SignMojo extends AbstractMojo {
         }
     }
 
-    List<SigningKeySource> keySources(SigningEnvironment environment) {
-        if (keyFile != null) {
-            return List.of(SigningKeySource.file(keyFile.toPath()));
-        }
-        return List.of(SigningKeySource.environmentVariable(keyEnvName, environment.variables()));
+    SigningKeySource keySource(SigningEnvironment environment) {
+        return SigningKeySource.fileOrEnvironmentVariable(
+                keyFile == null ? null : keyFile.toPath(), keyEnvName, environment.variables());
     }
 
     Optional<KeyFingerprint> fingerprint(SigningEnvironment environment) throws SigningException {
@@ -322,77 +312,40 @@ public class SignMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * Signs and digests every file (read by {@code batch}), writes the manifest and signs it. Files are only written
-     * here, attached by the caller; on failure what this run wrote is deleted, so a failed build leaves no stray
-     * signature.
-     */
-    private List<AttachedFile> signAll(OpenPgpSigner signer, BatchSigner batch,
-            List<SignedFilesCollector.SignedFile> files, Set<DigestAlgorithm> sideFileDigests)
+    /** Signs every file and the manifest, and writes them all, or nothing when anything fails. */
+    private SigningRun.Result signAndWrite(SigningRun run, OpenPgpSigner signer)
             throws MojoExecutionException, MojoFailureException {
-        List<AttachedFile> attachments = new ArrayList<>();
-        boolean done = false;
         try {
-            Files.createDirectories(outputDirectory.toPath());
-            Map<String, String> manifest = new TreeMap<>();
-            Iterator<SignedFilesCollector.SignedFile> next = files.iterator();
-            batch.signAll(signer, signed -> {
-                SignedFilesCollector.SignedFile file = next.next();
-                manifest.put(file.repositoryFileName(),
-                        write(file, signed.armoredSignature(), signed.digests(), sideFileDigests, attachments));
-            });
-            Path manifestFile = outputDirectory.toPath().resolve(manifestName());
-            attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestFile));
-            DigestManifest.of(DigestAlgorithm.SHA_256, manifest).write(manifestFile);
-            SignedFilesCollector.SignedFile manifestEntry = new SignedFilesCollector.SignedFile(
-                    manifestFile, MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifestName());
-            MultiDigest manifestDigests = MultiDigest.read(manifestFile, EnumSet.allOf(DigestAlgorithm.class));
-            write(manifestEntry, signer.armoredSignature(manifestFile, manifestDigests), manifestDigests.hex(),
-                    sideFileDigests, attachments);
-            done = true;
-            return attachments;
+            return run.signAndWrite(signer);
         } catch (SigningException e) {
             throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write signatures or digests to " + outputDirectory + ": " + e
                     + ". Check free space and permissions there.", e);
-        } finally {
-            if (!done) {
-                for (AttachedFile a : attachments) {
-                    try {
-                        Files.deleteIfExists(a.file());
-                    } catch (IOException ignored) {
-                        // Best effort: the build is failing already, with the reason above.
-                    }
-                }
-            }
         }
     }
 
     /**
-     * Writes one file's signature and side digests, logs its SHA-256; returns the SHA-256. Each file is listed in
-     * {@code attachments} before it is written, so that a failure part way still cleans it up.
+     * What the run wrote, as attachments: each file's signature and side files under its extension and classifier,
+     * then the manifest and its own; logs each file's SHA-256.
      */
-    private String write(SignedFilesCollector.SignedFile file, byte[] armoredSignature,
-            Map<DigestAlgorithm, String> digests, Set<DigestAlgorithm> sideFileDigests, List<AttachedFile> attachments)
-            throws IOException {
-        Path directory = outputDirectory.toPath();
-        Path asc = directory.resolve(file.repositoryFileName() + ".asc");
-        attachments.add(new AttachedFile(file.extension() + ".asc", file.classifier(), asc));
-        AtomicFile.write(asc, armoredSignature);
-        // Named after the repository file, in the output directory: the POM's side file must not land next to
-        // pom.xml in the sources.
-        Path inRepository = directory.resolve(file.repositoryFileName());
-        Map<DigestAlgorithm, String> sideDigests = new EnumMap<>(DigestAlgorithm.class);
-        sideFileDigests.forEach(a -> sideDigests.put(a, digests.get(a)));
-        for (DigestAlgorithm algorithm : sideDigests.keySet()) {
-            attachments.add(new AttachedFile(file.extension() + "." + algorithm.extension(), file.classifier(),
-                    DigestManifest.sideFile(inRepository, algorithm)));
+    private List<AttachedFile> attachments(List<SignedFilesCollector.SignedFile> files, SigningRun.Result result) {
+        List<AttachedFile> attachments = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            addAttachments(files.get(i).extension(), files.get(i).classifier(), result.files().get(i), attachments);
         }
-        DigestManifest.writeSideFiles(inRepository, sideDigests);
-        String sha256 = digests.get(DigestAlgorithm.SHA_256);
-        getLog().info("sha256:" + sha256 + "  " + file.repositoryFileName());
-        return sha256;
+        SigningRun.Signed manifest = result.manifest().orElseThrow();
+        attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifest.source().file()));
+        addAttachments(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifest, attachments);
+        return attachments;
+    }
+
+    private void addAttachments(String extension, String classifier, SigningRun.Signed signed,
+            List<AttachedFile> attachments) {
+        attachments.add(new AttachedFile(extension + ".asc", classifier, signed.signature()));
+        signed.sideFiles().forEach((algorithm, sideFile) ->
+                attachments.add(new AttachedFile(extension + "." + algorithm.extension(), classifier, sideFile)));
+        getLog().info("sha256:" + signed.digests().get(DigestAlgorithm.SHA_256) + "  " + signed.source().name());
     }
 
     private String manifestName() {

@@ -37,6 +37,17 @@ public interface SigningKeySource {
         return new KeyEnvironmentVariable(Objects.requireNonNull(name, "name"), Map.copyOf(environment));
     }
 
+    /**
+     * The one source the user named: the key file when one is set, else the environment variable. A named key file
+     * replaces the variable rather than coming first, so that a wrong path is an error, never a silent fall-back to
+     * another key.
+     *
+     * @param keyFile null when none is set
+     */
+    static SigningKeySource fileOrEnvironmentVariable(Path keyFile, String keyEnvName, Map<String, String> environment) {
+        return keyFile != null ? file(keyFile) : environmentVariable(keyEnvName, environment);
+    }
+
     /** Reads a key file. */
     record KeyFile(Path path) implements SigningKeySource {
         @Override

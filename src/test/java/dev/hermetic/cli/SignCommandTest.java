@@ -83,6 +83,65 @@ class SignCommandTest {
     }
 
     @Test
+    void theManifestIsSignedAndDigestedLikeEverySignedFile() throws Exception {
+        Path key = Files.writeString(dir.resolve("key.asc"), armoredKey);
+        Path jar = Files.writeString(dir.resolve("lib-1.0.jar"), "jar bytes");
+        Path manifest = dir.resolve("SHA256SUMS");
+
+        assertThat(sign(Map.of(), "--key", key.toString(), "--manifest", manifest.toString(), jar.toString()))
+                .as(stderr()).isZero();
+
+        Path keyring = Files.write(dir.resolve("pub.gpg"), gpg.exportPublicBinary(fingerprint));
+        GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), manifest + ".asc",
+                manifest.toString());
+        assertThat(sqv.exitCode()).as(sqv.all()).isZero();
+        assertThat(Files.readString(Path.of(manifest + ".sha256")))
+                .isEqualTo(HexDigests.digest(manifest, DigestAlgorithm.SHA_256));
+        assertThat(Files.readString(Path.of(manifest + ".sha512")))
+                .isEqualTo(HexDigests.digest(manifest, DigestAlgorithm.SHA_512));
+    }
+
+    @Test
+    void aFailureAfterTheKeyWasCheckedLeavesNothingWritten() throws Exception {
+        Path key = Files.writeString(dir.resolve("key.asc"), armoredKey);
+        Path jar = Files.writeString(dir.resolve("lib-1.0.jar"), "jar bytes");
+        Path pom = Files.writeString(dir.resolve("lib-1.0.pom"), "<project/>");
+        Path notADirectory = Files.writeString(dir.resolve("out"), "a file where the manifest's directory should be");
+
+        int status = sign(Map.of(), "--key", key.toString(), "--manifest", notADirectory.resolve("SHA256SUMS").toString(),
+                jar.toString(), pom.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(stderr()).startsWith("sign: ");
+        assertThat(writtenBySigning()).isEmpty();
+    }
+
+    @Test
+    void twoFilesOfOneNameInOneManifestAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Path key = Files.writeString(dir.resolve("key.asc"), armoredKey);
+        Path first = Files.writeString(Files.createDirectories(dir.resolve("a")).resolve("lib-1.0.jar"), "a");
+        Path second = Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("lib-1.0.jar"), "b");
+
+        int status = sign(Map.of(), "--key", key.toString(), "--manifest", dir.resolve("SHA256SUMS").toString(),
+                first.toString(), second.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(stderr()).contains("sign: two files are named 'lib-1.0.jar'; a manifest lists file names, so write"
+                + " one manifest per directory");
+        assertThat(writtenBySigning()).isEmpty();
+        assertThat(dir.resolve("SHA256SUMS")).doesNotExist();
+    }
+
+    /** Signatures, side files and temporary files anywhere under {@link #dir}. */
+    private List<Path> writtenBySigning() throws Exception {
+        try (var files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches(".*\\.(asc|sha256|sha512|tmp)")
+                            && !p.getFileName().toString().equals("key.asc"))
+                    .toList();
+        }
+    }
+
+    @Test
     void keyFromMavenGpgEnvironmentAndReproducibleTime() throws Exception {
         // A key made on 2025-12-01 and SOURCE_DATE_EPOCH 2026-01-02: far from the wall clock, so the signature time
         // below can only have come from SOURCE_DATE_EPOCH.

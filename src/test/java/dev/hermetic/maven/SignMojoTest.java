@@ -4,12 +4,163 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.HexDigests;
+import dev.hermetic.sign.GpgHome;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SignMojoTest {
+
+    /** Environment variables no test machine sets: the key comes from the key file, with no passphrase. */
+    private static final String UNSET = "HERMETIC_SIGN_MOJO_TEST_UNSET";
+
+    @TempDir
+    static Path keys;
+
+    private static GpgHome gpg;
+    private static String fingerprint;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void makeKey() throws Exception {
+        gpg = new GpgHome(keys.resolve("gnupg"));
+        fingerprint = gpg.generate("mojo@example.org", "ed25519", "sign", "never", "", null);
+    }
+
+    @AfterAll
+    static void stopAgent() {
+        if (gpg != null) {
+            gpg.close();
+        }
+    }
+
+    /** Records what the mojo attaches, in order. */
+    private static final class Attachments implements MavenProjectHelper {
+        final List<String> attached = new ArrayList<>();
+
+        @Override
+        public void attachArtifact(MavenProject project, String type, String classifier, File file) {
+            attached.add(type + ":" + classifier + ":" + file.getName());
+        }
+
+        @Override
+        public void attachArtifact(MavenProject project, File file, String classifier) {
+            throw new AssertionError("not used by hermetic:sign");
+        }
+
+        @Override
+        public void attachArtifact(MavenProject project, String type, File file) {
+            throw new AssertionError("not used by hermetic:sign");
+        }
+
+        @Override
+        public void addResource(MavenProject project, String directory, List<String> includes, List<String> excludes) {
+            throw new AssertionError("not used by hermetic:sign");
+        }
+
+        @Override
+        public void addTestResource(MavenProject project, String directory, List<String> includes,
+                List<String> excludes) {
+            throw new AssertionError("not used by hermetic:sign");
+        }
+    }
+
+    private MavenProject project() throws Exception {
+        MavenProject project = new MavenProject();
+        project.setGroupId("org.example");
+        project.setArtifactId("lib");
+        project.setVersion("1.0");
+        project.setPackaging("jar");
+        project.setFile(Files.writeString(dir.resolve("pom.xml"), "<project/>").toFile());
+        DefaultArtifact jar = new DefaultArtifact("org.example", "lib", "1.0", "compile", "jar", null,
+                new DefaultArtifactHandler("jar"));
+        jar.setFile(Files.writeString(dir.resolve("lib.jar"), "jar bytes").toFile());
+        project.setArtifact(jar);
+        return project;
+    }
+
+    private SignMojo mojo(MavenProject project, Attachments attachments, Path keyFile) throws Exception {
+        SignMojo mojo = new SignMojo(attachments, null);
+        set(mojo, "keyFile", keyFile.toFile());
+        set(mojo, "keyEnvName", UNSET);
+        set(mojo, "fingerprintEnvName", UNSET);
+        set(mojo, "passphraseEnvName", UNSET);
+        set(mojo, "outputDirectory", dir.resolve("target/hermetic-sign").toFile());
+        set(mojo, "project", project);
+        set(mojo, "settings", new Settings());
+        set(mojo, "session", new MavenSession(null, null, new DefaultMavenExecutionRequest(),
+                new DefaultMavenExecutionResult()));
+        return mojo;
+    }
+
+    private static void set(SignMojo mojo, String field, Object value) throws Exception {
+        var f = SignMojo.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(mojo, value);
+    }
+
+    @Test
+    void signsThePomTheJarAndTheManifestAndAttachesThemInOrder() throws Exception {
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        Path key = Files.writeString(dir.resolve("key.asc"), gpg.exportSecret(fingerprint, ""));
+
+        mojo(project, attachments, key).execute();
+
+        assertThat(attachments.attached).containsExactly(
+                "pom.asc:null:lib-1.0.pom.asc", "pom.sha256:null:lib-1.0.pom.sha256", "pom.sha512:null:lib-1.0.pom.sha512",
+                "jar.asc:null:lib-1.0.jar.asc", "jar.sha256:null:lib-1.0.jar.sha256", "jar.sha512:null:lib-1.0.jar.sha512",
+                "sha256sum:digests:lib-1.0-digests.sha256sum",
+                "sha256sum.asc:digests:lib-1.0-digests.sha256sum.asc",
+                "sha256sum.sha256:digests:lib-1.0-digests.sha256sum.sha256",
+                "sha256sum.sha512:digests:lib-1.0-digests.sha256sum.sha512");
+        Path out = dir.resolve("target/hermetic-sign");
+        Path keyring = Files.write(dir.resolve("public.gpg"), gpg.exportPublicBinary(fingerprint));
+        for (String[] signed : new String[][] {{"lib-1.0.pom.asc", "pom.xml"}, {"lib-1.0.jar.asc", "lib.jar"},
+                {"lib-1.0-digests.sha256sum.asc", "target/hermetic-sign/lib-1.0-digests.sha256sum"}}) {
+            GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(),
+                    out.resolve(signed[0]).toString(), dir.resolve(signed[1]).toString());
+            assertThat(sqv.exitCode()).as(signed[0] + ": " + sqv.all()).isZero();
+        }
+        assertThat(Files.readString(out.resolve("lib-1.0-digests.sha256sum"))).isEqualTo(
+                HexDigests.digest(dir.resolve("lib.jar"), DigestAlgorithm.SHA_256) + "  lib-1.0.jar\n"
+                        + HexDigests.digest(dir.resolve("pom.xml"), DigestAlgorithm.SHA_256) + "  lib-1.0.pom\n");
+    }
+
+    @Test
+    void aKeyThatCannotSignFailsTheBuildWithNothingWrittenOrAttached() throws Exception {
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        Path key = Files.writeString(dir.resolve("key.asc"), gpg.exportPublicArmored(fingerprint));
+
+        assertThatThrownBy(() -> mojo(project, attachments, key).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Cannot sign org.example:lib:jar:1.0: The key file " + key
+                        + " holds only a public key, which cannot sign");
+
+        assertThat(attachments.attached).isEmpty();
+        assertThat(dir.resolve("target/hermetic-sign")).doesNotExist();
+    }
 
     @Test
     void sideFilesAreAttachedOnlyForDigestsTheResolverDoesNotMake() {

@@ -1,0 +1,183 @@
+package dev.hermetic.sign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.DigestManifest;
+import dev.hermetic.digest.HexDigests;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Signatures checked by the real {@code sqv}; the key made by the real gpg. */
+class SigningRunTest {
+
+    private static final Set<DigestAlgorithm> BOTH = EnumSet.allOf(DigestAlgorithm.class);
+
+    @TempDir
+    static Path keys;
+
+    private static GpgHome gpg;
+    private static String fingerprint;
+    private static Path keyring;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void makeKey() throws Exception {
+        gpg = new GpgHome(keys.resolve("gnupg"));
+        fingerprint = gpg.generate("run@example.org", "ed25519", "sign", "never", "", null);
+        keyring = Files.write(keys.resolve("public.gpg"), gpg.exportPublicBinary(fingerprint));
+    }
+
+    @AfterAll
+    static void stopAgent() {
+        if (gpg != null) {
+            gpg.close();
+        }
+    }
+
+    private OpenPgpSigner preparedSigner() throws Exception {
+        Path key = Files.writeString(keys.resolve("key.asc"), gpg.exportSecret(fingerprint, ""));
+        OpenPgpSigner signer = OpenPgpSigner.builder().keySource(SigningKeySource.file(key)).build();
+        signer.prepare();
+        return signer;
+    }
+
+    private static void assertVerifies(Path signature, Path file) {
+        GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), signature.toString(),
+                file.toString());
+        assertThat(sqv.exitCode()).as(sqv.all()).isZero();
+    }
+
+    /** Every file under {@code directory}, by name. */
+    private static List<String> names(Path directory) throws Exception {
+        try (var files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesEachFilesOutputsUnderItsNameAndASignedManifestOfThemAll() throws Exception {
+        Path jar = Files.writeString(dir.resolve("build.jar"), "jar bytes");
+        Path pom = Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        Path out = dir.resolve("out");
+        Path manifest = out.resolve("lib-1.0-digests.sha256sum");
+        List<SigningRun.FileToSign> files = List.of(
+                new SigningRun.FileToSign(jar, out, "lib-1.0.jar"), new SigningRun.FileToSign(pom, out, "lib-1.0.pom"));
+
+        SigningRun.Result result;
+        try (SigningRun run = SigningRun.start(files, Optional.of(manifest), EnumSet.of(DigestAlgorithm.SHA_512))) {
+            result = run.signAndWrite(preparedSigner());
+        }
+
+        assertThat(names(out)).containsExactly("lib-1.0-digests.sha256sum", "lib-1.0-digests.sha256sum.asc",
+                "lib-1.0-digests.sha256sum.sha512", "lib-1.0.jar.asc", "lib-1.0.jar.sha512", "lib-1.0.pom.asc",
+                "lib-1.0.pom.sha512");
+        assertThat(result.files()).extracting(SigningRun.Signed::source).containsExactlyElementsOf(files);
+        assertVerifies(out.resolve("lib-1.0.jar.asc"), jar);
+        assertVerifies(out.resolve("lib-1.0.pom.asc"), pom);
+        assertVerifies(out.resolve("lib-1.0-digests.sha256sum.asc"), manifest);
+        assertThat(Files.readString(out.resolve("lib-1.0.jar.sha512")))
+                .isEqualTo(HexDigests.digest(jar, DigestAlgorithm.SHA_512));
+        assertThat(result.files().get(0).digests()).isEqualTo(HexDigests.digest(jar, BOTH));
+        assertThat(DigestManifest.read(manifest, DigestAlgorithm.SHA_256).entries()).isEqualTo(Map.of(
+                "lib-1.0.jar", HexDigests.digest(jar, DigestAlgorithm.SHA_256),
+                "lib-1.0.pom", HexDigests.digest(pom, DigestAlgorithm.SHA_256)));
+        SigningRun.Signed signedManifest = result.manifest().orElseThrow();
+        assertThat(signedManifest.source().file()).isEqualTo(manifest);
+        assertThat(signedManifest.sideFiles()).containsOnlyKeys(DigestAlgorithm.SHA_512);
+        assertThat(Files.readString(signedManifest.sideFiles().get(DigestAlgorithm.SHA_512)))
+                .isEqualTo(HexDigests.digest(manifest, DigestAlgorithm.SHA_512));
+    }
+
+    @Test
+    void aFailurePartWayLeavesNothingOfThisRunAndTheEarlierOutputsAsTheyWere() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path first = Files.writeString(dir.resolve("a.jar"), "a");
+        Path last = Files.writeString(dir.resolve("c.jar"), "c");
+        Files.writeString(out.resolve("a.jar.asc"), "an earlier run's signature");
+        List<SigningRun.FileToSign> files = List.of(new SigningRun.FileToSign(first, out, "a.jar"),
+                new SigningRun.FileToSign(dir.resolve("gone.jar"), out, "gone.jar"),
+                new SigningRun.FileToSign(last, out, "c.jar"));
+
+        try (SigningRun run = SigningRun.start(files, Optional.of(out.resolve("SHA256SUMS")), BOTH)) {
+            OpenPgpSigner signer = preparedSigner();
+            assertThatThrownBy(() -> run.signAndWrite(signer))
+                    .isInstanceOf(NoSuchFileException.class)
+                    .hasMessageContaining("gone.jar");
+        }
+
+        assertThat(names(out)).containsExactly("a.jar.asc");
+        assertThat(Files.readString(out.resolve("a.jar.asc"))).isEqualTo("an earlier run's signature");
+    }
+
+    @Test
+    void aMoveThatFailsPartWayTakesBackTheOutputsAlreadyMoved() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "a");
+        // The manifest, moved after the file's outputs, cannot replace a directory that holds a file.
+        Path manifest = Files.createDirectories(dir.resolve("SHA256SUMS"));
+        Files.writeString(manifest.resolve("keep"), "x");
+
+        try (SigningRun run = SigningRun.start(List.of(SigningRun.FileToSign.inPlace(jar)), Optional.of(manifest), BOTH)) {
+            OpenPgpSigner signer = preparedSigner();
+            assertThatThrownBy(() -> run.signAndWrite(signer)).isInstanceOf(java.io.IOException.class);
+        }
+
+        assertThat(names(dir)).containsExactly("SHA256SUMS", "a.jar");
+        assertThat(names(manifest)).containsExactly("keep");
+    }
+
+    @Test
+    void whatIsSignedIsWhatIsThereAfterReadingAgain() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "as built");
+        SigningRun.Result result;
+
+        try (SigningRun run = SigningRun.start(List.of(SigningRun.FileToSign.inPlace(jar)), Optional.empty(), BOTH)) {
+            OpenPgpSigner signer = preparedSigner();
+            assertThat(run.sha256ByFile()).containsExactly(Map.entry(jar, HexDigests.digest(jar, DigestAlgorithm.SHA_256)));
+            Files.writeString(jar, "rewritten");
+            run.readAgain();
+            result = run.signAndWrite(signer);
+        }
+
+        assertThat(result.files().get(0).digests().get(DigestAlgorithm.SHA_256))
+                .isEqualTo(HexDigests.digest(jar, DigestAlgorithm.SHA_256));
+        assertVerifies(dir.resolve("a.jar.asc"), jar);
+        assertThat(result.manifest()).isEmpty();
+        assertThat(names(dir)).containsExactly("a.jar", "a.jar.asc", "a.jar.sha256", "a.jar.sha512");
+    }
+
+    @Test
+    void twoFilesOfOneNameCannotShareAManifest() throws Exception {
+        Path a = Files.writeString(Files.createDirectories(dir.resolve("a")).resolve("x.jar"), "a");
+        Path b = Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("x.jar"), "b");
+        List<SigningRun.FileToSign> files = List.of(SigningRun.FileToSign.inPlace(a), SigningRun.FileToSign.inPlace(b));
+
+        assertThatThrownBy(() -> SigningRun.start(files, Optional.of(dir.resolve("SHA256SUMS")), BOTH))
+                .isInstanceOf(SigningException.class)
+                .hasMessage("two files are named 'x.jar'; a manifest lists file names, so write one manifest per"
+                        + " directory");
+    }
+
+    @Test
+    void aNamedKeyFileReplacesTheEnvironmentVariable() {
+        Map<String, String> environment = Map.of(SigningEnvironment.KEY, "a key");
+
+        assertThat(SigningKeySource.fileOrEnvironmentVariable(dir.resolve("key.asc"), SigningEnvironment.KEY, environment))
+                .isEqualTo(SigningKeySource.file(dir.resolve("key.asc")));
+        assertThat(SigningKeySource.fileOrEnvironmentVariable(null, "RELEASE_KEY", environment).description())
+                .isEqualTo("environment variable RELEASE_KEY");
+    }
+}
