@@ -1,25 +1,51 @@
 package dev.hermetic.maven;
 
+import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Model;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.interpolation.AbstractValueSource;
+import org.codehaus.plexus.interpolation.InterpolationException;
+import org.codehaus.plexus.interpolation.MapBasedValueSource;
+import org.codehaus.plexus.interpolation.ObjectBasedValueSource;
+import org.codehaus.plexus.interpolation.PrefixAwareRecursionInterceptor;
+import org.codehaus.plexus.interpolation.PrefixedObjectValueSource;
+import org.codehaus.plexus.interpolation.PrefixedValueSourceWrapper;
+import org.codehaus.plexus.interpolation.StringSearchInterpolator;
 
 /** The BOMs a module imports, read off the POMs as written (Maven's effective model no longer lists them). */
 final class ImportedBoms {
 
+    private static final List<String> PROJECT_PREFIXES = List.of("pom.", "project.");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
+
     private ImportedBoms() {}
+
+    /** As {@link #of(MavenProject, Properties, Properties, Consumer)}, for a caller that does not report them. */
+    static Set<String> of(MavenProject project, Properties userProperties, Properties systemProperties) {
+        return of(project, userProperties, systemProperties, unresolved -> {});
+    }
 
     /**
      * {@code groupId:artifactId:version} of the BOMs the module and its parents import, as their POMs write them,
-     * with {@code ${...}} expressions replaced as Maven's model interpolation does: {@code project.*} from the
-     * module's model, then the build's user properties ({@code -D}), the module's effective properties, the system
-     * properties. Entries whose expressions cannot be resolved that way are left out (on Maven 3.9 the resolver
-     * reports them anyway).
+     * with {@code ${...}} expressions replaced as Maven's model interpolation does (the same value sources in the
+     * same order: {@code project.*} from the module's model, the build's user properties ({@code -D}), the module's
+     * effective properties, the system properties, then the model unprefixed).
+     *
+     * @param unresolved gets a warning for each import whose coordinates keep an expression, which is left out
      */
-    static Set<String> of(MavenProject project, Properties userProperties, Properties systemProperties) {
+    static Set<String> of(MavenProject project, Properties userProperties, Properties systemProperties,
+            Consumer<String> unresolved) {
+        StringSearchInterpolator interpolator = interpolator(project, userProperties, systemProperties);
         Set<String> boms = new LinkedHashSet<>();
         for (MavenProject p = project; p != null; p = p.getParent()) {
             Model original = p.getOriginalModel();
@@ -29,11 +55,19 @@ final class ImportedBoms {
             for (Dependency d : original.getDependencyManagement().getDependencies()) {
                 if ("import".equals(d.getScope()) && "pom".equals(d.getType())) {
                     // Inherited into the module's model before interpolation: the module's values apply.
-                    String g = interpolate(d.getGroupId(), project, userProperties, systemProperties);
-                    String a = interpolate(d.getArtifactId(), project, userProperties, systemProperties);
-                    String v = interpolate(d.getVersion(), project, userProperties, systemProperties);
-                    if (g != null && a != null && v != null) {
-                        boms.add(g + ":" + a + ":" + v);
+                    String written = d.getGroupId() + ":" + d.getArtifactId() + ":" + d.getVersion();
+                    String gav;
+                    try {
+                        gav = interpolator.interpolate(written, new PrefixAwareRecursionInterceptor(PROJECT_PREFIXES));
+                    } catch (InterpolationException e) {
+                        unresolved.accept(warning(written, p, project, e.getMessage()));
+                        continue;
+                    }
+                    List<String> left = expressions(gav);
+                    if (left.isEmpty()) {
+                        boms.add(gav);
+                    } else {
+                        unresolved.accept(warning(written, p, project, "no value for " + String.join(", ", left)));
                     }
                 }
             }
@@ -41,50 +75,44 @@ final class ImportedBoms {
         return boms;
     }
 
-    /** Replaces {@code ${...}} as {@link #of} describes; {@code null} if one is unknown. */
-    static String interpolate(String value, MavenProject p, Properties userProperties, Properties systemProperties) {
-        if (value == null) {
-            return null;
+    /** Maven's model interpolator's value sources, in its order, for the module's effective model. */
+    private static StringSearchInterpolator interpolator(MavenProject project, Properties userProperties,
+            Properties systemProperties) {
+        Model model = project.getModel();
+        StringSearchInterpolator interpolator = new StringSearchInterpolator();
+        File basedir = project.getBasedir();
+        if (basedir != null) {
+            interpolator.addValueSource(new PrefixedValueSourceWrapper(
+                    new MapBasedValueSource(Map.of("basedir", basedir.getAbsolutePath())), PROJECT_PREFIXES, true));
         }
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < value.length()) {
-            int start = value.indexOf("${", i);
-            if (start < 0) {
-                out.append(value, i, value.length());
-                break;
+        interpolator.addValueSource(new PrefixedObjectValueSource(PROJECT_PREFIXES, model, false));
+        interpolator.addValueSource(new MapBasedValueSource(userProperties));
+        interpolator.addValueSource(new MapBasedValueSource(model.getProperties()));
+        interpolator.addValueSource(new MapBasedValueSource(systemProperties));
+        // Maven answers an unknown ${X} with the environment variable X, which it keeps as system property env.X.
+        interpolator.addValueSource(new AbstractValueSource(false) {
+            @Override
+            public Object getValue(String expression) {
+                return systemProperties.getProperty("env." + expression);
             }
-            int end = value.indexOf('}', start);
-            if (end < 0) {
-                return null;
-            }
-            out.append(value, i, start);
-            String key = value.substring(start + 2, end);
-            String replacement = switch (key) {
-                case "project.version", "pom.version", "version" -> p.getVersion();
-                case "project.groupId", "pom.groupId", "groupId" -> p.getGroupId();
-                case "project.artifactId", "pom.artifactId", "artifactId" -> p.getArtifactId();
-                case "project.parent.version", "parent.version" -> p.getModel().getParent() == null ? null : p.getModel().getParent().getVersion();
-                case "project.parent.groupId", "parent.groupId" -> p.getModel().getParent() == null ? null : p.getModel().getParent().getGroupId();
-                default -> firstOf(key, userProperties, p.getProperties(), systemProperties);
-            };
-            if (replacement == null || replacement.contains("${")) {
-                return null;
-            }
-            out.append(replacement);
-            i = end + 1;
-        }
-        return out.toString();
+        });
+        interpolator.addValueSource(new ObjectBasedValueSource(model));
+        return interpolator;
     }
 
-    /** The value of {@code key} in the first of {@code sources} that has it, or {@code null}. */
-    private static String firstOf(String key, Properties... sources) {
-        for (Properties source : sources) {
-            String value = source == null ? null : source.getProperty(key);
-            if (value != null) {
-                return value;
-            }
+    private static List<String> expressions(String value) {
+        List<String> found = new ArrayList<>();
+        Matcher m = EXPRESSION.matcher(value);
+        while (m.find()) {
+            found.add(m.group());
         }
-        return null;
+        return found;
+    }
+
+    private static String warning(String bom, MavenProject declaring, MavenProject module, String why) {
+        String pom = declaring.getFile() != null ? declaring.getFile().getPath() : declaring.getId();
+        return "hermetic: the BOM " + bom + " that " + pom + " imports cannot be resolved for module "
+                + BuildArtifactCollector.moduleName(module) + " (" + why + "): it is not collected, so the "
+                + "lockfile may not hold it. Fix: define that property, or write the value in the import.";
     }
 }

@@ -21,12 +21,16 @@ import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectBuildingException;
 import org.apache.maven.project.ProjectBuildingRequest;
 import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * BOM reading: the POMs that building a module's model reads from the repository, its parent POMs and the BOMs it
  * imports (and the BOMs those import), found by building the model again through the collection's recording session.
  */
 final class ParentAndBomCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParentAndBomCollector.class);
 
     private final ProjectBuilder projectBuilder;
 
@@ -58,7 +62,7 @@ final class ParentAndBomCollector {
         // imports come from Maven's model cache, unreported too, so they join the queue in turn.
         Properties user = session.getUserProperties();
         Properties system = session.getSystemProperties();
-        Deque<String> boms = new ArrayDeque<>(ImportedBoms.of(project, user, system));
+        Deque<String> boms = new ArrayDeque<>(ImportedBoms.of(project, user, system, LOG::warn));
         Set<String> queued = new HashSet<>(boms);
         while (!boms.isEmpty()) {
             String gav = boms.poll();
@@ -77,7 +81,7 @@ final class ParentAndBomCollector {
                         + " imports (directly or through another BOM): " + e.getMessage(), e);
             }
             read.putAll(run.recorder().drain());
-            for (String imported : ImportedBoms.of(bom, user, system)) {
+            for (String imported : ImportedBoms.of(bom, user, system, LOG::warn)) {
                 if (queued.add(imported)) {
                     boms.add(imported);
                 }
