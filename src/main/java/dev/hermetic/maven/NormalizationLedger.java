@@ -24,28 +24,29 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /**
- * One pass of normalization over a module's archives, shared by {@code hermetic:normalize} and by any goal
+ * The ledger of what was normalized in a module (each file's SHA-256 as last seen, and the settings and result if it
+ * was normalized then), and the normalization pass it serves, shared by {@code hermetic:normalize} and by any goal
  * that must see normalized bytes whatever the order of the plugins (notably {@code hermetic:sign}).
  *
- * <p>{@code hermetic:normalize} records its settings on the {@link MavenProject}; a later goal of the same
- * module calls {@link #normalizeAgainIfConfigured} first, which normalizes whatever was attached since. A file
- * this step has already normalized, with the same settings, and whose bytes hash now to what the normalizer wrote,
- * comes out {@code UNCHANGED} without being normalized again: in PORTABLE mode that would mean inflating and
- * deflating every entry once more, where hashing reads the file once (about 1.6 GB/s here). Size, modification
- * time and file key are not trusted: a plugin can rewrite a file in place with the same size within one tick of
- * the clock, or put its time back. Everything runs in the module's own thread, and the record lives on its
- * {@link MavenProject}, so this is safe under {@code -T}.
+ * <p>{@code hermetic:normalize} records its settings on the {@link MavenProject}; a later goal of the same module
+ * calls {@link #normalizeAgainIfConfigured} first, which normalizes whatever was attached since. A file the ledger
+ * says was normalized, with the same settings, and whose bytes hash now to what the normalizer wrote, comes out
+ * {@code UNCHANGED} without being normalized again: in PORTABLE mode that would mean inflating and deflating every
+ * entry once more, where hashing reads the file once. Size, modification time and file key are not trusted: a
+ * plugin can rewrite a file in place with the same size within one tick of the clock, or put its time back.
+ * Everything runs in the module's own thread, and the ledger lives on its {@link MavenProject}, so this is safe
+ * under {@code -T}.
  */
 public final class NormalizationLedger {
 
     /** Key of the {@link Settings} in {@link MavenProject#getContextValue(String)}. */
     private static final String SETTINGS_KEY = "dev.hermetic.normalize.settings";
 
-    /** Key of the per-module {@code Map<Path, Known>}: what this step last saw of each file, and did to it. */
+    /** Key of the per-module {@code Map<Path, Known>}: what was last seen of each file, and done to it. */
     static final String KNOWN_KEY = "dev.hermetic.normalize.known";
 
     /**
-     * A file as last seen: the SHA-256 of its bytes then, and, if this step normalized it to those bytes, with which
+     * A file as last seen: the SHA-256 of its bytes then, and, if it was normalized to those bytes, with which
      * settings and what came out (both null when the file was only seen, e.g. a signature written by one of our
      * goals).
      */
@@ -62,9 +63,7 @@ public final class NormalizationLedger {
             excludedClassifiers = Set.copyOf(excludedClassifiers);
         }
 
-        // equals and hashCode are written out: a record's generated ones are bootstrapped by invokedynamic, which in
-        // Maven's cold JVM spun about 40 method-handle classes the first time (30-40 ms at the end of the goal,
-        // measured on kotlin-compiler-embeddable).
+        // Written out: generated ones bootstrap through invokedynamic, far slower on a cold JVM (bench/records).
         @Override
         public boolean equals(Object o) {
             return o instanceof Settings s && Objects.equals(options, s.options)
@@ -151,7 +150,7 @@ public final class NormalizationLedger {
     }
 
     /**
-     * What normalizing the file would give, if this step normalized it with these settings and its bytes are still
+     * What normalizing the file would give, if it was normalized here with these settings and its bytes are still
      * the ones the normalizer left; null if it must be normalized.
      */
     private static NormalizationResult unchangedSinceNormalized(Known known, Settings settings, Path file,

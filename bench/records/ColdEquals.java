@@ -1,0 +1,48 @@
+import dev.hermetic.archive.NormalizationOptions;
+import dev.hermetic.maven.NormalizationLedger;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The first equals and hashCode of NormalizationLedger.Settings in a fresh JVM: the class's written-out methods
+ * ("written") against the same record with the generated ones ("generated"). With a second argument "warm-records",
+ * another record's generated equals and hashCode run first (as when some other record was compared earlier in the
+ * build). Prints the microseconds of that first call.
+ */
+public class ColdEquals {
+    record GeneratedSettings(NormalizationOptions options, Set<String> excludedClassifiers) {}
+
+    record Other(String name, long value) {}
+
+    public static void main(String[] args) {
+        // Maven's JVM has run lambdas and method references before any mojo: LambdaMetafactory is not what is timed.
+        Supplier<String> lambda = () -> "x";
+        Runnable reference = ColdEquals::noop;
+        reference.run();
+        lambda.get();
+        if (args.length > 1 && args[1].equals("warm-records")) {
+            new Other("a", 1).equals(new Other("a", 1));
+            new Other("a", 1).hashCode();
+        }
+        NormalizationOptions options = NormalizationOptions.defaults(1748779200L);
+        NormalizationOptions same = NormalizationOptions.defaults(1748779200L);
+        Object a;
+        Object b;
+        if (args[0].equals("written")) {
+            a = new NormalizationLedger.Settings(options, Set.of("sources"));
+            b = new NormalizationLedger.Settings(same, Set.of("sources"));
+        } else {
+            a = new GeneratedSettings(options, Set.of("sources"));
+            b = new GeneratedSettings(same, Set.of("sources"));
+        }
+        long start = System.nanoTime();
+        boolean equal = a.equals(b) && a.hashCode() == b.hashCode();
+        long micros = (System.nanoTime() - start) / 1000;
+        if (!equal) {
+            throw new AssertionError("equal settings compared unequal");
+        }
+        System.out.println(micros);
+    }
+
+    private static void noop() {}
+}
