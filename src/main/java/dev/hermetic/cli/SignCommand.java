@@ -3,9 +3,10 @@ package dev.hermetic.cli;
 import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.sign.KeyFingerprint;
-import dev.hermetic.sign.OpenPgpSigner;
 import dev.hermetic.sign.SigningEnvironment;
 import dev.hermetic.sign.SigningException;
+import dev.hermetic.sign.SigningKey;
+import dev.hermetic.sign.SigningKeyLoader;
 import dev.hermetic.sign.SigningKeySource;
 import dev.hermetic.sign.SigningOptionNames;
 import dev.hermetic.sign.SigningRun;
@@ -88,10 +89,9 @@ final class SignCommand implements Command {
         // The files are read and digested while the key is loaded and checked; nothing is written before.
         try (SigningRun run = SigningRun.start(
                 files, Optional.ofNullable(options.manifest()), EnumSet.allOf(DigestAlgorithm.class))) {
-            OpenPgpSigner signer = newSigner(options, passphrase);
-            signer.prepare();
-            out.println("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription());
-            SigningRun.Result result = run.signAndWrite(signer);
+            SigningKey key = keyLoader(options, passphrase).load();
+            out.println("Signing with key " + key.fingerprint() + " from the " + key.sourceDescription());
+            SigningRun.Result result = run.signAndWrite(key);
             result.files().forEach(signed -> out.println("Signed " + signed.source().file() + " -> " + outputs(signed)));
             result.manifest().ifPresent(manifest -> out.println(
                     "Wrote " + options.manifest() + ", signed -> " + outputs(manifest)));
@@ -114,22 +114,22 @@ final class SignCommand implements Command {
         return String.join(", ", names);
     }
 
-    private OpenPgpSigner newSigner(Options options, char[] passphrase) throws SigningException {
-        OpenPgpSigner.Builder builder = OpenPgpSigner.builder()
+    private SigningKeyLoader keyLoader(Options options, char[] passphrase) throws SigningException {
+        SigningKeyLoader loader = new SigningKeyLoader()
                 .optionNames(SigningOptionNames.CLI)
-                .passphrase(passphrase);
-        builder.keySource(SigningKeySource.fileOrEnvironmentVariable(
-                options.keyFile(), options.keyEnv(), environment.variables()));
+                .passphrase(passphrase)
+                .keySource(SigningKeySource.fileOrEnvironmentVariable(
+                        options.keyFile(), options.keyEnv(), environment.variables()));
         if (options.fingerprint() != null) {
-            builder.fingerprint(KeyFingerprint.parse(options.fingerprint(), "--fingerprint"));
+            loader.fingerprint(KeyFingerprint.parse(options.fingerprint(), "--fingerprint"));
         } else if (environment.get(SigningEnvironment.KEY_FINGERPRINT).isPresent()) {
-            builder.fingerprint(KeyFingerprint.parse(
+            loader.fingerprint(KeyFingerprint.parse(
                     environment.get(SigningEnvironment.KEY_FINGERPRINT).get(), SigningEnvironment.KEY_FINGERPRINT));
         }
         if (options.reproducible()) {
-            builder.signatureTime(sourceDateEpoch());
+            loader.signatureTime(sourceDateEpoch());
         }
-        return builder.build();
+        return loader;
     }
 
     /** SOURCE_DATE_EPOCH as {@code hermetic:sign} and {@code normalize} read it ({@link BuildTimestamp}). */

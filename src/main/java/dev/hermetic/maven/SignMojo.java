@@ -4,9 +4,10 @@ import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.sign.KeyFingerprint;
-import dev.hermetic.sign.OpenPgpSigner;
 import dev.hermetic.sign.SigningEnvironment;
 import dev.hermetic.sign.SigningException;
+import dev.hermetic.sign.SigningKey;
+import dev.hermetic.sign.SigningKeyLoader;
 import dev.hermetic.sign.SigningKeySource;
 import dev.hermetic.sign.SigningRun;
 import java.io.File;
@@ -199,7 +200,7 @@ public class SignMojo extends AbstractMojo {
         SigningRun.Result result;
         // The files are read and digested while the key is loaded, unlocked and checked (nothing is written before).
         try (SigningRun run = startRun(toSign, directory.resolve(manifestName()), sideFileDigests)) {
-            OpenPgpSigner signer = prepareSigner(environment);
+            SigningKey key = loadKey(environment);
             if (NormalizationLedger.settingsOf(project) != null && normalizedAgain(run)) {
                 run.readAgain(); // the bytes to sign are those the normalizer just wrote
             }
@@ -207,7 +208,7 @@ public class SignMojo extends AbstractMojo {
                 getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
                         + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
             }
-            result = signAndWrite(run, signer);
+            result = signAndWrite(run, key);
         }
         List<AttachedFile> attachments = attachments(files, result);
         for (AttachedFile a : attachments) {
@@ -247,22 +248,21 @@ public class SignMojo extends AbstractMojo {
                 .anyMatch(result -> result.outcome() == NormalizationResult.Outcome.NORMALIZED);
     }
 
-    private OpenPgpSigner prepareSigner(SigningEnvironment environment) throws MojoFailureException {
+    private SigningKey loadKey(SigningEnvironment environment) throws MojoFailureException {
         char[] passphrase = PassphraseSource.resolve(
                 passphraseServerId, passphraseEnvName, settings, settingsDecrypter, environment);
         try {
-            OpenPgpSigner.Builder builder = OpenPgpSigner.builder()
+            SigningKeyLoader loader = new SigningKeyLoader()
                     .keySource(keySource(environment))
                     .passphrase(passphrase)
                     .fingerprint(fingerprint(environment).orElse(null));
             if (reproducible) {
-                builder.signatureTime(signatureTime(environment.variables(), outputTimestamp));
+                loader.signatureTime(signatureTime(environment.variables(), outputTimestamp));
             }
-            OpenPgpSigner signer = builder.build();
-            signer.prepare();
-            getLog().info("Signing with key " + signer.keyFingerprint() + " from the " + signer.keySourceDescription()
+            SigningKey key = loader.load();
+            getLog().info("Signing with key " + key.fingerprint() + " from the " + key.sourceDescription()
                     + (reproducible ? " (reproducible: signature time fixed)" : ""));
-            return signer;
+            return key;
         } catch (SigningException e) {
             // The core names the environment variable; say so when the passphrase came from settings.xml instead.
             String origin = passphraseServerId == null || passphraseServerId.isBlank()
@@ -313,10 +313,10 @@ public class SignMojo extends AbstractMojo {
     }
 
     /** Signs every file and the manifest, and writes them all, or nothing when anything fails. */
-    private SigningRun.Result signAndWrite(SigningRun run, OpenPgpSigner signer)
+    private SigningRun.Result signAndWrite(SigningRun run, SigningKey key)
             throws MojoExecutionException, MojoFailureException {
         try {
-            return run.signAndWrite(signer);
+            return run.signAndWrite(key);
         } catch (SigningException e) {
             throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
         } catch (IOException e) {

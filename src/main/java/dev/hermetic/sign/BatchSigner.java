@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Signs many files with one {@link OpenPgpSigner} on a few threads, and hands the results back in the order of the
  * files. Each file is read once, for its SHA-256 and SHA-512 (one of which the signature continues), as soon as the
- * batch {@linkplain #start starts}: reading needs no key, so it overlaps with {@link OpenPgpSigner#prepare()}, which
+ * batch {@linkplain #start starts}: reading needs no key, so it overlaps with {@link SigningKeyLoader#load()}, which
  * the caller runs between {@link #start} and {@link #signAll}. A batch writes nothing: the caller writes each
  * result, in order, so that its log, its list of written files and what a failure part way leaves behind do not
  * depend on thread timing.
@@ -117,13 +117,12 @@ public final class BatchSigner implements AutoCloseable {
     }
 
     /**
-     * Signs every file with {@code signer} (prepared), then gives each result to {@code receiver}, in the order of
+     * Signs every file with {@code signer}, then gives each result to {@code receiver}, in the order of
      * the files, on this thread. Stops at the first failure, in file order: the files before it have been received,
      * none after it.
      */
     public void signAll(OpenPgpSigner signer, Receiver receiver) throws SigningException, IOException {
         Objects.requireNonNull(receiver, "receiver");
-        signer.keyFingerprint(); // fails now, on this thread, if prepare() did not succeed
         signerReady.complete(signer);
         for (CompletableFuture<Signed> result : results) {
             if (callerHelps) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where an armored OpenPGP secret key comes from. {@link OpenPgpSigner} tries its sources in order and takes the
+ * Where an armored OpenPGP secret key comes from. {@link SigningKeyLoader} tries its sources in order and takes the
  * first that holds a key.
  */
 public interface SigningKeySource {

@@ -126,12 +126,13 @@ public final class SigningRun implements AutoCloseable {
     }
 
     /**
-     * Signs every file and the manifest with {@code signer} (prepared), then moves every output into place.
+     * Signs every file and the manifest with {@code key}, then moves every output into place.
      *
      * @throws SigningException when a signature cannot be made; nothing of this run is left
      * @throws IOException when a file cannot be read or an output cannot be written; nothing of this run is left
      */
-    public Result signAndWrite(OpenPgpSigner signer) throws SigningException, IOException {
+    public Result signAndWrite(SigningKey key) throws SigningException, IOException {
+        OpenPgpSigner signer = new OpenPgpSigner(key);
         try (StagedFiles staged = new StagedFiles()) {
             List<Signed> signed = new ArrayList<>();
             batch.signAll(signer, result -> signed.add(
@@ -150,12 +151,10 @@ public final class SigningRun implements AutoCloseable {
         Map<String, String> entries = new LinkedHashMap<>();
         signed.forEach(s -> entries.put(s.source().name(), s.digests().get(DigestAlgorithm.SHA_256)));
         byte[] text = DigestManifest.of(DigestAlgorithm.SHA_256, entries).format().getBytes(StandardCharsets.UTF_8);
-        Path temporary = staged.stage(manifestFile, text);
-        MultiDigest digests = MultiDigest.of(text, EnumSet.allOf(DigestAlgorithm.class));
-        // The staged copy holds the very bytes that will be moved into place; keys that hash the data themselves
-        // read it there.
-        byte[] signature = signer.armoredSignature(temporary, digests);
-        return stage(staged, FileToSign.inPlace(manifestFile), signature, digests.hex());
+        staged.stage(manifestFile, text);
+        byte[] signature = signer.armoredSignature(text, manifestFile.getFileName().toString());
+        return stage(staged, FileToSign.inPlace(manifestFile), signature,
+                MultiDigest.of(text, EnumSet.allOf(DigestAlgorithm.class)).hex());
     }
 
     private Signed stage(StagedFiles staged, FileToSign file, byte[] armoredSignature,
@@ -188,14 +187,12 @@ public final class SigningRun implements AutoCloseable {
         private final List<Path> moved = new ArrayList<>();
         private boolean done;
 
-        /** @return the temporary file holding {@code content} until it is moved to {@code target} */
-        Path stage(Path target, byte[] content) throws IOException {
+        void stage(Path target, byte[] content) throws IOException {
             Path absolute = target.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
             Path temporary = AtomicFile.temporaryBeside(absolute);
             staged.add(new Staged(temporary, absolute));
             Files.write(temporary, content);
-            return temporary;
         }
 
         void moveIntoPlace() throws IOException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.digest.HexDigests;
+import dev.hermetic.digest.MultiDigest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,8 +104,13 @@ class OpenPgpSignerTest {
         return Files.writeString(dir.resolve(fingerprint + ".asc"), gpg.exportSecret(fingerprint, passphrase));
     }
 
-    private static OpenPgpSigner.Builder signer(Path keyFile) {
-        return OpenPgpSigner.builder().keySource(SigningKeySource.file(keyFile));
+    private static SigningKeyLoader loader(Path keyFile) {
+        return new SigningKeyLoader().keySource(SigningKeySource.file(keyFile));
+    }
+
+    /** Signs {@code file} as a signing run does, from its digests, and writes the signature. */
+    private static void sign(OpenPgpSigner signer, Path file, Path signature) throws Exception {
+        Files.write(signature, signer.armoredSignature(file, MultiDigest.read(file, EnumSet.allOf(DigestAlgorithm.class))));
     }
 
     private Path artifact() throws Exception {
@@ -145,14 +151,13 @@ class OpenPgpSignerTest {
 
     @Test
     void ed25519SignatureVerifiesWithGpgAndSqv() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(ed25519)).load());
         Path file = artifact();
         Path signature = dir.resolve("artifact-1.0.jar.asc");
 
-        signer.sign(file, signature);
+        sign(signer, file, signature);
 
-        assertThat(signer.keyFingerprint()).isEqualTo(ed25519);
+        assertThat(signer.key().fingerprint().hex()).isEqualTo(ed25519);
         assertThat(Files.readString(signature))
                 .startsWith("-----BEGIN PGP SIGNATURE-----\n\n")
                 .endsWith("-----END PGP SIGNATURE-----\n")
@@ -166,12 +171,11 @@ class OpenPgpSignerTest {
 
     @Test
     void rsaSignatureVerifiesWithGpgAndSqv() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(rsa)).hashAlgorithm(DigestAlgorithm.SHA_512).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(rsa)).hashAlgorithm(DigestAlgorithm.SHA_512).load());
         Path file = artifact();
         Path signature = dir.resolve("artifact-1.0.jar.asc");
 
-        signer.sign(file, signature);
+        sign(signer, file, signature);
 
         assertVerifiedByGpgAndSqv(rsa, rsa, signature, file);
         assertThat(parse(signature).getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA512);
@@ -180,13 +184,11 @@ class OpenPgpSignerTest {
     @Test
     void rsaKeySkipsBouncyCastlesModulusTestOnlyWhilePreparing() throws Exception {
         String skip = "org.bouncycastle.rsa.allow_unsafe_mod";
-        OpenPgpSigner signer = signer(keyFile(rsa)).build();
-
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(rsa)).load());
 
         assertThat(org.bouncycastle.util.Properties.isOverrideSet(skip)).as(skip + " left set on this thread").isFalse();
         Path file = artifact();
-        signer.sign(file, dir.resolve("rsa.asc"));
+        sign(signer, file, dir.resolve("rsa.asc"));
         assertVerifiedByGpgAndSqv(rsa, rsa, dir.resolve("rsa.asc"), file);
     }
 
@@ -211,7 +213,7 @@ class OpenPgpSignerTest {
         }
         Path key = Files.write(dir.resolve("damaged.asc"), armored.toByteArray());
 
-        assertThatThrownBy(() -> signer(key).build().prepare())
+        assertThatThrownBy(() -> loader(key).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("Key " + rsa)
                 .hasMessageContaining("is damaged: its secret primes do not multiply to its public modulus")
@@ -220,11 +222,10 @@ class OpenPgpSignerTest {
 
     @Test
     void tamperedFileFailsGpgAndSqv() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(ed25519)).load());
         Path file = artifact();
         Path signature = dir.resolve("artifact-1.0.jar.asc");
-        signer.sign(file, signature);
+        sign(signer, file, signature);
 
         byte[] bytes = Files.readAllBytes(file);
         bytes[1234] ^= 1;
@@ -246,34 +247,30 @@ class OpenPgpSignerTest {
 
         // No fingerprint, the primary's fingerprint, and the subkey's (lower case, spaced, 0x): all the subkey.
         for (String selector : new String[] {null, certifyOnly, "0x" + spaced(signingSubkey.toLowerCase())}) {
-            OpenPgpSigner signer = signer(key)
+            OpenPgpSigner signer = new OpenPgpSigner(loader(key)
                     .fingerprint(selector == null ? null : KeyFingerprint.parse(selector, "test"))
-                    .build();
-            signer.prepare();
-            assertThat(signer.keyFingerprint()).isEqualTo(signingSubkey);
-            signer.sign(file, signature);
+                    .load());
+            assertThat(signer.key().fingerprint().hex()).isEqualTo(signingSubkey);
+            sign(signer, file, signature);
             assertVerifiedByGpgAndSqv(certifyOnly, signingSubkey, signature, file);
         }
     }
 
     @Test
-    void signsAndDigestsInOneRead() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
-        signer.prepare();
+    void digestsWithoutTheSignaturesHashReadTheFileAgain() throws Exception {
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(ed25519)).load());
         Path file = artifact();
 
-        Map<DigestAlgorithm, String> digests = signer.signAndDigest(
-                file, dir.resolve("a.asc"), EnumSet.allOf(DigestAlgorithm.class));
+        Files.write(dir.resolve("a.asc"), signer.armoredSignature(file, MultiDigest.read(file, Set.of(DigestAlgorithm.SHA_512))));
 
-        assertThat(digests).isEqualTo(HexDigests.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
         assertVerifiedByGpgAndSqv(ed25519, ed25519, dir.resolve("a.asc"), file);
     }
 
     @Test
     void expiredKeyIsRefusedBeforeAnyFileIsTouched() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(expired)).build();
+        SigningKeyLoader loader = loader(keyFile(expired));
 
-        assertThatThrownBy(signer::prepare)
+        assertThatThrownBy(loader::load)
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("Key " + expired)
                 .hasMessageContaining("expired at 2020-12-31T00:00:00Z")
@@ -283,7 +280,7 @@ class OpenPgpSignerTest {
 
     @Test
     void revokedKeyIsRefused() throws Exception {
-        assertThatThrownBy(() -> signer(keyFile(revoked)).build().prepare())
+        assertThatThrownBy(() -> loader(keyFile(revoked)).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("Key " + revoked)
                 .hasMessageContaining("is revoked")
@@ -295,11 +292,11 @@ class OpenPgpSignerTest {
         Path key = keyFile(revokedSubkey);
         String subkey = gpg.fingerprints("revsub@example.org").get(1);
 
-        assertThatThrownBy(() -> signer(key).fingerprint(KeyFingerprint.parse(subkey, "test")).build().prepare())
+        assertThatThrownBy(() -> loader(key).fingerprint(KeyFingerprint.parse(subkey, "test")).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("Key " + subkey)
                 .hasMessageContaining("is revoked");
-        assertThatThrownBy(() -> signer(key).build().prepare())
+        assertThatThrownBy(() -> loader(key).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("No key of certificate " + revokedSubkey)
                 .hasMessageContaining(subkey + " (subkey, EdDSA (Ed25519, v4 legacy)): is revoked")
@@ -308,15 +305,15 @@ class OpenPgpSignerTest {
 
     @Test
     void keyThatCannotSignIsRefused() throws Exception {
-        assertThatThrownBy(() -> signer(keyFile(encryptOnly)).build().prepare())
+        assertThatThrownBy(() -> loader(keyFile(encryptOnly)).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("No key of certificate " + encryptOnly)
                 .hasMessageContaining("(primary key, EdDSA (Ed25519, v4 legacy)): cannot sign (its key flags allow only: certify)")
                 .hasMessageContaining("(subkey, ECDH): cannot sign (its key flags allow only: encrypt)")
                 .hasMessageContaining("gpg --quick-add-key " + encryptOnly + " ed25519 sign");
         String encryptionSubkey = gpg.fingerprints("enc@example.org").get(1);
-        assertThatThrownBy(() -> signer(keyFile(encryptOnly))
-                        .fingerprint(KeyFingerprint.parse(encryptionSubkey, "test")).build().prepare())
+        assertThatThrownBy(() -> loader(keyFile(encryptOnly))
+                        .fingerprint(KeyFingerprint.parse(encryptionSubkey, "test")).load())
                 .hasMessageContaining("Key " + encryptionSubkey)
                 .hasMessageContaining("cannot sign");
     }
@@ -326,13 +323,12 @@ class OpenPgpSignerTest {
         // --export-secret-subkeys leaves a stub instead of the primary key's secret part (offline primary key).
         Path subkeysOnly = Files.writeString(dir.resolve("subkeys.asc"), gpg.gpgOk("--batch", "--pinentry-mode",
                 "loopback", "--passphrase", "", "--armor", "--export-secret-subkeys", certifyOnly).stdout());
-        OpenPgpSigner signer = signer(subkeysOnly).build();
-        signer.prepare();
-        assertThat(signer.keyFingerprint()).isEqualTo(signingSubkey);
+        OpenPgpSigner signer = new OpenPgpSigner(loader(subkeysOnly).load());
+        assertThat(signer.key().fingerprint().hex()).isEqualTo(signingSubkey);
 
         Path primaryStub = Files.writeString(dir.resolve("stub.asc"), gpg.gpgOk("--batch", "--pinentry-mode",
                 "loopback", "--passphrase", "", "--armor", "--export-secret-subkeys", ed25519).stdout());
-        assertThatThrownBy(() -> signer(primaryStub).build().prepare())
+        assertThatThrownBy(() -> loader(primaryStub).load())
                 .hasMessageContaining(ed25519 + " (primary key, EdDSA (Ed25519, v4 legacy)): has no secret part")
                 .hasMessageContaining("gpg --armor --export-secret-keys " + ed25519);
     }
@@ -342,7 +338,7 @@ class OpenPgpSignerTest {
         Path key = keyFile(protectedKey, PASSPHRASE);
         assertThat(Files.readString(key)).contains("PRIVATE KEY BLOCK");
 
-        assertThatThrownBy(() -> signer(key).build().prepare())
+        assertThatThrownBy(() -> loader(key).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("Key " + protectedKey)
                 .hasMessageContaining("is protected by a passphrase and none was given")
@@ -350,16 +346,15 @@ class OpenPgpSignerTest {
                 .hasMessageContaining("hermetic.sign.passphraseEnvName");
 
         char[] wrong = "not the passphrase".toCharArray();
-        assertThatThrownBy(() -> signer(key).passphrase(wrong).build().prepare())
+        assertThatThrownBy(() -> loader(key).passphrase(wrong).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageStartingWith("Wrong passphrase for key " + protectedKey)
                 .hasMessageContaining("MAVEN_GPG_PASSPHRASE")
                 .hasMessageNotContaining("not the passphrase");
 
-        OpenPgpSigner signer = signer(key).passphrase(PASSPHRASE.toCharArray()).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(key).passphrase(PASSPHRASE.toCharArray()).load());
         Path file = artifact();
-        signer.sign(file, dir.resolve("p.asc"));
+        sign(signer, file, dir.resolve("p.asc"));
         assertVerifiedByGpgAndSqv(protectedKey, protectedKey, dir.resolve("p.asc"), file);
         assertThat(signer.toString()).doesNotContain(PASSPHRASE);
     }
@@ -369,33 +364,30 @@ class OpenPgpSignerTest {
         String armored = gpg.exportSecret(ed25519, "");
         Map<String, String> environment = Map.of(SigningEnvironment.KEY, armored, "RELEASE_KEY", gpg.exportSecret(rsa, ""));
 
-        OpenPgpSigner fromDefault = OpenPgpSigner.builder()
-                .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY, environment)).build();
-        fromDefault.prepare();
-        assertThat(fromDefault.keyFingerprint()).isEqualTo(ed25519);
-        assertThat(fromDefault.keySourceDescription()).isEqualTo("environment variable MAVEN_GPG_KEY");
+        OpenPgpSigner fromDefault = new OpenPgpSigner(new SigningKeyLoader()
+                .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY, environment)).load());
+        assertThat(fromDefault.key().fingerprint().hex()).isEqualTo(ed25519);
+        assertThat(fromDefault.key().sourceDescription()).isEqualTo("environment variable MAVEN_GPG_KEY");
 
         // The first source holding a key wins; an unset variable is skipped.
-        OpenPgpSigner chained = OpenPgpSigner.builder()
+        OpenPgpSigner chained = new OpenPgpSigner(new SigningKeyLoader()
                 .keySource(SigningKeySource.environmentVariable("UNSET_KEY", environment))
                 .keySource(SigningKeySource.environmentVariable("RELEASE_KEY", environment))
                 .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY, environment))
-                .build();
-        chained.prepare();
-        assertThat(chained.keyFingerprint()).isEqualTo(rsa);
+                .load());
+        assertThat(chained.key().fingerprint().hex()).isEqualTo(rsa);
         assertThat(SigningKeySource.environmentVariable("RELEASE_KEY", environment).toString())
                 .doesNotContain("PRIVATE");
     }
 
     @Test
     void missingKeyNamesEverySourceTried() {
-        OpenPgpSigner signer = OpenPgpSigner.builder()
+        SigningKeyLoader loader = new SigningKeyLoader()
                 .keySource(SigningKeySource.environmentVariable("RELEASE_KEY", Map.of()))
                 .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY, Map.of("MAVEN_GPG_KEY", "  ")))
-                .optionNames(SigningOptionNames.CLI)
-                .build();
+                .optionNames(SigningOptionNames.CLI);
 
-        assertThatThrownBy(signer::prepare)
+        assertThatThrownBy(loader::load)
                 .isInstanceOf(SigningException.class)
                 .hasMessageStartingWith("No signing key found (tried environment variable RELEASE_KEY,"
                         + " environment variable MAVEN_GPG_KEY)")
@@ -405,38 +397,37 @@ class OpenPgpSignerTest {
     @Test
     void missingKeyFileIsAnErrorNotASkip() throws Exception {
         Path missing = dir.resolve("nope.asc");
-        OpenPgpSigner signer = OpenPgpSigner.builder()
+        SigningKeyLoader loader = new SigningKeyLoader()
                 .keySource(SigningKeySource.file(missing))
                 .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY,
-                        Map.of(SigningEnvironment.KEY, gpg.exportSecret(ed25519, ""))))
-                .build();
+                        Map.of(SigningEnvironment.KEY, gpg.exportSecret(ed25519, ""))));
 
-        assertThatThrownBy(signer::prepare).hasMessage("The key file " + missing + " does not exist: export the key"
+        assertThatThrownBy(loader::load).hasMessage("The key file " + missing + " does not exist: export the key"
                 + " with `gpg --armor --export-secret-keys <fingerprint> > " + missing + "` or fix the path");
     }
 
     @Test
     void oversizedKeyMaterialIsRefusedBeforeParsing() throws Exception {
         Path huge = Files.write(dir.resolve("huge.asc"), new byte[(int) SigningKeySource.MAX_KEY_BYTES + 1]);
-        assertThatThrownBy(() -> signer(huge).build().prepare())
+        assertThatThrownBy(() -> loader(huge).load())
                 .hasMessageContaining("is 1048577 bytes, more than the 1048576 bytes");
         String big = "x".repeat((int) SigningKeySource.MAX_KEY_BYTES + 1);
-        assertThatThrownBy(() -> OpenPgpSigner.builder()
-                        .keySource(SigningKeySource.environmentVariable("K", Map.of("K", big))).build().prepare())
+        assertThatThrownBy(() -> new SigningKeyLoader()
+                        .keySource(SigningKeySource.environmentVariable("K", Map.of("K", big))).load())
                 .hasMessageContaining("environment variable K holds 1048577 bytes");
     }
 
     @Test
     void publicKeyOrGarbageIsNotASecretKey() throws Exception {
         Path publicKey = Files.writeString(dir.resolve("pub.asc"), gpg.exportPublicArmored(ed25519));
-        assertThatThrownBy(() -> signer(publicKey).build().prepare())
+        assertThatThrownBy(() -> loader(publicKey).load())
                 .hasMessageContaining("holds only a public key, which cannot sign")
                 .hasMessageContaining("gpg --armor --export-secret-keys");
 
         String garbage = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nc2VjcmV0LXN0dWZm-not-base64\n"
                 + "-----END PGP PRIVATE KEY BLOCK-----\n";
-        assertThatThrownBy(() -> OpenPgpSigner.builder()
-                        .keySource(SigningKeySource.environmentVariable("K", Map.of("K", garbage))).build().prepare())
+        assertThatThrownBy(() -> new SigningKeyLoader()
+                        .keySource(SigningKeySource.environmentVariable("K", Map.of("K", garbage))).load())
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("The environment variable K does not hold")
                 .hasMessageNotContaining("c2VjcmV0");
@@ -446,24 +437,22 @@ class OpenPgpSignerTest {
     void fingerprintSelectsAmongSeveralCertificates() throws Exception {
         Path both = Files.writeString(dir.resolve("both.asc"), gpg.exportSecret(ed25519, "") + gpg.exportSecret(rsa, ""));
 
-        assertThatThrownBy(() -> signer(both).build().prepare())
+        assertThatThrownBy(() -> loader(both).load())
                 .hasMessageContaining("holds 2 certificates with a key that can sign (" + ed25519 + ", " + rsa + ")")
                 .hasMessageContaining("set hermetic.sign.fingerprint (or MAVEN_GPG_KEY_FINGERPRINT)");
 
-        OpenPgpSigner signer = signer(both).fingerprint(KeyFingerprint.parse(spaced(rsa), "test")).build();
-        signer.prepare();
-        assertThat(signer.keyFingerprint()).isEqualTo(rsa);
+        OpenPgpSigner signer = new OpenPgpSigner(loader(both).fingerprint(KeyFingerprint.parse(spaced(rsa), "test")).load());
+        assertThat(signer.key().fingerprint().hex()).isEqualTo(rsa);
 
         // gpg exporting both keys at once writes one armor block holding two certificates.
         Path oneBlock = Files.writeString(dir.resolve("one-block.asc"), gpg.gpgOk("--batch", "--pinentry-mode",
                 "loopback", "--passphrase", "", "--armor", "--export-secret-keys", ed25519, rsa).stdout());
         assertThat(Files.readString(oneBlock)).containsOnlyOnce("BEGIN PGP PRIVATE KEY BLOCK");
-        OpenPgpSigner fromOneBlock = signer(oneBlock).fingerprint(KeyFingerprint.parse(rsa, "test")).build();
-        fromOneBlock.prepare();
-        assertThat(fromOneBlock.keyFingerprint()).isEqualTo(rsa);
+        OpenPgpSigner fromOneBlock = new OpenPgpSigner(loader(oneBlock).fingerprint(KeyFingerprint.parse(rsa, "test")).load());
+        assertThat(fromOneBlock.key().fingerprint().hex()).isEqualTo(rsa);
 
         String unknown = "0123456789ABCDEF0123456789ABCDEF01234567";
-        assertThatThrownBy(() -> signer(both).fingerprint(KeyFingerprint.parse(unknown, "test")).build().prepare())
+        assertThatThrownBy(() -> loader(both).fingerprint(KeyFingerprint.parse(unknown, "test")).load())
                 .hasMessageStartingWith("No key with fingerprint " + unknown + " in the key file " + both)
                 .hasMessageContaining(ed25519 + " (primary key, EdDSA (Ed25519, v4 legacy)): can sign")
                 .hasMessageContaining(rsa + " (primary key, RSA 2048): can sign");
@@ -490,13 +479,12 @@ class OpenPgpSignerTest {
         Path file = artifact();
         List<byte[]> signatures = new ArrayList<>();
         for (long laterSeconds : new long[] {60, 86_400 * 40}) {
-            OpenPgpSigner signer = signer(key)
+            OpenPgpSigner signer = new OpenPgpSigner(loader(key)
                     .signatureTime(sourceDateEpoch)
                     .clock(Clock.fixed(sourceDateEpoch.plusSeconds(laterSeconds), ZoneOffset.UTC))
-                    .build();
-            signer.prepare();
+                    .load());
             Path signature = dir.resolve("r" + signatures.size() + ".asc");
-            signer.sign(file, signature);
+            sign(signer, file, signature);
             signatures.add(Files.readAllBytes(signature));
         }
 
@@ -514,23 +502,20 @@ class OpenPgpSignerTest {
         Path key = keyFile(rsa);
         Path file = artifact();
         Instant time = Instant.now();
-        OpenPgpSigner first = signer(key).signatureTime(time).build();
-        OpenPgpSigner second = signer(key).signatureTime(time).build();
-        first.prepare();
-        second.prepare();
-        first.sign(file, dir.resolve("1.asc"));
-        second.sign(file, dir.resolve("2.asc"));
+        OpenPgpSigner first = new OpenPgpSigner(loader(key).signatureTime(time).load());
+        OpenPgpSigner second = new OpenPgpSigner(loader(key).signatureTime(time).load());
+        sign(first, file, dir.resolve("1.asc"));
+        sign(second, file, dir.resolve("2.asc"));
 
         assertThat(Files.readAllBytes(dir.resolve("2.asc"))).isEqualTo(Files.readAllBytes(dir.resolve("1.asc")));
     }
 
     @Test
     void defaultModeStampsTheCurrentTime() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(ed25519)).load());
         Path file = artifact();
         Instant before = Instant.now().minusSeconds(1);
-        signer.sign(file, dir.resolve("now.asc"));
+        sign(signer, file, dir.resolve("now.asc"));
         Instant after = Instant.now().plusSeconds(1);
 
         Instant created = parse(dir.resolve("now.asc")).getCreationTime().toInstant();
@@ -539,8 +524,8 @@ class OpenPgpSignerTest {
 
     @Test
     void signatureTimeBeforeKeyCreationIsRefused() throws Exception {
-        assertThatThrownBy(() -> signer(keyFile(ed25519)).signatureTime(Instant.parse("2001-01-01T00:00:00Z"))
-                        .build().prepare())
+        assertThatThrownBy(() -> loader(keyFile(ed25519)).signatureTime(Instant.parse("2001-01-01T00:00:00Z"))
+                        .load())
                 .hasMessageContaining("Key " + ed25519)
                 .hasMessageContaining("after the signature time 2001-01-01T00:00:00Z")
                 .hasMessageContaining("hermetic.sign.reproducible");
@@ -555,10 +540,9 @@ class OpenPgpSignerTest {
         String primary = KeyFingerprint.of(v6.getPGPSecretKeyRing().getPublicKey().getFingerprint()).hex();
         assertThat(primary).hasSize(64);
 
-        OpenPgpSigner signer = signer(key).fingerprint(KeyFingerprint.parse(primary.toLowerCase(), "test")).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(key).fingerprint(KeyFingerprint.parse(primary.toLowerCase(), "test")).load());
         Path file = artifact();
-        signer.sign(file, dir.resolve("v6.asc.sig"));
+        sign(signer, file, dir.resolve("v6.asc.sig"));
 
         PGPSignature signature = parse(dir.resolve("v6.asc.sig"));
         assertThat(signature.getVersion()).isEqualTo(6);
@@ -567,21 +551,18 @@ class OpenPgpSignerTest {
         signature.update(Files.readAllBytes(file));
         assertThat(signature.verify()).isTrue();
 
-        assertThatThrownBy(() -> signer(key).signatureTime(Instant.now()).build().prepare())
+        assertThatThrownBy(() -> loader(key).signatureTime(Instant.now()).load())
                 .hasMessageContaining("is a v6 key: its signatures carry a random salt");
     }
 
     @Test
     void ecdsaKeySignsThroughBouncyCastlesPathButIsNotReproducible() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ecdsa)).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(ecdsa)).load());
         Path file = artifact();
-        Map<DigestAlgorithm, String> digests =
-                signer.signAndDigest(file, dir.resolve("e.asc"), EnumSet.allOf(DigestAlgorithm.class));
+        sign(signer, file, dir.resolve("e.asc"));
 
         assertVerifiedByGpgAndSqv(ecdsa, ecdsa, dir.resolve("e.asc"), file);
-        assertThat(digests).isEqualTo(HexDigests.digest(file, EnumSet.allOf(DigestAlgorithm.class)));
-        assertThatThrownBy(() -> signer(keyFile(ecdsa)).signatureTime(Instant.now()).build().prepare())
+        assertThatThrownBy(() -> loader(keyFile(ecdsa)).signatureTime(Instant.now()).load())
                 .hasMessageContaining("Key " + ecdsa + " uses ECDSA, whose signatures use a random nonce")
                 .hasMessageContaining("hermetic.sign.reproducible");
     }
@@ -609,10 +590,9 @@ class OpenPgpSignerTest {
                 .ed448x448Key("Ed448 <ed448@example.org>")
                 .build();
         Path key = Files.writeString(dir.resolve("ed448.asc"), v6.toAsciiArmoredString());
-        OpenPgpSigner signer = signer(key).hashAlgorithm(DigestAlgorithm.SHA_256).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(key).hashAlgorithm(DigestAlgorithm.SHA_256).load());
         Path file = artifact();
-        signer.sign(file, dir.resolve("ed448.sig"));
+        sign(signer, file, dir.resolve("ed448.sig"));
 
         PGPSignature signature = parse(dir.resolve("ed448.sig"));
         assertThat(signature.getHashAlgorithm()).isEqualTo(HashAlgorithmTags.SHA512);
@@ -624,9 +604,8 @@ class OpenPgpSignerTest {
 
     @Test
     void inlineCheckRejectsASignatureOfOtherBytes() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ecdsa)).build();
-        signer.prepare();
-        PGPSignature signature = parseArmored(signer.signBytes("the bytes".getBytes(StandardCharsets.UTF_8)));
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(ecdsa)).load());
+        PGPSignature signature = parseArmored(signer.armoredSignature("the bytes".getBytes(StandardCharsets.UTF_8), "a test message"));
 
         assertThat(inlineCheck(signature, "the bytes")).isTrue();
         assertThat(inlineCheck(signature, "other bytes")).isFalse();
@@ -650,8 +629,7 @@ class OpenPgpSignerTest {
 
     @Test
     void concurrentSigningAfterPrepare() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
-        signer.prepare();
+        OpenPgpSigner signer = new OpenPgpSigner(loader(keyFile(ed25519)).load());
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             files.add(Files.writeString(dir.resolve("f" + i + ".txt"), "content " + i + "\n".repeat(i * 1000)));
@@ -661,7 +639,7 @@ class OpenPgpSignerTest {
             List<Future<Void>> results = new ArrayList<>();
             for (Path file : files) {
                 results.add(pool.submit(() -> {
-                    signer.sign(file, Path.of(file + ".asc"));
+                    sign(signer, file, Path.of(file + ".asc"));
                     return null;
                 }));
             }
@@ -675,30 +653,6 @@ class OpenPgpSignerTest {
         for (Path file : files) {
             assertThat(sqv(keyring, Path.of(file + ".asc"), file).exitCode()).as(file.toString()).isZero();
         }
-    }
-
-    @Test
-    void failedSigningLeavesTheExistingSignatureAndNoTemporaryFile() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
-        signer.prepare();
-        Path signature = Files.writeString(dir.resolve("gone.jar.asc"), "previous signature");
-
-        assertThatThrownBy(() -> signer.sign(dir.resolve("gone.jar"), signature))
-                .isInstanceOf(java.nio.file.NoSuchFileException.class);
-
-        assertThat(Files.readString(signature)).isEqualTo("previous signature");
-        try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
-        }
-    }
-
-    @Test
-    void signingBeforePrepareIsAProgrammingError() throws Exception {
-        OpenPgpSigner signer = signer(keyFile(ed25519)).build();
-        assertThatThrownBy(() -> signer.sign(artifact(), dir.resolve("x.asc")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("prepare()");
-        assertThat(Files.exists(dir.resolve("x.asc"))).isFalse();
     }
 
     private List<Path> signatureFiles() throws Exception {

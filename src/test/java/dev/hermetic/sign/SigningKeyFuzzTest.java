@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * Hostile key text in {@code MAVEN_GPG_KEY} (docs/fuzzing.md): preparing the signer loads, selects, checks and
- * unlocks the key; it succeeds or refuses with {@link SigningException}. Anything else thrown is a finding.
+ * Hostile key text in {@code MAVEN_GPG_KEY} (docs/fuzzing.md): {@link SigningKeyLoader#load()} reads, selects,
+ * checks and unlocks the key; it succeeds or refuses with {@link SigningException}. Anything else thrown is a finding.
  * The clock is fixed so that expiry decisions replay the same way. Without {@code JAZZER_FUZZ} this replays the
  * committed inputs under {@code src/test/resources/dev/hermetic/sign/SigningKeyFuzzTestInputs/prepare/}.
  */
@@ -20,13 +20,12 @@ class SigningKeyFuzzTest {
     @FuzzTest
     void prepare(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
-        OpenPgpSigner signer = OpenPgpSigner.builder()
+        SigningKeyLoader loader = new SigningKeyLoader()
                 .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY, Map.of(SigningEnvironment.KEY, text)))
                 .passphrase("fuzz".toCharArray()) // the protected seed's; unprotected keys ignore it
-                .clock(CLOCK)
-                .build();
+                .clock(CLOCK);
         try {
-            signer.prepare();
+            loader.load();
         } catch (SigningException refused) {
             // the documented refusal
         }

@@ -48,11 +48,9 @@ class SigningRunTest {
         }
     }
 
-    private OpenPgpSigner preparedSigner() throws Exception {
+    private SigningKey key() throws Exception {
         Path key = Files.writeString(keys.resolve("key.asc"), gpg.exportSecret(fingerprint, ""));
-        OpenPgpSigner signer = OpenPgpSigner.builder().keySource(SigningKeySource.file(key)).build();
-        signer.prepare();
-        return signer;
+        return new SigningKeyLoader().keySource(SigningKeySource.file(key)).load();
     }
 
     private static void assertVerifies(Path signature, Path file) {
@@ -79,7 +77,7 @@ class SigningRunTest {
 
         SigningRun.Result result;
         try (SigningRun run = SigningRun.start(files, Optional.of(manifest), EnumSet.of(DigestAlgorithm.SHA_512))) {
-            result = run.signAndWrite(preparedSigner());
+            result = run.signAndWrite(key());
         }
 
         assertThat(names(out)).containsExactly("lib-1.0-digests.sha256sum", "lib-1.0-digests.sha256sum.asc",
@@ -113,8 +111,8 @@ class SigningRunTest {
                 new SigningRun.FileToSign(last, out, "c.jar"));
 
         try (SigningRun run = SigningRun.start(files, Optional.of(out.resolve("SHA256SUMS")), BOTH)) {
-            OpenPgpSigner signer = preparedSigner();
-            assertThatThrownBy(() -> run.signAndWrite(signer))
+            SigningKey key = key();
+            assertThatThrownBy(() -> run.signAndWrite(key))
                     .isInstanceOf(NoSuchFileException.class)
                     .hasMessageContaining("gone.jar");
         }
@@ -131,8 +129,8 @@ class SigningRunTest {
         Files.writeString(manifest.resolve("keep"), "x");
 
         try (SigningRun run = SigningRun.start(List.of(SigningRun.FileToSign.inPlace(jar)), Optional.of(manifest), BOTH)) {
-            OpenPgpSigner signer = preparedSigner();
-            assertThatThrownBy(() -> run.signAndWrite(signer)).isInstanceOf(java.io.IOException.class);
+            SigningKey key = key();
+            assertThatThrownBy(() -> run.signAndWrite(key)).isInstanceOf(java.io.IOException.class);
         }
 
         assertThat(names(dir)).containsExactly("SHA256SUMS", "a.jar");
@@ -145,11 +143,11 @@ class SigningRunTest {
         SigningRun.Result result;
 
         try (SigningRun run = SigningRun.start(List.of(SigningRun.FileToSign.inPlace(jar)), Optional.empty(), BOTH)) {
-            OpenPgpSigner signer = preparedSigner();
+            SigningKey key = key();
             assertThat(run.sha256ByFile()).containsExactly(Map.entry(jar, HexDigests.digest(jar, DigestAlgorithm.SHA_256)));
             Files.writeString(jar, "rewritten");
             run.readAgain();
-            result = run.signAndWrite(signer);
+            result = run.signAndWrite(key);
         }
 
         assertThat(result.files().get(0).digests().get(DigestAlgorithm.SHA_256))
