@@ -35,8 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread fewer, and once {@link #signAll} runs, the caller reads and signs too while it waits for the next result.
  * So no more threads run than were asked for: in a fresh JVM each extra thread runs the same cold SHA-2 and
  * {@code BigInteger} code in the interpreter until the JIT has compiled it, and on a machine with two processors a
- * third busy thread also delays that compilation (the CLI used about 10% less CPU than with two threads plus the
- * caller; in Maven the difference was within the noise of a loaded machine).
+ * third busy thread also delays that compilation (bench/NOTES.md, Sign).
  *
  * <p>Use it in try-with-resources: {@link #close()} stops the threads, also when preparing the key failed.
  */
