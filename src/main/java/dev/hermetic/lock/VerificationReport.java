@@ -47,7 +47,7 @@ public record VerificationReport(List<Finding> findings, Map<String, SortedSet<A
     }
 
     /**
-     * One line for the log, e.g. {@code 416 artifacts verified (412 files, 93.1 MB hashed in 0.08 s): 0 errors,
+     * One line for the log, e.g. {@code 12 artifacts verified (10 files, 2.5 MB hashed in 0.01 s): 0 errors,
      * 1 warning, 2 excluded}.
      */
     public String summary() {

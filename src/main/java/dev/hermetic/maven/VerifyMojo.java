@@ -3,10 +3,8 @@ package dev.hermetic.maven;
 import dev.hermetic.lock.ReactorVerification;
 import dev.hermetic.lock.VerifySettings;
 import java.io.File;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javax.inject.Inject;
@@ -20,6 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.rtinfo.RuntimeInformation;
+import org.eclipse.aether.SessionData;
 
 /**
  * Fails the build when what it uses differs from the lockfile: a checksum, an artifact that is not locked, a locked
@@ -36,8 +35,11 @@ public class VerifyMojo extends AbstractMojo {
     /** Session data key under which the extension records that it verified the build before any mojo ran. */
     static final String VERIFIED_KEY = "dev.hermetic.verified";
 
-    /** One verification per Maven invocation (keyed by its request), shared by the modules. */
-    private static final Map<Object, CompletableFuture<String>> RUNS = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Session data key of the build's one verification, which its modules share. Session data, not a static field:
+     * a long-lived JVM (mvnd, an IDE) runs several builds, and each has its own repository session.
+     */
+    static final String RUN_KEY = "dev.hermetic.verifyRun";
 
     /**
      * Skips every goal of this plugin.
@@ -188,7 +190,7 @@ public class VerifyMojo extends AbstractMojo {
         }
         VerifySettings settings = settings();
         CompletableFuture<String> mine = new CompletableFuture<>();
-        CompletableFuture<String> run = RUNS.putIfAbsent(session.getRequest(), mine);
+        CompletableFuture<String> run = claimRun(session.getRepositorySession().getData(), mine);
         if (run == null) {
             try {
                 mine.complete(BuildVerifier.verify(collector, session, settings, runtime.getMavenVersion(),
@@ -208,6 +210,20 @@ public class VerifyMojo extends AbstractMojo {
             Thread.currentThread().interrupt();
             throw new MojoFailureException("Interrupted while waiting for the reactor's verification", e);
         }
+    }
+
+    /**
+     * Makes {@code mine} this build's verification unless a module got there first.
+     *
+     * @return null when the caller is first and must complete {@code mine}; else the run of the module that was
+     */
+    @SuppressWarnings("unchecked")
+    static CompletableFuture<String> claimRun(SessionData data, CompletableFuture<String> mine) {
+        // Compare-and-set: in Maven 3.8's resolver SessionData has no computeIfAbsent.
+        if (data.set(RUN_KEY, null, mine)) {
+            return null;
+        }
+        return (CompletableFuture<String>) data.get(RUN_KEY);
     }
 
     private VerifySettings settings() throws MojoFailureException {
