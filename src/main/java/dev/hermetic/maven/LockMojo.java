@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.internal.PluginDependenciesResolver;
@@ -42,18 +40,10 @@ import org.apache.maven.rtinfo.RuntimeInformation;
  * {@code mvn verify hermetic:lock}.
  */
 @Mojo(name = "lock", aggregator = true, threadSafe = true)
-public class LockMojo extends AbstractMojo {
+public class LockMojo extends LockfileMojo {
 
     /** Session data key of the extension's record of everything resolved during this build. */
     static final String RESOLVED_KEY = "dev.hermetic.resolved";
-
-    /**
-     * Skips every goal of this plugin.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.skip", defaultValue = "false")
-    private boolean skipAll;
 
     /**
      * Skips this goal.
@@ -97,25 +87,24 @@ public class LockMojo extends AbstractMojo {
     @Parameter(property = "hermetic.lock.resolverChecksums", defaultValue = "false")
     private boolean resolverChecksums;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    private final BuildArtifactCollector collector;
-    private final RuntimeInformation runtime;
-
     @Inject
     public LockMojo(ProjectBuilder projectBuilder, ProjectDependenciesResolver dependenciesResolver,
             PluginDependenciesResolver pluginResolver, RuntimeInformation runtime) {
-        this.collector = new BuildArtifactCollector(projectBuilder, dependenciesResolver, pluginResolver);
-        this.runtime = runtime;
+        super("lock", projectBuilder, dependenciesResolver, pluginResolver, runtime);
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Skipping hermetic:lock (" + (skip ? "hermetic.lock.skip" : "hermetic.skip") + " is true)");
-            return;
-        }
+    boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    File lockfileParameter() {
+        return lockfile;
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
         DigestAlgorithm digestAlgorithm;
         try {
@@ -124,7 +113,7 @@ public class LockMojo extends AbstractMojo {
             throw new MojoFailureException("hermetic.lock.algorithm: " + e.getMessage(), e);
         }
         Path root = BuildVerifier.root(session);
-        Path file = BuildVerifier.lockfile(session, lockfile);
+        Path file = lockfile();
 
         List<MavenProject> projects = BuildVerifier.reactor(session);
         BuildArtifactCollector.Collected collected;

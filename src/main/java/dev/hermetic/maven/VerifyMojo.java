@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.internal.PluginDependenciesResolver;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -30,7 +28,7 @@ import org.eclipse.aether.SessionData;
  * file is hashed once.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class VerifyMojo extends AbstractMojo {
+public class VerifyMojo extends LockfileMojo {
 
     /** Session data key under which the extension records that it verified the build before any mojo ran. */
     static final String VERIFIED_KEY = "dev.hermetic.verified";
@@ -40,14 +38,6 @@ public class VerifyMojo extends AbstractMojo {
      * a long-lived JVM (mvnd, an IDE) runs several builds, and each has its own repository session.
      */
     static final String RUN_KEY = "dev.hermetic.verifyRun";
-
-    /**
-     * Skips every goal of this plugin.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.skip", defaultValue = "false")
-    private boolean skipAll;
 
     /**
      * Skips this goal.
@@ -159,26 +149,24 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "hermetic.verify.usagePolicy", defaultValue = "fail")
     private String usagePolicy;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    private final BuildArtifactCollector collector;
-    private final RuntimeInformation runtime;
-
     @Inject
     public VerifyMojo(ProjectBuilder projectBuilder, ProjectDependenciesResolver dependenciesResolver,
             PluginDependenciesResolver pluginResolver, RuntimeInformation runtime) {
-        this.collector = new BuildArtifactCollector(projectBuilder, dependenciesResolver, pluginResolver);
-        this.runtime = runtime;
+        super("verify", projectBuilder, dependenciesResolver, pluginResolver, runtime);
     }
 
     @Override
-    public void execute() throws MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Skipping hermetic:verify (" + (skip ? "hermetic.verify.skip" : "hermetic.skip")
-                    + " is true)");
-            return;
-        }
+    boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    File lockfileParameter() {
+        return lockfile;
+    }
+
+    @Override
+    void run() throws MojoFailureException {
         if (BuildVerifier.locking(session)) {
             getLog().info("hermetic:verify skipped: this build runs hermetic:lock");
             return;
@@ -235,7 +223,7 @@ public class VerifyMojo extends AbstractMojo {
                 Map.entry("runtimeResolutions", runtimeResolutions), Map.entry("usagePolicy", usagePolicy),
                 Map.entry("excludes", excludes == null ? "" : String.join(",", excludes)));
         try {
-            return VerifySettings.from(BuildVerifier.lockfile(session, lockfile), values::get);
+            return VerifySettings.from(lockfile(), values::get);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

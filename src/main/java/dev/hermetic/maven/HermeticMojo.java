@@ -1,0 +1,45 @@
+package dev.hermetic.maven;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal of this plugin does first: honour {@code hermetic.skip} and the goal's own
+ * {@code hermetic.<goal>.skip}, then {@link #run()}. The goal declares its own {@code skip}: each has its own
+ * property.
+ */
+abstract class HermeticMojo extends AbstractMojo {
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.skip", defaultValue = "false")
+    private boolean skipAll;
+
+    private final String goal;
+
+    HermeticMojo(String goal) {
+        this.goal = goal;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        boolean skip = skipGoal();
+        if (skip || skipAll) {
+            getLog().info("Skipping hermetic:" + goal + " ("
+                    + (skip ? "hermetic." + goal + ".skip" : "hermetic.skip") + " is true)");
+            return;
+        }
+        run();
+    }
+
+    /** The goal's own {@code skip} parameter. */
+    abstract boolean skipGoal();
+
+    /** The goal's work, when it is not skipped. */
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+}
