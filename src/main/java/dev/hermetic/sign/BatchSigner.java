@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Use it in try-with-resources: {@link #close()} stops the threads, also when preparing the key failed.
  */
-public final class BatchSigner implements AutoCloseable {
+final class BatchSigner implements AutoCloseable {
 
     /** Every algorithm: the side files and manifest need both, and the signature continues one of them. */
     private static final Set<DigestAlgorithm> ALGORITHMS = EnumSet.allOf(DigestAlgorithm.class);
@@ -53,11 +53,11 @@ public final class BatchSigner implements AutoCloseable {
      * @param armoredSignature the detached signature, already checked against the public key
      * @param digests lowercase hex SHA-256 and SHA-512 of the bytes signed, in {@link DigestAlgorithm} order
      */
-    public record Signed(Path file, byte[] armoredSignature, Map<DigestAlgorithm, String> digests) {}
+    record Signed(Path file, byte[] armoredSignature, Map<DigestAlgorithm, String> digests) {}
 
     /** Takes each result on the thread that called {@link #signAll}, in the order of the files. */
     @FunctionalInterface
-    public interface Receiver {
+    interface Receiver {
         void accept(Signed signed) throws IOException;
     }
 
@@ -98,7 +98,7 @@ public final class BatchSigner implements AutoCloseable {
      *
      * @param files regular files; a file may appear once
      */
-    public static BatchSigner start(List<Path> files) {
+    static BatchSigner start(List<Path> files) {
         return start(files, defaultThreads(files.size()));
     }
 
@@ -106,12 +106,12 @@ public final class BatchSigner implements AutoCloseable {
      * Starts reading and digesting {@code files} on {@code threadCount} threads (at least 1), counting the caller's,
      * which joins them in {@link #signAll}: with 2, one thread reads while the caller prepares the key.
      */
-    public static BatchSigner start(List<Path> files, int threadCount) {
+    static BatchSigner start(List<Path> files, int threadCount) {
         return new BatchSigner(files, Math.max(1, threadCount));
     }
 
     /** One thread per processor, at most one per file and at most {@value #MAX_THREADS}. */
-    public static int defaultThreads(int fileCount) {
+    static int defaultThreads(int fileCount) {
         return Math.max(1, Math.min(Math.min(Runtime.getRuntime().availableProcessors(), fileCount), MAX_THREADS));
     }
 
@@ -120,7 +120,7 @@ public final class BatchSigner implements AutoCloseable {
      * the files, on this thread. Stops at the first failure, in file order: the files before it have been received,
      * none after it.
      */
-    public void signAll(OpenPgpSigner signer, Receiver receiver) throws SigningException, IOException {
+    void signAll(OpenPgpSigner signer, Receiver receiver) throws SigningException, IOException {
         Objects.requireNonNull(receiver, "receiver");
         signerReady.complete(signer);
         for (CompletableFuture<Signed> result : results) {
@@ -138,7 +138,7 @@ public final class BatchSigner implements AutoCloseable {
      *
      * @throws IOException the first failure to read, in file order
      */
-    public List<String> digests(DigestAlgorithm algorithm) throws IOException {
+    List<String> digests(DigestAlgorithm algorithm) throws IOException {
         List<String> digests = new ArrayList<>();
         for (CompletableFuture<MultiDigest> read : reads) {
             if (callerHelps) {

@@ -34,19 +34,19 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * <p>With a fixed signature time ({@link SigningKeyLoader#signatureTime}) and a deterministic algorithm (RSA
  * PKCS#1 v1.5, EdDSA) on a v4 key, signing the same bytes again gives the same {@code .asc}, byte for byte.
  */
-public final class OpenPgpSigner {
+final class OpenPgpSigner {
 
     /** Large reads, for keys whose signatures BouncyCastle hashes (the others go through {@link MultiDigest}). */
     private static final int BUFFER_SIZE = 1024 * 1024;
 
     private final SigningKey key;
 
-    public OpenPgpSigner(SigningKey key) {
+    OpenPgpSigner(SigningKey key) {
         this.key = Objects.requireNonNull(key, "key");
     }
 
     /** The key that signs. */
-    public SigningKey key() {
+    SigningKey key() {
         return key;
     }
 
@@ -56,7 +56,7 @@ public final class OpenPgpSigner {
      * algorithm, continued with the signature trailer, without reading the file again; other keys (and a digest set
      * without that algorithm) read the file again.
      */
-    public byte[] armoredSignature(Path file, MultiDigest digests) throws SigningException, IOException {
+    byte[] armoredSignature(Path file, MultiDigest digests) throws SigningException, IOException {
         Instant time = key.nextSignatureTime();
         if (key.singleDigest() && digests.algorithms().contains(key.hash())) {
             return armor(signDigest(key, time, digests, file.toString()));
@@ -72,7 +72,7 @@ public final class OpenPgpSigner {
      *
      * @param what the data, for messages
      */
-    public byte[] armoredSignature(byte[] data, String what) throws SigningException {
+    byte[] armoredSignature(byte[] data, String what) throws SigningException {
         PGPSignature signature = signature(key, key.nextSignatureTime(), data, what);
         try {
             return armor(signature);

@@ -73,7 +73,7 @@ class SignCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Signing with key " + fingerprint + " from the key file " + key);
         Path keyring = Files.write(dir.resolve("pub.gpg"), gpg.exportPublicBinary(fingerprint));
         for (Path file : List.of(jar, pom)) {
-            GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), file + ".asc", file.toString());
+            GpgHome.Result sqv = GpgHome.sqv(keyring, Path.of(file + ".asc"), file);
             assertThat(sqv.exitCode()).as(sqv.all()).isZero();
             assertThat(Files.readString(Path.of(file + ".sha256"))).isEqualTo(HexDigests.digest(file, DigestAlgorithm.SHA_256));
             assertThat(Files.readString(Path.of(file + ".sha512"))).isEqualTo(HexDigests.digest(file, DigestAlgorithm.SHA_512));
@@ -92,8 +92,7 @@ class SignCommandTest {
                 .as(stderr()).isZero();
 
         Path keyring = Files.write(dir.resolve("pub.gpg"), gpg.exportPublicBinary(fingerprint));
-        GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), manifest + ".asc",
-                manifest.toString());
+        GpgHome.Result sqv = GpgHome.sqv(keyring, Path.of(manifest + ".asc"), manifest);
         assertThat(sqv.exitCode()).as(sqv.all()).isZero();
         assertThat(Files.readString(Path.of(manifest + ".sha256")))
                 .isEqualTo(HexDigests.digest(manifest, DigestAlgorithm.SHA_256));

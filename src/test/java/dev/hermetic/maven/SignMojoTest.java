@@ -138,8 +138,7 @@ class SignMojoTest {
         Path keyring = Files.write(dir.resolve("public.gpg"), gpg.exportPublicBinary(fingerprint));
         for (String[] signed : new String[][] {{"lib-1.0.pom.asc", "pom.xml"}, {"lib-1.0.jar.asc", "lib.jar"},
                 {"lib-1.0-digests.sha256sum.asc", "target/hermetic-sign/lib-1.0-digests.sha256sum"}}) {
-            GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(),
-                    out.resolve(signed[0]).toString(), dir.resolve(signed[1]).toString());
+            GpgHome.Result sqv = GpgHome.sqv(keyring, out.resolve(signed[0]), dir.resolve(signed[1]));
             assertThat(sqv.exitCode()).as(signed[0] + ": " + sqv.all()).isZero();
         }
         assertThat(Files.readString(out.resolve("lib-1.0-digests.sha256sum"))).isEqualTo(

@@ -67,10 +67,6 @@ class BatchSignerTest {
         return files;
     }
 
-    private static GpgHome.Result sqv(Path keyring, Path signature, Path data) {
-        return GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), signature.toString(), data.toString());
-    }
-
     @Test
     void resultsComeInFileOrderAndMatchSigningOneFileAtATime() throws Exception {
         // A fixed time and a deterministic algorithm: the batch's signatures must be byte-identical to sign()'s.
@@ -94,7 +90,7 @@ class BatchSignerTest {
             byte[] one = signer.armoredSignature(file, MultiDigest.read(file, Set.of()));
             assertThat(signed.armoredSignature()).as(file.toString()).isEqualTo(one);
             Path batchSignature = Files.write(dir.resolve(file.getFileName() + ".asc"), signed.armoredSignature());
-            GpgHome.Result check = sqv(keyring, batchSignature, file);
+            GpgHome.Result check = GpgHome.sqv(keyring, batchSignature, file);
             assertThat(check.exitCode()).as(check.all()).isZero();
         }
     }
@@ -114,7 +110,7 @@ class BatchSignerTest {
         assertThat(received).hasSize(files.size());
         for (BatchSigner.Signed signed : received) {
             Path signature = Files.write(dir.resolve(signed.file().getFileName() + ".asc"), signed.armoredSignature());
-            assertThat(sqv(keyring, signature, signed.file()).exitCode()).as(signed.file().toString()).isZero();
+            assertThat(GpgHome.sqv(keyring, signature, signed.file()).exitCode()).as(signed.file().toString()).isZero();
         }
     }
 

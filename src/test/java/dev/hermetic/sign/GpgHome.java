@@ -1,5 +1,7 @@
 package dev.hermetic.sign;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,6 +94,16 @@ public final class GpgHome implements AutoCloseable {
                 "--armor", "--export-secret-keys", fingerprint).stdout();
     }
 
+    /** Writes the armored secret key, without passphrase, to {@code <fingerprint>.asc} in {@code dir}. */
+    public Path secretKeyFile(Path dir, String fingerprint) throws IOException {
+        return secretKeyFile(dir, fingerprint, "");
+    }
+
+    /** Writes the armored secret key, protected by {@code passphrase}, to {@code <fingerprint>.asc} in {@code dir}. */
+    public Path secretKeyFile(Path dir, String fingerprint, String passphrase) throws IOException {
+        return Files.writeString(dir.resolve(fingerprint + ".asc"), exportSecret(fingerprint, passphrase));
+    }
+
     /** Binary public keyring, as sqv wants it. */
     public byte[] exportPublicBinary(String fingerprint) {
         return runBytes("gpg", "--homedir", home.toString(), "--batch", "--export", fingerprint);
@@ -108,6 +120,29 @@ public final class GpgHome implements AutoCloseable {
     /** {@code gpg --verify} with machine-readable status lines on stdout. */
     public Result verify(Path signature, Path data) {
         return gpg("--batch", "--status-fd", "1", "--verify", signature.toString(), data.toString());
+    }
+
+    /** {@code sqv}, Sequoia's verifier, with a binary keyring. */
+    public static Result sqv(Path keyring, Path signature, Path data) {
+        return run(new byte[0], "sqv", "--keyring", keyring.toString(), signature.toString(), data.toString());
+    }
+
+    /**
+     * Checks {@code signature} of {@code file} as a user who downloaded the public key would: with gpg, in a fresh
+     * GNUPGHOME under {@code workDir} that holds only {@code certificate}, and with sqv; both must accept it as made
+     * by {@code signingKey} (the certificate's primary key or a subkey).
+     */
+    public void assertVerifiedByGpgAndSqv(Path workDir, String certificate, String signingKey, Path signature,
+            Path file) throws IOException {
+        try (GpgHome verifier = new GpgHome(workDir.resolve("verifier"))) {
+            verifier.importKey(Files.writeString(workDir.resolve("public.asc"), exportPublicArmored(certificate)));
+            Result result = verifier.verify(signature, file);
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(result.stdout()).contains("[GNUPG:] VALIDSIG " + signingKey);
+        }
+        Result sqv = sqv(Files.write(workDir.resolve("public.gpg"), exportPublicBinary(certificate)), signature, file);
+        assertThat(sqv.exitCode()).as(sqv.all()).isZero();
+        assertThat(sqv.stdout().strip()).isEqualTo(certificate);
     }
 
     Result gpgOk(String... args) {

@@ -54,8 +54,7 @@ class SigningRunTest {
     }
 
     private static void assertVerifies(Path signature, Path file) {
-        GpgHome.Result sqv = GpgHome.run(new byte[0], "sqv", "--keyring", keyring.toString(), signature.toString(),
-                file.toString());
+        GpgHome.Result sqv = GpgHome.sqv(keyring, signature, file);
         assertThat(sqv.exitCode()).as(sqv.all()).isZero();
     }
 
