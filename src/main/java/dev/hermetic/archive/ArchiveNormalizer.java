@@ -61,13 +61,7 @@ public final class ArchiveNormalizer {
         RandomAccessInput in = RandomAccessInput.open(file);
         try {
             ZipCentralDirectory cd = ZipCentralDirectory.read(in, file, "");
-            String signature = null;
-            for (ZipEntryRecord e : cd.entries()) {
-                if (ZipCentralDirectory.isSignatureFile(e.name())) {
-                    signature = e.name();
-                    break;
-                }
-            }
+            String signature = cd.signatureFile();
             if (signature != null) {
                 return new NormalizationResult(file, NormalizationResult.Outcome.SKIPPED_SIGNED, cd.entries().size(),
                         "signed jar (" + signature + "): rewriting any byte would invalidate its signature;"

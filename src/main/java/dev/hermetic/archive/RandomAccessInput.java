@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -40,6 +41,18 @@ abstract class RandomAccessInput implements Closeable {
         byte[] bytes = new byte[length];
         readFully(position, bytes, 0, length);
         return bytes;
+    }
+
+    /** Copies {@code length} bytes starting at {@code position} to {@code out}. */
+    void copyTo(long position, long length, OutputStream out) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(256 * 1024, Math.max(length, 1))];
+        long done = 0;
+        while (done < length) {
+            int n = (int) Math.min(buffer.length, length - done);
+            readFully(position + done, buffer, 0, n);
+            out.write(buffer, 0, n);
+            done += n;
+        }
     }
 
     /** A buffered stream over {@code length} bytes starting at {@code position}. */

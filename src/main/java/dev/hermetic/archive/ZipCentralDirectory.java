@@ -234,6 +234,16 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
         return new ArchiveProblemException(file, where, message);
     }
 
+    /** The first jar signature file among the entries, or {@code null}: a signed zip must be left alone. */
+    String signatureFile() {
+        for (ZipEntryRecord e : entries) {
+            if (isSignatureFile(e.name())) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+
     /** Whether a top-level name is a jar signature file (META-INF/*.SF, .RSA, .DSA, .EC). */
     static boolean isSignatureFile(String name) {
         // Called for every entry: most names are rejected by their first character, before any case folding.
