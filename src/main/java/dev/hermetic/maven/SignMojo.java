@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -48,7 +47,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * and are never mojo parameters, so {@code mvn -X} cannot print them.
  */
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
-public class SignMojo extends AbstractMojo {
+public class SignMojo extends HermeticMojo {
 
     /** Classifier and type of the module's digest manifest: {@code <artifactId>-<version>-digests.sha256sum}. */
     static final String MANIFEST_CLASSIFIER = "digests";
@@ -68,14 +67,6 @@ public class SignMojo extends AbstractMojo {
      */
     @Parameter(property = "hermetic.sign.skip", defaultValue = "false")
     private boolean skip;
-
-    /**
-     * Skips every goal of this plugin.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.skip", defaultValue = "false")
-    private boolean skipAll;
 
     /**
      * File holding the secret key, ASCII-armored or binary, as written by
@@ -173,16 +164,18 @@ public class SignMojo extends AbstractMojo {
 
     @Inject
     public SignMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter) {
+        super("sign");
         this.projectHelper = projectHelper;
         this.settingsDecrypter = settingsDecrypter;
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Skipping hermetic:sign (" + (skip ? "hermetic.sign.skip" : "hermetic.skip") + " is true)");
-            return;
-        }
+    boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
         if (project.getContextValue(SIGNED_KEY) != null) {
             getLog().info("Skipping hermetic:sign: " + project.getId() + " was already signed in this build");
             return;

@@ -147,6 +147,19 @@ class SignMojoTest {
     }
 
     @Test
+    void skippedItReadsNoKeyAndWritesNothing() throws Exception {
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        SignMojo mojo = mojo(project, attachments, dir.resolve("no-such-key.asc"));
+        set(mojo, "skip", true);
+
+        mojo.execute();
+
+        assertThat(attachments.attached).isEmpty();
+        assertThat(dir.resolve("target/hermetic-sign")).doesNotExist();
+    }
+
+    @Test
     void aKeyThatCannotSignFailsTheBuildWithNothingWrittenOrAttached() throws Exception {
         MavenProject project = project();
         Attachments attachments = new Attachments();
