@@ -1,2 +1,2 @@
-/** The Maven adapter: mojos read parameters, call the core, translate its exceptions and log. */
+/** The Maven adapter: mojos, the collectors of what a build uses and makes, and core errors as Maven failures. */
 package dev.hermetic.maven;
