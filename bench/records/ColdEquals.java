@@ -1,4 +1,5 @@
 import dev.hermetic.archive.NormalizationOptions;
+import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.maven.NormalizationLedger;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -7,12 +8,16 @@ import java.util.function.Supplier;
  * The first equals and hashCode of NormalizationLedger.Settings in a fresh JVM: the class's written-out methods
  * ("written") against the same record with the generated ones ("generated"). With a second argument "warm-records",
  * another record's generated equals and hashCode run first (as when some other record was compared earlier in the
- * build). Prints the microseconds of that first call.
+ * build). With a last argument "coordinates", the record timed is ArtifactCoordinates instead of Settings. Prints
+ * the microseconds of that first call.
  */
 public class ColdEquals {
     record GeneratedSettings(NormalizationOptions options, Set<String> excludedClassifiers) {}
 
     record Other(String name, long value) {}
+
+    record GeneratedCoordinates(String groupId, String artifactId, String version, String extension,
+            String classifier) {}
 
     public static void main(String[] args) {
         // Maven's JVM has run lambdas and method references before any mojo: LambdaMetafactory is not what is timed.
@@ -28,7 +33,14 @@ public class ColdEquals {
         NormalizationOptions same = NormalizationOptions.defaults(1748779200L);
         Object a;
         Object b;
-        if (args[0].equals("written")) {
+        boolean coordinates = args[args.length - 1].equals("coordinates");
+        if (coordinates && args[0].equals("written")) {
+            a = new ArtifactCoordinates("org.example", "lib", "1.0", "jar", "");
+            b = new ArtifactCoordinates(new String("org.example"), "lib", "1.0", "jar", "");
+        } else if (coordinates) {
+            a = new GeneratedCoordinates("org.example", "lib", "1.0", "jar", "");
+            b = new GeneratedCoordinates(new String("org.example"), "lib", "1.0", "jar", "");
+        } else if (args[0].equals("written")) {
             a = new NormalizationLedger.Settings(options, Set.of("sources"));
             b = new NormalizationLedger.Settings(same, Set.of("sources"));
         } else {

@@ -44,6 +44,7 @@ public record ArtifactCoordinates(String groupId, String artifactId, String vers
         return c != 0 ? c : extension.compareTo(o.extension);
     }
 
+    // Written out: a record's generated equals/hashCode costs a cold JVM a bootstrap on first use (bench/records).
     @Override
     public boolean equals(Object o) {
         return o instanceof ArtifactCoordinates c && Objects.equals(groupId, c.groupId)
