@@ -9,6 +9,7 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.ReactorVerification;
+import dev.hermetic.lock.RuntimeResolutionCheck;
 import dev.hermetic.lock.VerifySettings;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
@@ -154,11 +155,11 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         @SuppressWarnings("unchecked")
         Map<String, String> resolvedBy = (Map<String, String>) session.getRepositorySession().getData()
                 .get(ResolvedArtifactRecorder.RESOLVED_BY_KEY);
-        RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile,
+        RuntimeResolutionCheck armed = new RuntimeResolutionCheck(record, resolvedBy, lockfile,
                 settings.excludes(),
                 settings.runtimePolicy(), settings.usagePolicy(),
                 settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()));
-        RuntimeResolutionVerifier.claimRecorded(armed);
+        armed.claimRecorded();
         session.getRepositorySession().getData().set(RuntimeResolutionVerifier.KEY, armed);
     }
 

@@ -3,10 +3,10 @@ package dev.hermetic.maven;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactFileException;
-import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileDrift;
 import dev.hermetic.lock.LockfileWriter;
+import dev.hermetic.lock.RuntimeResolutions;
 import dev.hermetic.lock.TrustedChecksumsWriter;
 import dev.hermetic.lock.UnpinnedVersion;
 import dev.hermetic.lock.UsedArtifact;
@@ -14,7 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,15 +187,10 @@ public class LockMojo extends LockfileMojo {
         Set<String> reactor = BuildArtifactCollector.reactorIds(projects);
         Set<ArtifactCoordinates> planned = used.stream().map(UsedArtifact::coordinates).collect(Collectors.toSet());
         String module = BuildArtifactCollector.moduleName(session.getTopLevelProject());
-        Set<ArtifactCoordinates> added = new HashSet<>();
-        for (UsedArtifact u : ResolvedArtifactRecorder.runtimeUses(resolved, resolvedBy, module, claim -> true)) {
-            ArtifactCoordinates c = u.coordinates();
-            // Only what the build plan does not already explain: a plugin jar keeps its role "plugin".
-            if (!BuildArtifactCollector.inReactor(reactor, c) && !planned.contains(c)) {
-                added.add(c);
-                used.add(u);
-            }
-        }
-        return added.size();
+        List<UsedArtifact> added = RuntimeResolutions.beyondPlan(
+                RuntimeResolutions.uses(resolved, resolvedBy, module, claim -> true), planned,
+                c -> BuildArtifactCollector.inReactor(reactor, c));
+        used.addAll(added);
+        return (int) added.stream().map(UsedArtifact::coordinates).distinct().count();
     }
 }

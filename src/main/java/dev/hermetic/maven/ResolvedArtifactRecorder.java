@@ -1,18 +1,11 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.lock.ArtifactCoordinates;
-import dev.hermetic.lock.ArtifactRole;
-import dev.hermetic.lock.UsedArtifact;
+import dev.hermetic.lock.RuntimeResolutions;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositoryListener;
 import org.eclipse.aether.artifact.Artifact;
@@ -22,12 +15,10 @@ import org.eclipse.aether.repository.WorkspaceRepository;
  * A repository listener that records every artifact the resolver hands out (file included), then forwards the event
  * to the listener it replaces.
  *
- * <p>The records live in a {@code Map<String, String>} (coordinates key to file path) rather than in a type of ours:
- * the lifecycle participant that installs the recorder and the mojo that reads it may be loaded by different class
- * realms, which share only JDK types. For the same reason, which plugin resolved what is a second map (coordinates
- * key to the comma-separated {@code groupId:artifactId} of the plugins whose mojos were running on the resolving
- * thread), fed by a third one that the mojo-execution listener keeps: the plugin each thread is running a mojo of,
- * removed when that mojo ends.
+ * <p>The records live in JDK maps ({@link RuntimeResolutions} owns their format) rather than in a type of ours: the
+ * lifecycle participant that installs the recorder and the mojo that reads it may be loaded by different class
+ * realms, which share only JDK types. Which plugin resolved what is fed by a third map that the mojo-execution
+ * listener keeps: the plugin each thread is running a mojo of, removed when that mojo ends.
  */
 final class ResolvedArtifactRecorder implements RepositoryListener {
 
@@ -71,55 +62,15 @@ final class ResolvedArtifactRecorder implements RepositoryListener {
 
     /** Returns what was recorded so far, sorted, and starts a new record. For sequential use only. */
     Map<ArtifactCoordinates, Path> drain() {
-        Map<ArtifactCoordinates, Path> copy = decode(resolved);
+        Map<ArtifactCoordinates, Path> copy = RuntimeResolutions.decode(resolved);
         resolved.clear();
         return copy;
     }
 
-    /** Decodes a record written by any realm's recorder. */
-    static Map<ArtifactCoordinates, Path> decode(Map<String, String> record) {
-        Map<ArtifactCoordinates, Path> out = new TreeMap<>();
-        record.forEach((k, v) -> out.put(coordinates(k), Path.of(v)));
-        return out;
-    }
-
-    /** The coordinates of a {@link #key}. */
-    private static ArtifactCoordinates coordinates(String key) {
-        String[] p = key.split(":", -1);
-        return new ArtifactCoordinates(p[0], p[1], p[4], p[2], p[3]);
-    }
-
-    /**
-     * The recorded artifacts as run-time uses of {@code module}: one per artifact and plugin that resolved it (plugin
-     * empty when no mojo was running on the resolving thread), each only if {@code claim} accepts its claim key
-     * ({@code <coordinates key> <plugin>}).
-     */
-    static List<UsedArtifact> runtimeUses(Map<String, String> record, Map<String, String> resolvedBy, String module,
-            Predicate<String> claim) {
-        List<UsedArtifact> uses = new ArrayList<>();
-        for (Map.Entry<String, String> e : record.entrySet()) {
-            String plugins = resolvedBy == null ? null : resolvedBy.get(e.getKey());
-            for (String plugin : plugins == null ? List.of("") : Arrays.asList(plugins.split(","))) {
-                if (claim.test(e.getKey() + " " + plugin)) {
-                    uses.add(new UsedArtifact(coordinates(e.getKey()), Path.of(e.getValue()), ArtifactRole.RUNTIME, "",
-                            module, plugin));
-                }
-            }
-        }
-        return uses;
-    }
-
-    /** Comma-separated union of two comma-separated lists, sorted. */
-    private static String union(String a, String b) {
-        TreeSet<String> all = new TreeSet<>(Arrays.asList(a.split(",")));
-        all.addAll(Arrays.asList(b.split(",")));
-        return String.join(",", all);
-    }
-
-    /** {@code groupId:artifactId:extension:classifier:version}, the classifier possibly empty. */
+    /** The artifact's key in the record ({@link RuntimeResolutions#key}). */
     static String key(Artifact a) {
-        return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getExtension() + ":" + a.getClassifier() + ":"
-                + a.getVersion();
+        return RuntimeResolutions.key(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
+                a.getVersion());
     }
 
     @Override
@@ -133,7 +84,7 @@ final class ResolvedArtifactRecorder implements RepositoryListener {
                 String plugin = running.get(Thread.currentThread());
                 if (plugin != null) {
                     // Before the record: whoever reads a key there finds who resolved it.
-                    resolvedBy.merge(key, plugin, ResolvedArtifactRecorder::union);
+                    resolvedBy.merge(key, plugin, RuntimeResolutions::union);
                 }
                 resolved.put(key, file.getAbsolutePath());
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.RuntimeResolutions;
 import dev.hermetic.lock.UsedArtifact;
 import java.io.File;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class ResolvedArtifactRecorderTest {
 
         assertThat(forwarded).containsExactly("resolved org.example:lib:jar:tests:1.0",
                 "downloading org.example:lib:jar:tests:1.0");
-        Map<ArtifactCoordinates, Path> decoded = ResolvedArtifactRecorder.decode(record);
+        Map<ArtifactCoordinates, Path> decoded = RuntimeResolutions.decode(record);
         assertThat(decoded).containsOnlyKeys(new ArtifactCoordinates("org.example", "lib", "1.0", "jar", "tests"));
         assertThat(decoded.values()).containsExactly(jar.getFile().toPath().toAbsolutePath());
     }
@@ -103,7 +104,7 @@ class ResolvedArtifactRecorderTest {
         running.remove(Thread.currentThread());
         recorder.artifactResolved(resolved(outside, null, null));
 
-        List<UsedArtifact> uses = ResolvedArtifactRecorder.runtimeUses(record, resolvedBy, "g:root", claim -> true);
+        List<UsedArtifact> uses = RuntimeResolutions.uses(record, resolvedBy, "g:root", claim -> true);
         assertThat(uses).extracting(u -> u.coordinates().artifactId() + " " + u.plugin()).containsExactlyInAnyOrder(
                 "provider org.example:a-maven-plugin", "provider org.example:b-maven-plugin", "outside ");
         assertThat(uses).allSatisfy(u -> {
@@ -112,7 +113,7 @@ class ResolvedArtifactRecorderTest {
         });
         // Each artifact and plugin is claimed once.
         java.util.Set<String> claimed = new java.util.HashSet<>();
-        assertThat(ResolvedArtifactRecorder.runtimeUses(record, resolvedBy, "g:root", claimed::add)).hasSize(3);
-        assertThat(ResolvedArtifactRecorder.runtimeUses(record, resolvedBy, "g:root", claimed::add)).isEmpty();
+        assertThat(RuntimeResolutions.uses(record, resolvedBy, "g:root", claimed::add)).hasSize(3);
+        assertThat(RuntimeResolutions.uses(record, resolvedBy, "g:root", claimed::add)).isEmpty();
     }
 }

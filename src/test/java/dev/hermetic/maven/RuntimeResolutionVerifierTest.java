@@ -1,151 +1,12 @@
 package dev.hermetic.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hermetic.digest.DigestAlgorithm;
-import dev.hermetic.lock.ArtifactCoordinates;
-import dev.hermetic.lock.ArtifactRole;
-import dev.hermetic.lock.BuildEnvironment;
-import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.Policy;
-import dev.hermetic.lock.UsedArtifact;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** The check itself is dev.hermetic.lock.RuntimeResolutionCheckTest's; here, what only Maven's side decides. */
 class RuntimeResolutionVerifierTest {
-
-    private static final String AFTER = "maven-surefire-plugin:test (default-test)";
-    private static final ArtifactCoordinates LOCKED = new ArtifactCoordinates("org.example", "provider", "1.0", "jar",
-            "");
-    private static final ArtifactCoordinates NEW = new ArtifactCoordinates("org.example", "extra", "2.0", "jar", "");
-
-    @TempDir
-    Path dir;
-
-    private static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
-
-    private final Map<String, String> record = new ConcurrentHashMap<>();
-    private final Map<String, String> resolvedBy = new ConcurrentHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
-
-    @Test
-    void anArtifactTheLockfileHoldsWithItsChecksumPasses() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
-        record(LOCKED, "provider 1.0");
-
-        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
-
-        assertThat(warnings).isEmpty();
-        assertThat(armed.checked()).contains(key(LOCKED) + " " + SUREFIRE);
-    }
-
-    @Test
-    void aLockedRunTimeArtifactResolvedByAnotherPluginIsAUseTheLockfileDoesNotRecord() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
-        record(LOCKED, "provider 1.0", "org.example:other-maven-plugin");
-
-        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add))
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("org.example:provider:jar:1.0 is used in a way the lockfile does not record")
-                .hasMessageContaining("uses it as runtime of module app, pulled in by org.example:other-maven-plugin")
-                .hasMessageContaining("records it only as runtime of module app, pulled in by " + SUREFIRE)
-                .hasMessageContaining("-Dhermetic.verify.usagePolicy=warn");
-    }
-
-    @Test
-    void usagePolicyWarnOnlyWarnsAboutIt() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL, Policy.WARN);
-        record(LOCKED, "provider 1.0", "org.example:other-maven-plugin");
-
-        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
-
-        assertThat(warnings).singleElement().asString().contains(AFTER, "pulled in by org.example:other-maven-plugin");
-    }
-
-    @Test
-    void aResolutionByASecondPluginIsCheckedAgainThoughTheArtifactWasCheckedBefore() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
-        record(LOCKED, "provider 1.0");
-        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
-
-        resolvedBy.merge(key(LOCKED), "org.example:other-maven-plugin", (a, b) -> a + "," + b);
-
-        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add))
-                .hasMessageContaining("pulled in by org.example:other-maven-plugin");
-    }
-
-    @Test
-    void anArtifactTheBuildPlanExplainsIsNoNewUseWhenAPluginResolvesItWhileItRuns() throws Exception {
-        Path lockedFile = Files.writeString(dir.resolve("dependency.jar"), "dependency 1.0");
-        ArtifactCoordinates dependency = new ArtifactCoordinates("org.example", "dependency", "1.0", "jar", "");
-        Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(dependency, lockedFile,
-                ArtifactRole.DEPENDENCY, "compile", "app")), DigestAlgorithm.SHA_256, ENV);
-        RuntimeResolutionVerifier.Armed armed = RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile,
-                List.of(), Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app");
-        record.put(key(dependency), lockedFile.toString());
-        resolvedBy.put(key(dependency), SUREFIRE);
-
-        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
-
-        assertThat(warnings).isEmpty();
-    }
-
-    @Test
-    void anArtifactTheLockfileDoesNotHoldFailsNamingTheMojoTheArtifactAndTheFix() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
-        record(NEW, "extra 2.0");
-
-        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add))
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("hermetic: " + AFTER + " resolved, while it ran, an artifact")
-                .hasMessageContaining("org.example:extra:jar:2.0")
-                .hasMessageContaining("mvn verify hermetic:lock")
-                .hasMessageContaining("-Dhermetic.verify.runtimeResolutions=warn");
-    }
-
-    @Test
-    void warnAndIgnorePoliciesLetAnUnlockedArtifactThrough() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.WARN);
-        record(NEW, "extra 2.0");
-        RuntimeResolutionVerifier.check(armed, AFTER, Policy.WARN, warnings::add);
-        assertThat(warnings).singleElement().asString().contains(AFTER).contains("org.example:extra:jar:2.0");
-
-        warnings.clear();
-        RuntimeResolutionVerifier.Armed quiet = arm(Policy.IGNORE);
-        RuntimeResolutionVerifier.check(quiet, AFTER, Policy.IGNORE, warnings::add);
-        assertThat(warnings).isEmpty();
-    }
-
-    @Test
-    void aChangedChecksumFailsWhateverThePolicy() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.IGNORE);
-        record(LOCKED, "provider 1.0, tampered");
-
-        assertThatThrownBy(() -> RuntimeResolutionVerifier.check(armed, AFTER, Policy.IGNORE, warnings::add))
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("org.example:provider:jar:1.0");
-    }
-
-    @Test
-    void eachArtifactIsCheckedOnceSoAlreadyCheckedOnesAreNotReadAgain() throws Exception {
-        RuntimeResolutionVerifier.Armed armed = arm(Policy.FAIL);
-        record(NEW, "extra 2.0");
-        // Claimed, as the participant claims what the verification before the first mojo resolved.
-        RuntimeResolutionVerifier.claimRecorded(armed);
-
-        RuntimeResolutionVerifier.check(armed, AFTER, Policy.FAIL, warnings::add);
-
-        assertThat(warnings).isEmpty();
-    }
 
     @Test
     void aGoalTypedOnTheCommandLineOnlyWarnsWhereALifecycleMojoFails() {
@@ -159,36 +20,5 @@ class RuntimeResolutionVerifierTest {
         assertThat(RuntimeResolutionVerifier.notLockedPolicy(typed, Policy.FAIL)).isEqualTo(Policy.WARN);
         assertThat(RuntimeResolutionVerifier.notLockedPolicy(bound, Policy.FAIL)).isEqualTo(Policy.FAIL);
         assertThat(RuntimeResolutionVerifier.notLockedPolicy(typed, Policy.IGNORE)).isEqualTo(Policy.IGNORE);
-    }
-
-    private static final BuildEnvironment ENV = new BuildEnvironment("3.9.16", "17", "", "");
-
-    private RuntimeResolutionVerifier.Armed arm(Policy policy) throws IOException {
-        return arm(policy, Policy.FAIL);
-    }
-
-    /** Armed with a lockfile that locks {@link #LOCKED} as resolved by Surefire while it ran. */
-    private RuntimeResolutionVerifier.Armed arm(Policy policy, Policy usagePolicy) throws IOException {
-        Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
-        Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
-                "app", SUREFIRE)), DigestAlgorithm.SHA_256, ENV);
-        return RuntimeResolutionVerifier.arm(record, resolvedBy, lockfile, List.of(), policy,
-                usagePolicy, dir.resolve("hermetic.lock"), "app");
-    }
-
-    /** Records {@code c} as resolved by Surefire. */
-    private void record(ArtifactCoordinates c, String content) throws IOException {
-        record(c, content, SUREFIRE);
-    }
-
-    private void record(ArtifactCoordinates c, String content, String plugin) throws IOException {
-        Path file = Files.writeString(dir.resolve(c.artifactId() + "-" + c.version() + ".jar"), content);
-        resolvedBy.put(key(c), plugin);
-        record.put(key(c), file.toString());
-    }
-
-    /** The recorder's key: groupId:artifactId:extension:classifier:version. */
-    private static String key(ArtifactCoordinates c) {
-        return c.groupId() + ":" + c.artifactId() + ":" + c.extension() + ":" + c.classifier() + ":" + c.version();
     }
 }
