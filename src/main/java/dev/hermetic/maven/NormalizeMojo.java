@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,7 +26,7 @@ import org.apache.maven.project.MavenProject;
  * declared after this one) are caught by a second execution bound to {@code verify}; see docs/normalize.md.
  */
 @Mojo(name = "normalize", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true, requiresProject = true)
-public class NormalizeMojo extends AbstractMojo {
+public class NormalizeMojo extends HermeticMojo {
 
     /**
      * Skips this goal.
@@ -36,14 +35,6 @@ public class NormalizeMojo extends AbstractMojo {
      */
     @Parameter(property = "hermetic.normalize.skip", defaultValue = "false")
     private boolean skip;
-
-    /**
-     * Skips every goal of this plugin.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.skip", defaultValue = "false")
-    private boolean skipAll;
 
     /**
      * How entries are compressed: {@code portable} re-deflates every entry with a pure-Java deflater, so the
@@ -93,13 +84,17 @@ public class NormalizeMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    public NormalizeMojo() {
+        super("normalize");
+    }
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Skipping hermetic:normalize (" + (skip ? "hermetic.normalize.skip" : "hermetic.skip")
-                    + " is true)");
-            return;
-        }
+    boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
         BuildTimestamp timestamp = resolveTimestamp(System.getenv());
         CompressionMode compression = parseMode(mode);
         getLog().info("Archive timestamp " + Instant.ofEpochSecond(timestamp.epochSeconds()) + " ("
