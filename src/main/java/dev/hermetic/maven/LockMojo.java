@@ -98,11 +98,6 @@ public class LockMojo extends LockfileMojo {
     }
 
     @Override
-    File lockfileParameter() {
-        return lockfile;
-    }
-
-    @Override
     void run() throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
         DigestAlgorithm digestAlgorithm;
@@ -112,7 +107,7 @@ public class LockMojo extends LockfileMojo {
             throw new MojoFailureException("hermetic.lock.algorithm: " + e.getMessage(), e);
         }
         Path root = BuildVerifier.root(session);
-        Path file = lockfile();
+        Path file = BuildVerifier.lockfile(session, lockfile);
 
         List<MavenProject> projects = BuildVerifier.reactor(session);
         BuildArtifactCollector.Collected collected;

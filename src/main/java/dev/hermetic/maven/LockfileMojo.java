@@ -1,7 +1,5 @@
 package dev.hermetic.maven;
 
-import java.io.File;
-import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.internal.PluginDependenciesResolver;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +10,7 @@ import org.apache.maven.rtinfo.RuntimeInformation;
 /**
  * A goal on the reactor's one lockfile ({@code lock} writes it, {@code verify} checks the build against it): both
  * collect what the whole build uses with one {@link BuildArtifactCollector}. Each goal declares its own
- * {@code lockfile} parameter: each has its own property.
+ * {@code lockfile} parameter ({@link BuildVerifier#lockfile} gives its default): each has its own property.
  */
 abstract class LockfileMojo extends HermeticMojo {
 
@@ -27,13 +25,5 @@ abstract class LockfileMojo extends HermeticMojo {
         super(goal);
         this.collector = new BuildArtifactCollector(projectBuilder, dependenciesResolver, pluginResolver);
         this.runtime = runtime;
-    }
-
-    /** The goal's own {@code lockfile} parameter, null when not set. */
-    abstract File lockfileParameter();
-
-    /** The lockfile: the parameter's, else {@code hermetic.lock} in the reactor's root. */
-    Path lockfile() {
-        return BuildVerifier.lockfile(session, lockfileParameter());
     }
 }

@@ -161,11 +161,6 @@ public class VerifyMojo extends LockfileMojo {
     }
 
     @Override
-    File lockfileParameter() {
-        return lockfile;
-    }
-
-    @Override
     void run() throws MojoFailureException {
         if (BuildVerifier.locking(session)) {
             getLog().info("hermetic:verify skipped: this build runs hermetic:lock");
@@ -223,7 +218,7 @@ public class VerifyMojo extends LockfileMojo {
                 Map.entry("runtimeResolutions", runtimeResolutions), Map.entry("usagePolicy", usagePolicy),
                 Map.entry("excludes", excludes == null ? "" : String.join(",", excludes)));
         try {
-            return VerifySettings.from(lockfile(), values::get);
+            return VerifySettings.from(BuildVerifier.lockfile(session, lockfile), values::get);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
