@@ -16,6 +16,9 @@ import java.util.zip.ZipOutputStream
 
 class LockFixtures {
 
+    /** MAVEN_OPTS for every Maven started here: the invoker's itMavenOpts, set when this file is evaluated. */
+    static String mavenOpts
+
     /**
      * Writes a tiny Maven repository: it.fake:parent:1.0 (pom), it.fake:bom:1.0 (pom, manages lib-b to 1.0),
      * it.fake:bom-outer:1.0 (pom, imports it.fake:bom:1.0 and manages nothing itself),
@@ -161,7 +164,11 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         List<String> command = [new File(mavenHome, 'bin/mvn').absolutePath, '-B', '-s',
                                 settings(dir, itSettingsFile).absolutePath] + args
         log << "\n\$ ${command.join(' ')}\n"
-        Process p = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
+        if (mavenOpts != null) {
+            pb.environment().put('MAVEN_OPTS', mavenOpts)
+        }
+        Process p = pb.start()
         String out = p.inputStream.getText('UTF-8')
         int exit = p.waitFor()
         log << out
@@ -217,4 +224,6 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
     }
 }
 
+// evaluate() runs this file in the calling hook script's binding, which holds the invoker's script variables.
+LockFixtures.mavenOpts = binding.hasVariable('itMavenOpts') ? itMavenOpts : null
 return LockFixtures

@@ -17,6 +17,9 @@ import java.util.HexFormat
 
 class Reproducibility {
 
+    /** The invoker's itMavenOpts, set when this file is evaluated: JVM options that do not change the build. */
+    static String mavenOpts = ''
+
     static final List<String> ARCHIVE_SUFFIXES = ['.jar', '.war', '.ear', '.zip', '.tar', '.tar.gz', '.tgz']
 
     /** Relative path of each archive directly under a directory named target, mapped to its SHA-256. */
@@ -101,7 +104,8 @@ class Reproducibility {
         env.put('LC_ALL', 'C.UTF-8')
         env.put('LANG', 'C.UTF-8')
         // Only C, C.UTF-8 and POSIX exist on the CI machine: vary the JVM's own locale as well.
-        env.put('MAVEN_OPTS', '-Duser.language=de -Duser.country=DE -Duser.timezone=Pacific/Kiritimati')
+        env.put('MAVEN_OPTS', "${mavenOpts} -Duser.language=de -Duser.country=DE -Duser.timezone=Pacific/Kiritimati"
+                .toString().trim())
         // Only the wall clock moves. Without these two the JVM can hang at start-up under libfaketime 0.9.10,
         // and every condition-variable wait goes through a contended lock: a 20 s build took 3 minutes.
         env.put('FAKETIME_DONT_FAKE_MONOTONIC', '1')
@@ -155,4 +159,6 @@ class Reproducibility {
     }
 }
 
+// evaluate() runs this file in the calling hook script's binding, which holds the invoker's script variables.
+Reproducibility.mavenOpts = binding.hasVariable('itMavenOpts') ? itMavenOpts : ''
 return Reproducibility

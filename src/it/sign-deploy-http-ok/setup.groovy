@@ -9,7 +9,7 @@ Map key = it.generateKey(new File(basedir, 'keys'), passphrase)
 File work = new File(basedir, 'target/it-setup')
 work.mkdirs()
 String mvn = new File(itMavenHome, 'bin/mvn').path
-Map javaEnv = [JAVA_HOME: System.getProperty('java.home')]
+Map javaEnv = [JAVA_HOME: System.getProperty('java.home'), MAVEN_OPTS: itMavenOpts]
 String master = it.run([mvn, '-q', '--encrypt-master-password', 'it master password'], javaEnv).readLines()
         .find { it.startsWith('{') }.trim()
 File security = new File(work, 'settings-security.xml')

@@ -37,7 +37,7 @@ File log2 = new File(basedir, 'rebuild.log')
 Map r = it.exec(['faketime', '-f', '+1y', new File(itMavenHome, 'bin/mvn').path, '-B', '-o', '-T', '2',
                  '-s', settings.path, "-Dmaven.repo.local=${itLocalRepo}".toString(),
                  '-Daether.enhancedLocalRepository.trackingFilename=_hermetic_rebuild_any_origin', 'verify'],
-                [JAVA_HOME: System.getProperty('java.home'), SOURCE_DATE_EPOCH: '1767312000',
+                [JAVA_HOME: System.getProperty('java.home'), MAVEN_OPTS: itMavenOpts, SOURCE_DATE_EPOCH: '1767312000',
                  MAVEN_GPG_KEY: new File(basedir, 'keys/secret.asc').text, MAVEN_GPG_PASSPHRASE: '',
                  MAVEN_GPG_KEY_FINGERPRINT: '', MAVEN_ARGS: '',
                  // Without these the JVM can hang at start-up under libfaketime 0.9.10 (see src/it/lib).
