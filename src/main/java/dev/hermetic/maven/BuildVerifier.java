@@ -4,6 +4,7 @@ import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.BuildEnvironment;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.ReactorVerification;
+import dev.hermetic.lock.StoredListCheck;
 import dev.hermetic.lock.VerifySettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,18 +77,10 @@ final class BuildVerifier {
                 settings.lockfile(), mavenVersion, StoredArtifactLists.environment(session.getUserProperties())) : null;
         BuildArtifactCollector.Collected collected = StoredArtifactLists.read(cache);
         // A stored graph that cannot stand for a fresh collection is set aside, and the summary says why.
-        String setAside = null;
-        if (collected != null && !StoredArtifactLists.coversLockfile(collected, lockfile,
-                c -> localFile(session.getRepositorySession(), c))) {
-            setAside = "it does not name every locked artifact at its place in the local repository";
-        } else if (collected != null) {
-            String missing = StoredArtifactLists.missingDeclaration(collected, StoredArtifactLists.declarations(projects,
-                    session.getRepositorySession().getArtifactTypeRegistry(), session.getUserProperties(),
-                    session.getSystemProperties()));
-            if (missing != null) {
-                setAside = "it lacks what the models declare: " + missing;
-            }
-        }
+        String setAside = collected == null ? null : StoredListCheck.whyNotUsable(collected.used(), lockfile,
+                c -> localFile(session.getRepositorySession(), c), () -> StoredArtifactLists.declarations(projects,
+                        session.getRepositorySession().getArtifactTypeRegistry(), session.getUserProperties(),
+                        session.getSystemProperties()));
         if (setAside != null) {
             collected = null;
         }

@@ -5,8 +5,7 @@ import dev.hermetic.digest.HexDigests;
 import dev.hermetic.io.AtomicFile;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactRole;
-import dev.hermetic.lock.LockedArtifact;
-import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.StoredListCheck;
 import dev.hermetic.lock.UnpinnedVersion;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.DependencyManagement;
@@ -51,8 +49,7 @@ import org.eclipse.aether.artifact.ArtifactTypeRegistry;
  *
  * <p>The cache lives in the local repository (next to what it describes, and outside {@code target/}, which
  * {@code mvn clean verify} empties first), so it may come back from a CI cache that someone else wrote. A cached list
- * is therefore only used when it cannot hide a file from verification ({@link #coversLockfile}): it names every
- * artifact the lockfile locks for the build plan, each at its own place in the local repository.
+ * is therefore only used when it cannot hide a file from verification ({@link StoredListCheck}).
  */
 final class StoredArtifactLists {
 
@@ -195,21 +192,11 @@ final class StoredArtifactLists {
     }
 
     /**
-     * What the modules' effective models declare themselves, which every honest collection of them holds whatever the
-     * repository's POMs say: each dependency (with its scope, as resolved from the declared type), each plugin with a
-     * version and the dependencies declared for it, each build extension, each parent POM and imported BOM; and, per
-     * module, the versions its dependency management forces on transitive dependencies. Reactor modules are left out
-     * (built from source, never collected).
-     *
-     * @param required what a collection must list, files left null
-     * @param managedVersions {@code module + " " + groupId:artifactId:extension:classifier} to the version the module's
-     *     dependency management gives it, for artifacts the module does not declare directly
+     * Reads {@link StoredListCheck.Declarations} off the projects' effective models; {@code types} maps a dependency
+     * type.
      */
-    record Declarations(List<UsedArtifact> required, Map<String, String> managedVersions) {}
-
-    /** Reads {@link Declarations} off the projects' effective models; {@code types} maps a dependency type. */
-    static Declarations declarations(List<MavenProject> projects, ArtifactTypeRegistry types, Properties userProperties,
-            Properties systemProperties) {
+    static StoredListCheck.Declarations declarations(List<MavenProject> projects, ArtifactTypeRegistry types,
+            Properties userProperties, Properties systemProperties) {
         Set<String> reactor = BuildArtifactCollector.reactorIds(projects);
         List<UsedArtifact> required = new ArrayList<>();
         Map<String, String> managed = new TreeMap<>();
@@ -218,18 +205,18 @@ final class StoredArtifactLists {
             Set<String> direct = new HashSet<>();
             for (Dependency d : project.getDependencies()) {
                 ArtifactCoordinates c = coordinates(d, types);
-                direct.add(managementKey(c));
+                direct.add(StoredListCheck.managementKey(c));
                 if (!"system".equals(d.getScope()) && c.version() != null
                         && !BuildArtifactCollector.inReactor(reactor, c)) {
-                    required.add(new UsedArtifact(c, null, ArtifactRole.DEPENDENCY, scope(d.getScope()), module));
+                    required.add(new UsedArtifact(c, null, ArtifactRole.DEPENDENCY, StoredListCheck.declaredScope(d.getScope()), module));
                 }
             }
             DependencyManagement dm = project.getDependencyManagement();
             if (dm != null) {
                 for (Dependency d : dm.getDependencies()) {
                     ArtifactCoordinates c = coordinates(d, types);
-                    if (!direct.contains(managementKey(c)) && d.getVersion() != null) {
-                        managed.put(module + " " + managementKey(c), d.getVersion());
+                    if (!direct.contains(StoredListCheck.managementKey(c)) && d.getVersion() != null) {
+                        managed.put(module + " " + StoredListCheck.managementKey(c), d.getVersion());
                     }
                 }
             }
@@ -258,7 +245,7 @@ final class StoredArtifactLists {
                 add(required, reactor, new ArtifactCoordinates(p[0], p[1], p[2], "pom", ""), ArtifactRole.BOM, module);
             }
         }
-        return new Declarations(required, managed);
+        return new StoredListCheck.Declarations(required, managed);
     }
 
     private static void add(List<UsedArtifact> required, Set<String> reactor, ArtifactCoordinates c, ArtifactRole role,
@@ -275,79 +262,6 @@ final class StoredArtifactLists {
                 : type != null ? type.getClassifier() : "";
         return new ArtifactCoordinates(d.getGroupId(), d.getArtifactId(), d.getVersion(), extension,
                 classifier == null ? "" : classifier);
-    }
-
-    private static String managementKey(ArtifactCoordinates c) {
-        return c.groupId() + ":" + c.artifactId() + ":" + c.extension() + ":" + c.classifier();
-    }
-
-    /** Maven's default scope, which an unscoped declaration gets. */
-    private static String scope(String scope) {
-        return scope == null || scope.isEmpty() ? "compile" : scope;
-    }
-
-    /**
-     * Whether a cached collection holds everything the models declare ({@link Declarations}): each required artifact
-     * in its role, module (and scope, for a dependency), and no dependency at another version than the module's
-     * dependency management forces. A list written by someone else that leaves out a new dependency, plugin, parent
-     * or BOM, or keeps a transitive dependency at the version it had before the management changed, is not used.
-     *
-     * @return null if it does, else what is missing, for the debug log
-     */
-    static String missingDeclaration(BuildArtifactCollector.Collected collected, Declarations declarations) {
-        Set<String> listed = new HashSet<>();
-        for (UsedArtifact u : collected.used()) {
-            listed.add(usage(u.coordinates(), u.role(), u.role() == ArtifactRole.DEPENDENCY ? scope(u.scope()) : "",
-                    u.module()));
-            if (u.role() == ArtifactRole.DEPENDENCY) {
-                String forced = declarations.managedVersions().get(u.module() + " " + managementKey(u.coordinates()));
-                if (forced != null && !forced.equals(u.coordinates().version())) {
-                    return u.coordinates() + " in module " + u.module() + ", managed to version " + forced;
-                }
-            }
-        }
-        for (UsedArtifact r : declarations.required()) {
-            String usage = usage(r.coordinates(), r.role(), r.scope(), r.module());
-            if (!listed.contains(usage)) {
-                return usage;
-            }
-        }
-        return null;
-    }
-
-    private static String usage(ArtifactCoordinates c, ArtifactRole role, String scope, String module) {
-        return c + " " + role + " " + scope + " " + module;
-    }
-
-    /**
-     * Whether a cached collection may stand for the build: every artifact the lockfile holds for the build plan (all
-     * but those only resolved while plugins ran) is in it, and each of its files is where the local repository keeps
-     * those coordinates. A list written by someone else that leaves out a locked artifact, or points it to another
-     * copy, would otherwise let verify skip the file the build really uses.
-     *
-     * @param localFile where the local repository keeps the file of given coordinates
-     */
-    static boolean coversLockfile(BuildArtifactCollector.Collected collected, Lockfile lockfile,
-            Function<ArtifactCoordinates, Path> localFile) {
-        Set<ArtifactCoordinates> listed = new HashSet<>();
-        for (UsedArtifact u : collected.used()) {
-            Path expected = localFile.apply(u.coordinates());
-            if (expected == null || !normalized(expected).equals(normalized(u.file()))) {
-                return false;
-            }
-            listed.add(u.coordinates());
-        }
-        for (LockedArtifact a : lockfile.artifacts()) {
-            boolean planned = a.roles().stream().anyMatch(r -> r != ArtifactRole.RUNTIME);
-            if (planned && !listed.contains(a.coordinates())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Path normalized(Path p) {
-        return p.toAbsolutePath().normalize();
     }
 
     /** The cached collection, or null if absent, unreadable, or if one of its files is gone. */

@@ -8,6 +8,7 @@ import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.BuildEnvironment;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
+import dev.hermetic.lock.StoredListCheck;
 import dev.hermetic.lock.UnpinnedVersion;
 import dev.hermetic.lock.UsedArtifact;
 import dev.hermetic.lock.VersionSpec;
@@ -118,7 +119,7 @@ class StoredArtifactListsTest {
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
         Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY", "org.example:lib:pom:1.0", "POM",
                 "org.example:provider:jar:1.0", "RUNTIME");
-        assertThat(StoredArtifactLists.coversLockfile(plan, lock, this::localFile))
+        assertThat(StoredListCheck.coversLockfile(plan.used(), lock, this::localFile))
                 .as("artifacts only resolved while plugins ran are not part of the plan").isTrue();
     }
 
@@ -127,7 +128,7 @@ class StoredArtifactListsTest {
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(List.of(used("lib", "jar")),
                 List.of(), 1);
         Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY", "org.example:lib:pom:1.0", "POM");
-        assertThat(StoredArtifactLists.coversLockfile(plan, lock, this::localFile)).isFalse();
+        assertThat(StoredListCheck.coversLockfile(plan.used(), lock, this::localFile)).isFalse();
     }
 
     @Test
@@ -138,7 +139,7 @@ class StoredArtifactListsTest {
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(List.of(new UsedArtifact(
                 jar.coordinates(), elsewhere, jar.role(), jar.scope(), jar.module())), List.of(), 1);
         Lockfile lock = lockOf("org.example:lib:jar:1.0", "DEPENDENCY");
-        assertThat(StoredArtifactLists.coversLockfile(plan, lock, this::localFile)).isFalse();
+        assertThat(StoredListCheck.coversLockfile(plan.used(), lock, this::localFile)).isFalse();
     }
 
     @Test
@@ -176,7 +177,7 @@ class StoredArtifactListsTest {
         return d;
     }
 
-    private static StoredArtifactLists.Declarations declared(MavenProject project) {
+    private static StoredListCheck.Declarations declared(MavenProject project) {
         return StoredArtifactLists.declarations(List.of(project), null, new Properties(), new Properties());
     }
 
@@ -185,7 +186,7 @@ class StoredArtifactListsTest {
         MavenProject app = appWithTestScopedLib();
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
-        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app))).isNull();
+        assertThat(StoredListCheck.missingDeclaration(plan.used(), declared(app))).isNull();
     }
 
     @Test
@@ -194,7 +195,7 @@ class StoredArtifactListsTest {
         app.getModel().addDependency(dependency("org.example", "new", "2.0"));
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
-        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app)))
+        assertThat(StoredListCheck.missingDeclaration(plan.used(), declared(app)))
                 .isEqualTo("org.example:new:jar:2.0 DEPENDENCY compile org.example:app");
     }
 
@@ -203,7 +204,7 @@ class StoredArtifactListsTest {
         MavenProject app = project("1.0"); // declared without a scope: compile; the list says test
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom")), List.of(), 1);
-        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app)))
+        assertThat(StoredListCheck.missingDeclaration(plan.used(), declared(app)))
                 .isEqualTo("org.example:lib:jar:1.0 DEPENDENCY compile org.example:app");
     }
 
@@ -238,13 +239,12 @@ class StoredArtifactListsTest {
                         ArtifactRole.EXTENSION, "", "org.example:app"),
                 new UsedArtifact(new ArtifactCoordinates("org.example", "parent", "7", "pom", ""), dir,
                         ArtifactRole.PARENT, "", "org.example:app")));
-        assertThat(StoredArtifactLists.missingDeclaration(new BuildArtifactCollector.Collected(all, List.of(), 1),
-                declared(app))).isNull();
+        assertThat(StoredListCheck.missingDeclaration(all, declared(app))).isNull();
         for (int i = 2; i < all.size(); i++) {
             List<UsedArtifact> without = new ArrayList<>(all);
             UsedArtifact left = without.remove(i);
-            assertThat(StoredArtifactLists.missingDeclaration(new BuildArtifactCollector.Collected(without, List.of(), 1),
-                    declared(app))).as("without %s", left.coordinates()).startsWith(left.coordinates().toString());
+            assertThat(StoredListCheck.missingDeclaration(without, declared(app))).as("without %s", left.coordinates())
+                    .startsWith(left.coordinates().toString());
         }
     }
 
@@ -259,9 +259,9 @@ class StoredArtifactListsTest {
                 ""), dir, ArtifactRole.DEPENDENCY, "test", "org.example:app");
         BuildArtifactCollector.Collected plan = new BuildArtifactCollector.Collected(
                 List.of(used("lib", "jar"), used("lib", "pom"), transitive), List.of(), 1);
-        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app)))
+        assertThat(StoredListCheck.missingDeclaration(plan.used(), declared(app)))
                 .isEqualTo("org.example:transitive:jar:1.0 in module org.example:app, managed to version 2.0");
         managed.setVersion("1.0");
-        assertThat(StoredArtifactLists.missingDeclaration(plan, declared(app))).isNull();
+        assertThat(StoredListCheck.missingDeclaration(plan.used(), declared(app))).isNull();
     }
 }
