@@ -137,6 +137,19 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         pom.text = pom.text.replace('</project>', '  <!-- changed -->\n</project>')
     }
 
+    /**
+     * Prepares the IT, locks a clean build in its own local repository, then replaces {@code from} with {@code to} in
+     * basedir/FILE (the POM, the lockfile): a change made after locking.
+     */
+    static void lockThenReplace(File basedir, String itLocalRepo, String version, String mavenHome,
+            String itSettingsFile, String file, String from, String to) {
+        prepare(basedir, itLocalRepo, version)
+        maven(basedir, mavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', 'verify', 'hermetic:lock'])
+        File f = new File(basedir, file)
+        assert f.text.contains(from)
+        f.text = f.text.replace(from, to)
+    }
+
     /** Copies this plugin (installed by the invoker into the shared it-repo) into an IT's own local repository. */
     static void seedPlugin(File localRepo, String itLocalRepo, String version) {
         File from = new File(itLocalRepo, "dev/hermetic/hermetic-maven-plugin/${version}")

@@ -15,12 +15,12 @@ import java.util.Set;
  * @param file the lockfile on disk
  * @param artifacts how many artifacts the lockfile would hold now
  * @param missing whether there is no lockfile at all
- * @param added lines that locking would add (the first {@value #SHOWN})
- * @param removed lines that locking would remove (the first {@value #SHOWN})
+ * @param added lines that locking would add
+ * @param removed lines that locking would remove
  */
 public record LockfileDrift(Path file, int artifacts, boolean missing, List<String> added, List<String> removed) {
 
-    /** How many added and how many removed lines a drift shows, enough to see what changed. */
+    /** How many added and how many removed lines the message shows; the rest are counted and in the diff. */
     public static final int SHOWN = 20;
 
     public LockfileDrift {
@@ -49,19 +49,38 @@ public record LockfileDrift(Path file, int artifacts, boolean missing, List<Stri
         Set<String> wasSet = new HashSet<>(was);
         Set<String> nowSet = new HashSet<>(now);
         return Optional.of(new LockfileDrift(file, artifacts, false,
-                now.stream().filter(l -> !wasSet.contains(l)).limit(SHOWN).toList(),
-                was.stream().filter(l -> !nowSet.contains(l)).limit(SHOWN).toList()));
+                now.stream().filter(l -> !wasSet.contains(l)).toList(),
+                was.stream().filter(l -> !nowSet.contains(l)).toList()));
     }
 
-    /** What differs and what to do, for the build's failure. */
-    public String message() {
+    /**
+     * What differs and what to do, for the build's failure.
+     *
+     * @param proposed where the caller wrote the lockfile locking would write, named with a {@code diff} command
+     *     that shows every change
+     */
+    public String message(Path proposed) {
         if (missing) {
             return "hermetic.lock.check: there is no lockfile at " + file + ". Run `mvn verify hermetic:lock` and "
                     + "commit " + file.getFileName() + ".";
         }
-        return "hermetic.lock.check: " + file + " is out of date (" + artifacts + " artifacts now). Lines that would "
-                + "be added:\n  + " + String.join("\n  + ", added) + "\nLines that would be removed:\n  - "
-                + String.join("\n  - ", removed) + "\nReview the change, run `mvn verify hermetic:lock` and commit the "
-                + "lockfile.";
+        return "hermetic.lock.check: " + file + " is out of date (" + artifacts + " artifacts now)."
+                + lines(added, "+", "added") + lines(removed, "-", "removed") + "\nThe lockfile locking would write is "
+                + proposed + ": see the whole change with `diff -u " + file + " " + proposed + "`. Review the change, "
+                + "run `mvn verify hermetic:lock` and commit the lockfile.";
+    }
+
+    /** The first {@link #SHOWN} lines and how many more, or nothing when there are none. */
+    private static String lines(List<String> lines, String mark, String what) {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("\n").append(lines.size()).append(lines.size() == 1 ? " line" : " lines")
+                .append(" would be ").append(what).append(':');
+        lines.stream().limit(SHOWN).forEach(l -> s.append("\n  ").append(mark).append(' ').append(l));
+        if (lines.size() > SHOWN) {
+            s.append("\n  ... and ").append(lines.size() - SHOWN).append(" more ").append(what);
+        }
+        return s.toString();
     }
 }

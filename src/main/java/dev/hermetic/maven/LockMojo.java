@@ -136,7 +136,18 @@ public class LockMojo extends LockfileMojo {
             if (check) {
                 Optional<LockfileDrift> drift = LockfileDrift.between(file, lock);
                 if (drift.isPresent()) {
-                    throw new MojoFailureException(drift.get().message());
+                    // The lockfile it would write, for `diff`: the message shows only the first lines.
+                    Path proposed = Path.of(session.getTopLevelProject().getBuild().getDirectory())
+                            .resolve(file.getFileName());
+                    if (!drift.get().missing()) {
+                        try {
+                            LockfileWriter.write(lock, proposed);
+                        } catch (IOException e) {
+                            throw new MojoExecutionException(drift.get().message(proposed) + " (Cannot write "
+                                    + proposed + ": " + e.getMessage() + ".)", e);
+                        }
+                    }
+                    throw new MojoFailureException(drift.get().message(proposed));
                 }
             } else {
                 LockfileWriter.write(lock, file);

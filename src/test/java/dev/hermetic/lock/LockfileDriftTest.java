@@ -45,39 +45,51 @@ class LockfileDriftTest {
         LockfileDrift drift = LockfileDrift.between(file, lock(1)).orElseThrow();
 
         assertThat(drift.missing()).isTrue();
-        assertThat(drift.message()).isEqualTo("hermetic.lock.check: there is no lockfile at " + file + ". Run `mvn "
+        assertThat(drift.message(dir.resolve("target/hermetic.lock"))).isEqualTo("hermetic.lock.check: there is no lockfile at " + file + ". Run `mvn "
                 + "verify hermetic:lock` and commit hermetic.lock.");
     }
 
     @Test
-    void anOutdatedLockfileShowsTheLinesLockingWouldAddAndRemove() throws Exception {
+    void anOutdatedLockfileShowsTheLinesLockingWouldAddAndNoEmptyRemovedSection() throws Exception {
         Path file = dir.resolve("hermetic.lock");
         Lockfile before = lock(1);
         LockfileWriter.write(before, file);
         Lockfile now = lock(2);
         String added = LockfileWriter.render(now).lines().filter(l -> l.startsWith("org.example:lib1:")).findFirst()
                 .orElseThrow();
+        Path proposed = dir.resolve("target/hermetic.lock");
 
         LockfileDrift drift = LockfileDrift.between(file, now).orElseThrow();
 
         assertThat(drift.missing()).isFalse();
         assertThat(drift.added()).containsExactly(added);
         assertThat(drift.removed()).isEmpty();
-        assertThat(drift.message()).isEqualTo("hermetic.lock.check: " + file + " is out of date (2 artifacts now). "
-                + "Lines that would be added:\n  + " + added + "\nLines that would be removed:\n  - "
-                + "\nReview the change, run `mvn verify hermetic:lock` and commit the lockfile.");
+        assertThat(drift.message(proposed)).isEqualTo("hermetic.lock.check: " + file + " is out of date (2 artifacts "
+                + "now).\n1 line would be added:\n  + " + added + "\nThe lockfile locking would write is " + proposed
+                + ": see the whole change with `diff -u " + file + " " + proposed + "`. Review the change, run `mvn "
+                + "verify hermetic:lock` and commit the lockfile.");
     }
 
     @Test
-    void aLargeDriftShowsTwentyLinesEachWay() throws Exception {
+    void aLargeDriftShowsTheFirstLinesEachWayAndCountsTheRest() throws Exception {
         Path file = dir.resolve("hermetic.lock");
         Files.writeString(file, "old line\n" + String.join("\n",
-                IntStream.range(0, 30).mapToObj(i -> "removed " + i).toList()) + "\n");
+                IntStream.range(0, 125).mapToObj(i -> "removed " + i).toList()) + "\n");
+        Path proposed = dir.resolve("target/hermetic.lock");
 
         LockfileDrift drift = LockfileDrift.between(file, lock(25)).orElseThrow();
 
-        assertThat(drift.added()).hasSize(LockfileDrift.SHOWN);
-        assertThat(drift.removed()).hasSize(LockfileDrift.SHOWN).startsWith("old line", "removed 0");
+        assertThat(drift.removed()).hasSize(126).startsWith("old line", "removed 0").endsWith("removed 124");
+        assertThat(drift.added()).hasSizeGreaterThan(LockfileDrift.SHOWN);
         assertThat(drift.artifacts()).isEqualTo(25);
+        String message = drift.message(proposed);
+        assertThat(message).contains(drift.added().size() + " lines would be added:\n  + ",
+                "\n  ... and " + (drift.added().size() - LockfileDrift.SHOWN) + " more added\n",
+                "126 lines would be removed:\n  - old line\n  - removed 0\n",
+                "\n  - removed " + (LockfileDrift.SHOWN - 2) + "\n  ... and " + (126 - LockfileDrift.SHOWN)
+                        + " more removed\n",
+                "`diff -u " + file + " " + proposed + "`")
+                .doesNotContain("removed " + (LockfileDrift.SHOWN - 1) + "\n");
+        assertThat(message.lines().filter(l -> l.startsWith("  - "))).hasSize(LockfileDrift.SHOWN);
     }
 }
