@@ -1,4 +1,4 @@
-// No key: the build fails saying which sources were tried and what to set.
+// No key in a build that requires one: the build fails saying which sources were tried and what to set.
 def it = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(itLib, '../sign-support/SignItSupport.groovy')).getDeclaredConstructor().newInstance()
 List<String> problems = it.checkFailedCleanly(basedir, new File(itLocalRepo), 'no-key', [

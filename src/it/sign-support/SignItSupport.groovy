@@ -295,6 +295,23 @@ class SignItSupport {
         return problems
     }
 
+    /**
+     * For builds that must not sign: the main jar is installed in {@code localRepo} with no signature, digest or
+     * manifest beside it, and nothing was written to basedir/target/hermetic-sign. Returns the problems.
+     */
+    List<String> checkInstalledUnsigned(File basedir, File localRepo, String artifactId) {
+        List<String> problems = []
+        File installed = new File(localRepo, "it/hermetic/${artifactId}/1.0")
+        if (!new File(installed, "${artifactId}-1.0.jar").isFile()) {
+            problems << "${artifactId}-1.0.jar was not installed in ${installed}".toString()
+        }
+        installed.eachFile { f ->
+            if (['.asc', '.sha256', '.sha512', '.sha256sum'].any { f.name.endsWith(it) }) problems << "installed: ${f.name}".toString()
+        }
+        if (new File(basedir, 'target/hermetic-sign').exists()) problems << 'target/hermetic-sign was written'
+        return problems
+    }
+
     /** Throws with every problem listed, so one run shows them all. */
     static void assertNoProblems(List<String> problems) {
         if (!problems.isEmpty()) {

@@ -43,7 +43,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * <p>Bound to {@code verify}: after {@code package}, where {@code hermetic:normalize} runs, and before
  * {@code install}/{@code deploy}. Archives attached after normalization are normalized again first (see
  * docs/normalize.md), so what is signed is what is deployed. The key is loaded and checked before anything is
- * written or attached. Secrets (key, passphrase) are read from the environment or settings.xml when the goal runs
+ * written or attached. With no key at all it signs and attaches nothing and says so in one line, unless
+ * {@code hermetic.sign.required} makes that a failure (releases). Secrets (key, passphrase) are read from the environment or settings.xml when the goal runs
  * and are never mojo parameters, so {@code mvn -X} cannot print them.
  */
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
@@ -69,9 +70,23 @@ public class SignMojo extends HermeticMojo {
     private boolean skip;
 
     /**
+     * Whether a build without a signing key fails. When {@code false} (the default) and no key is found (the
+     * environment variable named by {@code keyEnvName} unset or blank, no {@code keyFile}), the goal signs and
+     * attaches nothing and says so in one log line: developers build without a key. Set it for releases
+     * ({@code -Dhermetic.sign.required=true}, or in a release profile): a missing key then fails the build. A key
+     * source or passphrase that is configured but unusable fails the build either way: a {@code keyFile} that does
+     * not exist, or a passphrase (its environment variable set, or {@code passphraseServerId}) given with no key.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.required", defaultValue = "false")
+    private boolean required;
+
+    /**
      * File holding the secret key, ASCII-armored or binary, as written by
      * {@code gpg --armor --export-secret-keys <fingerprint>}. When set, it is the only key source (a missing file is
-     * an error); when not set, the key comes from the environment variable named by {@code keyEnvName}.
+     * an error, even when {@code required} is false); when not set, the key comes from the environment variable
+     * named by {@code keyEnvName}.
      *
      * @since 0.1.0
      */
@@ -183,6 +198,14 @@ public class SignMojo extends HermeticMojo {
         PassphraseSource.refusePassphraseProperty(
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
         SigningEnvironment environment = SigningEnvironment.system();
+        SigningKeyLoader loader = keyLoader(environment);
+        if (!required && !keyFound(loader)) {
+            getLog().info("Not signing " + project.getId() + ": no key in the " + keySource(environment).description()
+                    + ", so nothing was signed or attached. To sign, set " + keyEnvName
+                    + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
+                    + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.");
+            return;
+        }
 
         List<SignedFilesCollector.SignedFile> files = SignedFilesCollector.collect(project);
         Set<DigestAlgorithm> sideFileDigests = sideFileDigests(resolverConfig(RESOLVER_CHECKSUM_ALGORITHMS));
@@ -193,7 +216,7 @@ public class SignMojo extends HermeticMojo {
         SigningRun.Result result;
         // The files are read and digested while the key is loaded, unlocked and checked (nothing is written before).
         try (SigningRun run = startRun(toSign, directory.resolve(manifestName()), sideFileDigests)) {
-            SigningKey key = loadKey(environment);
+            SigningKey key = loadKey(loader);
             if (NormalizationLedger.settingsOf(project) != null && normalizedAgain(run)) {
                 run.readAgain(); // the bytes to sign are those the normalizer just wrote
             }
@@ -241,7 +264,8 @@ public class SignMojo extends HermeticMojo {
                 .anyMatch(result -> result.outcome() == NormalizationResult.Outcome.NORMALIZED);
     }
 
-    private SigningKey loadKey(SigningEnvironment environment) throws MojoFailureException {
+    /** The configured loader: the passphrase resolved, the fingerprint and the signature time checked. */
+    private SigningKeyLoader keyLoader(SigningEnvironment environment) throws MojoFailureException {
         char[] passphrase = PassphraseSource.resolve(
                 passphraseServerId, passphraseEnvName, settings, settingsDecrypter, environment);
         try {
@@ -252,20 +276,40 @@ public class SignMojo extends HermeticMojo {
             if (reproducible) {
                 loader.signatureTime(signatureTime(environment.variables(), outputTimestamp));
             }
+            return loader;
+        } catch (SigningException e) {
+            throw cannotSign(e);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    private boolean keyFound(SigningKeyLoader loader) throws MojoFailureException {
+        try {
+            return loader.keyFound();
+        } catch (SigningException e) {
+            throw cannotSign(e);
+        }
+    }
+
+    private SigningKey loadKey(SigningKeyLoader loader) throws MojoFailureException {
+        try {
             SigningKey key = loader.load();
             getLog().info("Signing with key " + key.fingerprint() + " from the " + key.sourceDescription()
                     + (reproducible ? " (reproducible: signature time fixed)" : ""));
             return key;
         } catch (SigningException e) {
-            // The core names the environment variable; say so when the passphrase came from settings.xml instead.
-            String origin = passphraseServerId == null || passphraseServerId.isBlank()
-                    ? ""
-                    : " (the passphrase was read from the <passphrase> of settings.xml server '"
-                            + passphraseServerId.trim() + "', which takes precedence over the environment)";
-            throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage() + origin, e);
-        } finally {
-            Arrays.fill(passphrase, '\0');
+            throw cannotSign(e);
         }
+    }
+
+    private MojoFailureException cannotSign(SigningException e) {
+        // The core names the environment variable; say so when the passphrase came from settings.xml instead.
+        String origin = passphraseServerId == null || passphraseServerId.isBlank()
+                ? ""
+                : " (the passphrase was read from the <passphrase> of settings.xml server '"
+                        + passphraseServerId.trim() + "', which takes precedence over the environment)";
+        return new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage() + origin, e);
     }
 
     SigningKeySource keySource(SigningEnvironment environment) {

@@ -33,7 +33,8 @@ import org.bouncycastle.util.Properties;
  * Prepares the key that signs, once, before any file is touched: reads the key material from the first source that
  * holds some, selects the (sub)key ({@link SigningKeySelection}: revocation, expiry, flags, cross-certification),
  * checks that it can make reproducible signatures when asked to, unlocks it with the passphrase and proves with a
- * test signature that it signs. Configure it, then call {@link #load()} once: the passphrase is cleared then.
+ * test signature that it signs. Configure it, then call {@link #load()} once: the passphrase is cleared then. Where
+ * signing is optional, ask {@link #keyFound()} first.
  */
 public final class SigningKeyLoader {
 
@@ -47,10 +48,13 @@ public final class SigningKeyLoader {
     private DigestAlgorithm hashAlgorithm = DigestAlgorithm.SHA_256;
     private SigningOptionNames options = SigningOptionNames.MAVEN;
     private Clock clock = Clock.systemUTC();
+    /** What {@link #keyFound()} read, so that {@link #load()} does not read the sources again. */
+    private Optional<LoadedKey> found;
 
     /** Adds a key source; sources are tried in the order added, the first holding a key wins. */
     public SigningKeyLoader keySource(SigningKeySource source) {
         keySources.add(Objects.requireNonNull(source, "source"));
+        found = null;
         return this;
     }
 
@@ -97,6 +101,26 @@ public final class SigningKeyLoader {
     }
 
     /**
+     * Whether a source holds key material, for a front end where signing is optional: no key means nothing to sign.
+     * A source that was named but cannot be used (a missing key file) is still an error, and so is a passphrase
+     * given with no key: both say the user meant to sign. Reads the sources once; {@link #load()} uses what it read.
+     *
+     * @throws SigningException when a named source cannot be read, or a passphrase was given but no key
+     */
+    public boolean keyFound() throws SigningException {
+        if (found == null) {
+            found = readSources();
+        }
+        if (found.isEmpty() && passphrase.length > 0) {
+            Arrays.fill(passphrase, '\0');
+            throw new SigningException("A passphrase was given but no signing key found" + whatToSet() + "; or unset the passphrase"
+                    + " (environment variable " + SigningEnvironment.PASSPHRASE + ", or the one named by "
+                    + options.passphraseEnvName() + ")");
+        }
+        return found.isPresent();
+    }
+
+    /**
      * Reads, selects, checks and unlocks the key, then makes and checks a test signature with it.
      *
      * @throws SigningException saying what is wrong with the key or its source, and what to set
@@ -130,20 +154,30 @@ public final class SigningKeyLoader {
     private record LoadedKey(byte[] bytes, String description) {}
 
     private LoadedKey read() throws SigningException {
-        List<String> tried = new ArrayList<>();
+        if (found == null) {
+            found = readSources();
+        }
+        return found.orElseThrow(() -> new SigningException("No signing key found" + whatToSet()));
+    }
+
+    private Optional<LoadedKey> readSources() throws SigningException {
         for (SigningKeySource source : keySources) {
             Optional<byte[]> bytes = source.read();
             if (bytes.isPresent()) {
-                return new LoadedKey(bytes.get(), source.description());
+                return Optional.of(new LoadedKey(bytes.get(), source.description()));
             }
-            tried.add(source.description());
         }
-        throw new SigningException("No signing key found"
-                + (tried.isEmpty() ? "" : " (tried " + String.join(", ", tried) + ")")
+        return Optional.empty();
+    }
+
+    /** After "no signing key found": the sources tried, and how to give a key. */
+    private String whatToSet() {
+        List<String> tried = keySources.stream().map(SigningKeySource::description).toList();
+        return (tried.isEmpty() ? "" : " (tried " + String.join(", ", tried) + ")")
                 + ": set " + options.keyFile() + " to an armored secret key file, or export the key into an"
                 + " environment variable (" + SigningEnvironment.KEY + " by default, or the one named by "
                 + options.keyEnvName() + "), e.g. " + SigningEnvironment.KEY
-                + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\"");
+                + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\"";
     }
 
     /**

@@ -19,6 +19,7 @@ import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.Settings;
@@ -157,6 +158,80 @@ class SignMojoTest {
 
         assertThat(attachments.attached).isEmpty();
         assertThat(dir.resolve("target/hermetic-sign")).doesNotExist();
+    }
+
+    /** A mojo with no key anywhere: no key file, the key variable unset. */
+    private SignMojo mojoWithoutKey(MavenProject project, Attachments attachments, List<String> logged)
+            throws Exception {
+        SignMojo mojo = mojo(project, attachments, dir.resolve("unused"));
+        set(mojo, "keyFile", null);
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                logged.add(content.toString());
+            }
+        });
+        return mojo;
+    }
+
+    @Test
+    void withoutAKeyNothingIsSignedOrAttachedAndOneLineSaysHowToSign() throws Exception {
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        List<String> logged = new ArrayList<>();
+
+        mojoWithoutKey(project, attachments, logged).execute();
+
+        assertThat(attachments.attached).isEmpty();
+        assertThat(dir.resolve("target/hermetic-sign")).doesNotExist();
+        assertThat(logged).containsExactly("Not signing org.example:lib:jar:1.0: no key in the environment variable "
+                + UNSET + ", so nothing was signed or attached. To sign, set " + UNSET
+                + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
+                + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.");
+    }
+
+    @Test
+    void requiredWithoutAKeyFailsWithNothingWrittenOrAttached() throws Exception {
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        SignMojo mojo = mojoWithoutKey(project, attachments, new ArrayList<>());
+        set(mojo, "required", true);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Cannot sign org.example:lib:jar:1.0: No signing key found (tried environment"
+                        + " variable " + UNSET + "): set hermetic.sign.keyFile");
+
+        assertThat(attachments.attached).isEmpty();
+        assertThat(dir.resolve("target/hermetic-sign")).doesNotExist();
+    }
+
+    @Test
+    void aConfiguredKeyFileThatIsMissingFailsAlthoughAKeyIsNotRequired() throws Exception {
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        Path missing = dir.resolve("no-such-key.asc");
+
+        assertThatThrownBy(() -> mojo(project, attachments, missing).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Cannot sign org.example:lib:jar:1.0: The key file " + missing
+                        + " does not exist");
+        assertThat(attachments.attached).isEmpty();
+    }
+
+    @Test
+    void aPassphraseForNoKeyFailsAlthoughAKeyIsNotRequired() throws Exception {
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        SignMojo mojo = mojoWithoutKey(project, attachments, new ArrayList<>());
+        // Any variable the test JVM has: its value plays a passphrase whose key was not passed to the build.
+        set(mojo, "passphraseEnvName", "PATH");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Cannot sign org.example:lib:jar:1.0: A passphrase was given but no signing"
+                        + " key found (tried environment variable " + UNSET + ")");
+        assertThat(attachments.attached).isEmpty();
     }
 
     @Test

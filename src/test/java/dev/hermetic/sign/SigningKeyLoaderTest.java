@@ -265,6 +265,49 @@ class SigningKeyLoaderTest {
     }
 
     @Test
+    void noKeyAnywhereIsFoundMissingWithoutAnError() throws Exception {
+        SigningKeyLoader loader = new SigningKeyLoader()
+                .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY, Map.of("MAVEN_GPG_KEY", " ")));
+
+        assertThat(loader.keyFound()).isFalse();
+        // Asked to load anyway, it says what it always said.
+        assertThatThrownBy(loader::load).hasMessageStartingWith("No signing key found (tried environment variable"
+                + " MAVEN_GPG_KEY): set hermetic.sign.keyFile");
+    }
+
+    @Test
+    void aKeyFoundIsTheKeyLoaded() throws Exception {
+        SigningKeyLoader loader = new SigningKeyLoader().keySource(SigningKeySource.environmentVariable(
+                SigningEnvironment.KEY, Map.of(SigningEnvironment.KEY, gpg.exportSecret(ed25519, ""))));
+
+        assertThat(loader.keyFound()).isTrue();
+        assertThat(loader.load().fingerprint().hex()).isEqualTo(ed25519);
+    }
+
+    @Test
+    void aPassphraseForNoKeyIsAConfigurationError() {
+        SigningKeyLoader loader = new SigningKeyLoader()
+                .keySource(SigningKeySource.environmentVariable(SigningEnvironment.KEY, Map.of()))
+                .passphrase(PASSPHRASE.toCharArray());
+
+        assertThatThrownBy(loader::keyFound)
+                .isInstanceOf(SigningException.class)
+                .hasMessageStartingWith("A passphrase was given but no signing key found (tried environment variable"
+                        + " MAVEN_GPG_KEY): set hermetic.sign.keyFile to an armored secret key file")
+                .hasMessageEndingWith("; or unset the passphrase (environment variable MAVEN_GPG_PASSPHRASE, or the"
+                        + " one named by hermetic.sign.passphraseEnvName)")
+                .hasMessageNotContaining(PASSPHRASE);
+    }
+
+    @Test
+    void aMissingKeyFileFailsEvenWhenAKeyIsOptional() {
+        Path missing = dir.resolve("nope.asc");
+        SigningKeyLoader loader = new SigningKeyLoader().keySource(SigningKeySource.file(missing));
+
+        assertThatThrownBy(loader::keyFound).hasMessageStartingWith("The key file " + missing + " does not exist");
+    }
+
+    @Test
     void missingKeyFileIsAnErrorNotASkip() throws Exception {
         Path missing = dir.resolve("nope.asc");
         SigningKeyLoader loader = new SigningKeyLoader()
