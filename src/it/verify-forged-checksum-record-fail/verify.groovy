@@ -4,7 +4,7 @@ def (String actual, String locked) = new File(basedir, 'tampered.sha256').text.t
 List<String> expected = ['Checksum mismatch for org.apache.maven.plugins:maven-compiler-plugin:jar:3.14.0', jar.path,
         "has SHA-256 ${actual}", "the lockfile expects ${locked}"]
 // Extension mode (the invoker's build): caught before any plugin ran, naming the artifact and both checksums.
-fx.assertLog(basedir, ['hermetic: verified before any plugin ran'] + expected)
+fx.assertLog(basedir, ['hermetic: verification failed before any plugin ran: '] + expected)
 // The goal alone (setup's build with pom-goal.xml): the same.
 String goal = new File(basedir, 'goal.log').getText('UTF-8')
 expected.each { assert goal.contains(it): "goal-mode verify lacks '${it}':\n${goal.readLines().takeRight(40).join('\n')}" }

@@ -1,5 +1,5 @@
 def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
-fx.assertLog(basedir, ['hermetic: verified before any plugin ran',
+fx.assertLog(basedir, ['hermetic: verification failed before any plugin ran: ',
         'Checksum mismatch for org.apache.maven.plugins:maven-resources-plugin:jar:3.3.1',
         'JVM defaults pinned for this build: Locale.ROOT, time zone UTC'])
 // The tampered plugin never ran: nothing was copied to target/classes.

@@ -124,8 +124,8 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
                     LOG::info, LOG::warn);
             repo.getData().set(VerifyMojo.VERIFIED_KEY, summary);
         } catch (ReactorVerification.Failure e) {
-            throw new MavenExecutionException("hermetic: verified before any plugin ran. " + e.getMessage(),
-                    session.getTopLevelProject().getFile());
+            throw new MavenExecutionException("hermetic: verification failed before any plugin ran: "
+                    + e.getMessage(), session.getTopLevelProject().getFile());
         }
         if (record != null) {
             armRuntimeCheck(session, settings, lockfile, record);
