@@ -76,7 +76,8 @@ public final class ReactorVerification {
     public static Lockfile readLockfile(Path lockfile) throws Failure {
         if (!Files.isRegularFile(lockfile)) {
             throw new Failure("No lockfile at " + lockfile + ". Create it with `mvn verify hermetic:lock` "
-                    + "(see docs/lock-verify.md), review it and commit it.");
+                    + "(see docs/lock-verify.md), review it and commit it; the next build verifies against it. "
+                    + "Until then, add -Dhermetic.verify.skip to run a command without verification.");
         }
         try {
             return LockfileReader.read(lockfile);

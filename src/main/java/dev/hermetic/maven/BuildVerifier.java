@@ -46,12 +46,32 @@ final class BuildVerifier {
 
     /** Whether this Maven invocation asks for {@code hermetic:lock}: then there is nothing to verify against yet. */
     static boolean locking(MavenSession session) {
-        for (String goal : session.getGoals()) {
-            if (goal.endsWith(":lock") && (goal.startsWith("hermetic:") || goal.contains("hermetic-maven-plugin"))) {
-                return true;
-            }
-        }
-        return false;
+        return locking(session.getGoals());
+    }
+
+    /** Whether these command-line goals include {@code hermetic:lock}. */
+    static boolean locking(List<String> goals) {
+        return goals.stream().anyMatch(goal -> "lock".equals(ownGoal(goal)));
+    }
+
+    /**
+     * Whether these command-line goals are {@code hermetic:help} and nothing else: no other plugin runs, so there is
+     * nothing to verify, and help must work before the first lock.
+     */
+    static boolean onlyHelp(List<String> goals) {
+        return !goals.isEmpty() && goals.stream().allMatch(goal -> "help".equals(ownGoal(goal)));
+    }
+
+    /**
+     * The goal's name if a command-line goal is one of this plugin's ({@code hermetic:lock},
+     * {@code dev.hermetic:hermetic-maven-plugin[:version]:lock}, either with an {@code @execution}); else null.
+     */
+    static String ownGoal(String goal) {
+        String[] parts = goal.replaceFirst("@.*", "").split(":");
+        boolean ours = parts.length == 2 ? parts[0].equals("hermetic")
+                : (parts.length == 3 || parts.length == 4)
+                        && parts[1].equals(HermeticLifecycleParticipant.ARTIFACT_ID);
+        return ours ? parts[parts.length - 1] : null;
     }
 
     /**

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *       the build before its code is loaded;</li>
  *   <li>then arms {@link RuntimeResolutionVerifier}, which checks after each mojo what it resolved while it ran.</li>
  * </ul>
- * Its settings are hermetic:verify's parameters, read as Maven would configure that mojo
- * ({@link PlannedMojoConfiguration}).
+ * A build that runs only {@code hermetic:help} is left alone. Its settings are hermetic:verify's parameters, read as
+ * Maven would configure that mojo ({@link PlannedMojoConfiguration}).
  */
 @Named("hermetic")
 @Singleton
@@ -92,6 +92,9 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
     }
 
     private void prepare(MavenSession session) throws MavenExecutionException {
+        if (BuildVerifier.onlyHelp(session.getGoals())) {
+            return;
+        }
         RepositorySystemSession repo = session.getRepositorySession();
         // Read as hermetic:verify would get them in the project where it runs first.
         PlannedMojoConfiguration verify = PlannedMojoConfiguration.plan(session,

@@ -198,11 +198,12 @@ class ReactorVerificationTest {
     }
 
     @Test
-    void aMissingLockfileSaysHowToCreateIt() {
+    void aMissingLockfileSaysHowToCreateItAndHowToSkipVerificationUntilThen() {
         assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath))
                 .isInstanceOf(ReactorVerification.Failure.class)
                 .hasMessage("No lockfile at " + lockfilePath + ". Create it with `mvn verify hermetic:lock` (see "
-                        + "docs/lock-verify.md), review it and commit it.");
+                        + "docs/lock-verify.md), review it and commit it; the next build verifies against it. Until "
+                        + "then, add -Dhermetic.verify.skip to run a command without verification.");
     }
 
     @Test
