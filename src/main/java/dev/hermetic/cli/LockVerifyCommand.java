@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +68,9 @@ final class LockVerifyCommand implements Command {
                         a.modules().isEmpty() ? "" : a.modules().first()));
             }
             // The environment is Maven's and the JDK's of a build: there is no build here, so it is not compared.
-            VerificationReport report = new LockfileVerifier(lockfile, exclusions, Policy.IGNORE, Policy.IGNORE, Policy.IGNORE)
-                    .verify(used, null);
+            // Only the lockfile's own artifacts are checked, so no message lists other versions: any order will do.
+            VerificationReport report = new LockfileVerifier(lockfile, exclusions, Policy.IGNORE, Policy.IGNORE,
+                    Policy.IGNORE, Comparator.naturalOrder()).verify(used, null);
             for (Map.Entry<String, SortedSet<ArtifactCoordinates>> e
                     : report.exclusions().entrySet()) {
                 out.println("Excluded by '" + e.getKey() + "': " + (e.getValue().isEmpty() ? "nothing"

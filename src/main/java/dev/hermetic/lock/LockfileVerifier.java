@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Compares what a build uses now with its lockfile. Each distinct file is hashed once, in parallel.
@@ -27,7 +30,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * Lockfile lock = LockfileReader.read(root.resolve(Lockfile.DEFAULT_FILE_NAME));
  * VerificationReport report = new LockfileVerifier(lock, List.of("org.example:*"), Policy.WARN, Policy.WARN,
- *         Policy.FAIL).verify(usedArtifacts, currentEnvironment);
+ *         Policy.FAIL, mavenVersionOrder).verify(usedArtifacts, currentEnvironment);
  * report.findings().forEach(f -> log(f.severity(), f.toString()));
  * if (!report.passed()) fail(report.summary());
  * }</pre>
@@ -45,6 +48,7 @@ public final class LockfileVerifier {
     private final Policy environmentPolicy;
     private final Policy unusedPolicy;
     private final Policy usagePolicy;
+    private final Comparator<String> versionOrder;
 
     /**
      * @param exclusionPatterns {@link ArtifactPattern} texts; artifacts matching any are skipped
@@ -52,15 +56,18 @@ public final class LockfileVerifier {
      *     {@code FAIL} when strict)
      * @param unusedPolicy severity of {@link Finding.Kind#UNUSED} ({@code WARN} by default)
      * @param usagePolicy severity of {@link Finding.Kind#USAGE_DIFFERS} ({@code FAIL} by default)
+     * @param versionOrder the build tool's order of versions (Maven's is not the strings' order), for messages that
+     *     list the versions the lockfile has of an artifact
      * @throws IllegalArgumentException for a malformed pattern, naming it
      */
     public LockfileVerifier(Lockfile lockfile, Collection<String> exclusionPatterns, Policy environmentPolicy,
-            Policy unusedPolicy, Policy usagePolicy) {
+            Policy unusedPolicy, Policy usagePolicy, Comparator<String> versionOrder) {
         this.lockfile = Objects.requireNonNull(lockfile, "lockfile");
         this.exclusions = exclusionPatterns.stream().map(ArtifactPattern::parse).toList();
         this.environmentPolicy = Objects.requireNonNull(environmentPolicy, "environmentPolicy");
         this.unusedPolicy = Objects.requireNonNull(unusedPolicy, "unusedPolicy");
         this.usagePolicy = Objects.requireNonNull(usagePolicy, "usagePolicy");
+        this.versionOrder = Objects.requireNonNull(versionOrder, "versionOrder");
     }
 
     /**
@@ -91,8 +98,10 @@ public final class LockfileVerifier {
 
         List<Finding> findings = new ArrayList<>();
         Map<ArtifactCoordinates, LockedArtifact> locked = lockfile.index();
+        Set<String> withFiles = new HashSet<>();
+        byCoordinates.keySet().stream().filter(c -> !c.extension().equals("pom")).forEach(c -> withFiles.add(gav(c)));
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
-            check(e.getKey(), e.getValue(), locked.get(e.getKey()), hashes, findings);
+            check(e.getKey(), e.getValue(), locked.get(e.getKey()), hashes, withFiles, findings);
         }
         Finding.Severity usage = severity(usagePolicy);
         if (usage != null) {
@@ -116,8 +125,9 @@ public final class LockfileVerifier {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** @param withFiles {@link #gav} of every artifact the build uses other than a POM */
     private void check(ArtifactCoordinates c, List<UsedArtifact> uses, LockedArtifact entry, HashedFiles hashes,
-            List<Finding> findings) {
+            Set<String> withFiles, List<Finding> findings) {
         String algorithm = lockfile.algorithm().jcaName();
         String plugins = plugins(uses);
         TreeMap<String, UsedArtifact> byFile = new TreeMap<>();
@@ -136,7 +146,7 @@ public final class LockfileVerifier {
             if (entry == null) {
                 findings.add(new Finding(Finding.Kind.NOT_IN_LOCKFILE, Finding.Severity.ERROR, c, u.file(), "", actual,
                         c + " (" + LockfileFields.roleToken(u.role()) + " of " + u.module()
-                                + (plugins.isEmpty() ? "" : ", pulled in by " + plugins) + ", " + algorithm + " " + actual + ") is not in the lockfile" + otherVersions(c) + ".",
+                                + (plugins.isEmpty() ? "" : ", pulled in by " + plugins) + ", " + algorithm + " " + actual + ") is not in the lockfile" + otherVersions(c, uses, withFiles) + ".",
                         "Review the new artifact (why it is needed, where it comes from), then run `mvn hermetic:lock` "
                                 + "and commit the lockfile change."));
             } else if (!entry.digest().equals(actual)) {
@@ -246,13 +256,48 @@ public final class LockfileVerifier {
         return s.toString();
     }
 
-    /** Tells a version bump from a brand-new artifact. */
-    private String otherVersions(ArtifactCoordinates c) {
-        List<String> versions = lockfile.artifacts().stream().map(LockedArtifact::coordinates)
-                .filter(o -> o.groupId().equals(c.groupId()) && o.artifactId().equals(c.artifactId())
-                        && o.extension().equals(c.extension()) && o.classifier().equals(c.classifier()))
-                .map(ArtifactCoordinates::version).toList();
-        return versions.isEmpty() ? "" : " (the lockfile has version " + String.join(", ", versions) + ")";
+    /**
+     * Tells a version bump from a brand-new artifact. A module's parent is compared with the module's parent when
+     * locked; a POM that only other POMs read (a parent or an imported BOM of another artifact) is no bump at all:
+     * many versions of it live side by side, and a new one comes with the artifact that reads it.
+     *
+     * @param withFiles {@link #gav} of every artifact the build uses other than a POM
+     */
+    private String otherVersions(ArtifactCoordinates c, List<UsedArtifact> uses, Set<String> withFiles) {
+        List<LockedArtifact> others = lockfile.artifacts().stream()
+                .filter(o -> o.coordinates().groupId().equals(c.groupId())
+                        && o.coordinates().artifactId().equals(c.artifactId())
+                        && o.coordinates().extension().equals(c.extension())
+                        && o.coordinates().classifier().equals(c.classifier()))
+                .toList();
+        Set<String> parentOf = new TreeSet<>();
+        uses.stream().filter(u -> u.role() == ArtifactRole.PARENT).forEach(u -> parentOf.add(u.module()));
+        if (!parentOf.isEmpty()) {
+            String was = versions(others.stream().filter(o -> o.roles().contains(ArtifactRole.PARENT)
+                    && o.modules().stream().anyMatch(parentOf::contains)));
+            return was.isEmpty() ? "" : " (the lockfile has version " + was + " as the parent of "
+                    + String.join(", ", parentOf) + ")";
+        }
+        String versions = versions(others.stream());
+        if (versions.isEmpty()) {
+            return "";
+        }
+        if (c.extension().equals("pom") && !withFiles.contains(gav(c))
+                && uses.stream().allMatch(u -> u.role() == ArtifactRole.POM)) {
+            return " (a POM that other artifacts' POMs inherit or import: the lockfile has versions " + versions
+                    + " for the artifacts it holds; this one comes with an artifact new to this build)";
+        }
+        return " (the lockfile has version " + versions + ")";
+    }
+
+    /** The versions of {@code artifacts}, in the build tool's order, comma-separated. */
+    private String versions(Stream<LockedArtifact> artifacts) {
+        return String.join(", ", artifacts.map(a -> a.coordinates().version()).distinct().sorted(versionOrder)
+                .toList());
+    }
+
+    private static String gav(ArtifactCoordinates c) {
+        return c.groupId() + ":" + c.artifactId() + ":" + c.version();
     }
 
     private void compareEnvironment(BuildEnvironment expected, BuildEnvironment actual, List<Finding> findings) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,16 +61,19 @@ public final class ReactorVerification {
     private final Lockfile lockfile;
     private final VerifySettings settings;
     private final Function<ArtifactCoordinates, Path> localRepository;
+    private final Comparator<String> versionOrder;
 
     /**
      * @param lockfile the lockfile, read from {@code settings.lockfile()} (e.g. by {@link #readLockfile})
      * @param localRepository where the local repository keeps the file of given coordinates
+     * @param versionOrder the build tool's order of versions, for messages (see {@link LockfileVerifier})
      */
     public ReactorVerification(Lockfile lockfile, VerifySettings settings,
-            Function<ArtifactCoordinates, Path> localRepository) {
+            Function<ArtifactCoordinates, Path> localRepository, Comparator<String> versionOrder) {
         this.lockfile = Objects.requireNonNull(lockfile, "lockfile");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.localRepository = Objects.requireNonNull(localRepository, "localRepository");
+        this.versionOrder = Objects.requireNonNull(versionOrder, "versionOrder");
     }
 
     /** Reads the lockfile, failing with what the user needs to know and do. */
@@ -125,7 +129,8 @@ public final class ReactorVerification {
         VerificationReport report;
         try {
             report = new LockfileVerifier(lockfile, settings.excludes(),
-                    settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy(), settings.usagePolicy())
+                    settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy(), settings.usagePolicy(),
+                    versionOrder)
                     .verify(all, current);
         } catch (IllegalArgumentException e) {
             return new Outcome(lines, null, "Invalid hermetic.verify.excludes: " + e.getMessage());

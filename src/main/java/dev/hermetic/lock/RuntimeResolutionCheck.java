@@ -3,6 +3,7 @@ package dev.hermetic.lock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,13 +49,16 @@ public final class RuntimeResolutionCheck {
      * @param usagePolicy what a use the lockfile does not record does (a locked run-time resolution by another plugin)
      * @param lockfilePath the lockfile's path, for messages
      * @param module the name verified artifacts are reported under
+     * @param versionOrder the build tool's order of versions, for messages (see {@link LockfileVerifier})
      */
     public RuntimeResolutionCheck(Map<String, String> record, Map<String, String> resolvedBy, Lockfile lockfile,
-            List<String> excludes, Policy policy, Policy usagePolicy, Path lockfilePath, String module) {
+            List<String> excludes, Policy policy, Policy usagePolicy, Path lockfilePath, String module,
+            Comparator<String> versionOrder) {
         this.record = record;
         this.resolvedBy = resolvedBy;
         // Unused entries ignored, environment not compared: the build plan's verification did both.
-        this.verifier = new LockfileVerifier(lockfile, excludes, Policy.IGNORE, Policy.IGNORE, usagePolicy);
+        this.verifier = new LockfileVerifier(lockfile, excludes, Policy.IGNORE, Policy.IGNORE, usagePolicy,
+                versionOrder);
         this.policy = policy;
         this.lockfilePath = lockfilePath;
         this.module = module;

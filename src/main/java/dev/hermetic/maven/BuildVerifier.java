@@ -7,8 +7,10 @@ import dev.hermetic.lock.ReactorVerification;
 import dev.hermetic.lock.StoredListCheck;
 import dev.hermetic.lock.VerifySettings;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystemSession;
@@ -19,6 +21,9 @@ import org.eclipse.aether.artifact.DefaultArtifact;
  * found. Shared by {@code hermetic:verify} and the extension-mode lifecycle participant.
  */
 final class BuildVerifier {
+
+    /** Maven's order of versions ({@code 4 < 13}, {@code 1.0-alpha-1 < 1.0}), for messages that list several. */
+    static final Comparator<String> VERSION_ORDER = Comparator.comparing(ComparableVersion::new);
 
     private BuildVerifier() {}
 
@@ -116,7 +121,7 @@ final class BuildVerifier {
         String note = reused ? " (build plan unchanged: graph reused from " + cache.getFileName() + ")"
                 : setAside != null ? " (stored graph " + cache.getFileName() + " not used, " + setAside + ")" : "";
         ReactorVerification.Outcome outcome = new ReactorVerification(lockfile, settings,
-                c -> localFile(session.getRepositorySession(), c)).verify(projects.size(), collected.used(),
+                c -> localFile(session.getRepositorySession(), c), VERSION_ORDER).verify(projects.size(), collected.used(),
                         collected.versionFindings(), environment(session, mavenVersion), start, note);
         outcome.lines().forEach(line -> (line.warning() ? warn : info).accept(line.text()));
         if (outcome.passed() && !reused) {

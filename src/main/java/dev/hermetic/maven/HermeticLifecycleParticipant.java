@@ -161,7 +161,8 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         RuntimeResolutionCheck armed = new RuntimeResolutionCheck(record, resolvedBy, lockfile,
                 settings.excludes(),
                 settings.runtimePolicy(), settings.usagePolicy(),
-                settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()));
+                settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()),
+                BuildVerifier.VERSION_ORDER);
         armed.claimRecorded();
         session.getRepositorySession().getData().set(RuntimeResolutionVerifier.KEY, armed);
     }

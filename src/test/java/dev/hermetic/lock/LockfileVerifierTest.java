@@ -12,6 +12,7 @@ import dev.hermetic.digest.HexDigests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class LockfileVerifierTest {
     }
 
     VerificationReport verify(List<String> exclusions, Policy env, BuildEnvironment current) throws Exception {
-        return new LockfileVerifier(lock, exclusions, env, Policy.WARN, Policy.FAIL).verify(used, current);
+        return new LockfileVerifier(lock, exclusions, env, Policy.WARN, Policy.FAIL, Comparator.naturalOrder())
+                .verify(used, current);
     }
 
     @Test
@@ -110,6 +112,70 @@ class LockfileVerifierTest {
                 .contains("org.example:lib:jar:1.1", "(the lockfile has version 1.0)");
     }
 
+    /** Orders versions by their leading number, as no string order does: the build tool's order stands in. */
+    static final Comparator<String> BY_NUMBER = Comparator.comparing(v -> Integer.parseInt(v.split("\\.")[0]));
+
+    /** The one finding that an artifact is not locked, with versions listed in {@link #BY_NUMBER}'s order. */
+    String notLockedMessage() throws Exception {
+        return new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.IGNORE, Policy.FAIL, BY_NUMBER)
+                .verify(used, ENV).findings(Finding.Kind.NOT_IN_LOCKFILE).stream().map(Finding::message)
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one: " + a + "\n" + b);
+                }).orElseThrow();
+    }
+
+    /** Locks org.apache:apache:pom at {@code versions}, each the parent of a plugin's POM. */
+    Lockfile lockParentVersions(List<String> versions) throws Exception {
+        List<UsedArtifact> locked = new ArrayList<>(used);
+        for (String v : versions) {
+            put(repo, "org.apache:apache:pom:" + v, "<project>" + v + "</project>");
+            locked.add(use(repo, "org.apache:apache:pom:" + v, ArtifactRole.POM, "", "g:app"));
+        }
+        return Lockfile.create(locked, DigestAlgorithm.SHA_256, ENV);
+    }
+
+    @Test
+    void otherVersionsAreListedInTheBuildToolsVersionOrder() throws Exception {
+        put(repo, "org.example:lib:jar:33", "lib 33");
+        for (String v : List.of("4", "5", "13", "32")) {
+            put(repo, "org.example:lib:jar:" + v, "lib " + v);
+            used.add(use(repo, "org.example:lib:jar:" + v, ArtifactRole.DEPENDENCY, "compile", "g:app"));
+        }
+        lock = Lockfile.create(used, DigestAlgorithm.SHA_256, ENV);
+        used.add(use(repo, "org.example:lib:jar:33", ArtifactRole.DEPENDENCY, "compile", "g:app"));
+
+        assertThat(notLockedMessage()).endsWith(" is not in the lockfile (the lockfile has version 1.0, 4, 5, 13, 32).");
+    }
+
+    @Test
+    void aNewParentOfAnotherArtifactsPomIsNotCalledAVersionBump() throws Exception {
+        lock = lockParentVersions(List.of("13", "4", "32"));
+        put(repo, "org.apache:apache:pom:33", "<project>33</project>");
+        used.add(use(repo, "org.apache:apache:pom:33", ArtifactRole.POM, "", "g:app"));
+
+        assertThat(notLockedMessage()).contains("org.apache:apache:pom:33 (pom of g:app, SHA-256 ")
+                .endsWith(" is not in the lockfile (a POM that other artifacts' POMs inherit or import: the lockfile "
+                        + "has versions 4, 13, 32 for the artifacts it holds; this one comes with an artifact new to "
+                        + "this build).")
+                .doesNotContain("the lockfile has version ");
+    }
+
+    @Test
+    void aModulesNewParentVersionNamesTheVersionItReplaces() throws Exception {
+        List<UsedArtifact> locked = new ArrayList<>(used);
+        for (String v : List.of("30", "31")) {
+            put(repo, "org.apache:apache:pom:" + v, "<project>" + v + "</project>");
+        }
+        locked.add(use(repo, "org.apache:apache:pom:30", ArtifactRole.POM, "", "g:lib"));
+        locked.add(use(repo, "org.apache:apache:pom:31", ArtifactRole.PARENT, "", "g:app"));
+        lock = Lockfile.create(locked, DigestAlgorithm.SHA_256, ENV);
+        put(repo, "org.apache:apache:pom:33", "<project>33</project>");
+        used.add(use(repo, "org.apache:apache:pom:33", ArtifactRole.PARENT, "", "g:app"));
+
+        assertThat(notLockedMessage()).contains("org.apache:apache:pom:33 (parent of g:app, SHA-256 ")
+                .endsWith(" is not in the lockfile (the lockfile has version 31 as the parent of g:app).");
+    }
+
     @Test
     void lockedButUnusedIsAWarningByDefaultAndConfigurable() throws Exception {
         used.removeIf(u -> u.coordinates().extension().equals("pom"));
@@ -122,9 +188,9 @@ class LockfileVerifierTest {
             assertThat(f.message()).contains("is in the lockfile but this build does not use it");
         });
 
-        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.FAIL, Policy.FAIL).verify(used, ENV).errors())
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.FAIL, Policy.FAIL, Comparator.naturalOrder()).verify(used, ENV).errors())
                 .extracting(Finding::kind).containsExactly(Finding.Kind.UNUSED);
-        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.IGNORE, Policy.FAIL).verify(used, ENV).findings())
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.IGNORE, Policy.FAIL, Comparator.naturalOrder()).verify(used, ENV).findings())
                 .isEmpty();
     }
 
@@ -293,11 +359,11 @@ class LockfileVerifierTest {
     void usagePolicyWarnMakesItAWarningAndIgnoreDropsIt() throws Exception {
         used.add(use(repo, "org.internal:tool:jar:2.0", ArtifactRole.DEPENDENCY, "compile", "g:app"));
 
-        VerificationReport warned = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.WARN)
+        VerificationReport warned = new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.WARN, Comparator.naturalOrder())
                 .verify(used, ENV);
         assertThat(warned.passed()).isTrue();
         assertThat(warned.warnings()).extracting(Finding::kind).containsExactly(Finding.Kind.USAGE_DIFFERS);
-        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.IGNORE).verify(used, ENV)
+        assertThat(new LockfileVerifier(lock, List.of(), Policy.WARN, Policy.WARN, Policy.IGNORE, Comparator.naturalOrder()).verify(used, ENV)
                 .findings()).isEmpty();
     }
 
@@ -319,7 +385,7 @@ class LockfileVerifierTest {
 
     @Test
     void badExclusionPatternIsRefusedByName() {
-        assertThatThrownBy(() -> new LockfileVerifier(lock, List.of("a:b:c:d:e:f"), Policy.WARN, Policy.WARN, Policy.FAIL))
+        assertThatThrownBy(() -> new LockfileVerifier(lock, List.of("a:b:c:d:e:f"), Policy.WARN, Policy.WARN, Policy.FAIL, Comparator.naturalOrder()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a:b:c:d:e:f'");
     }
 }

@@ -11,6 +11,7 @@ import dev.hermetic.digest.DigestAlgorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class ReactorVerificationTest {
     }
 
     ReactorVerification.Outcome verify(VerifySettings settings, List<UnpinnedVersion> unpinned) {
-        return new ReactorVerification(lock, settings, c -> repo.resolve(c.repositoryPath()))
+        return new ReactorVerification(lock, settings, c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder())
                 .verify(1, used, unpinned, ENV, System.nanoTime(), "");
     }
 
@@ -73,7 +74,7 @@ class ReactorVerificationTest {
     @Test
     void theSummaryCountsModulesAndEndsWithHowTheUseWasCollected() {
         ReactorVerification.Outcome outcome = new ReactorVerification(lock, settings(Map.of()),
-                c -> repo.resolve(c.repositoryPath())).verify(2, used, List.of(), ENV, System.nanoTime(),
+                c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder()).verify(2, used, List.of(), ENV, System.nanoTime(),
                         " (build plan unchanged: graph reused from x.txt)");
 
         assertThat(outcome.summary()).startsWith("hermetic:verify: 2 modules against hermetic.lock: ")
@@ -188,9 +189,9 @@ class ReactorVerificationTest {
         BuildEnvironment other = new BuildEnvironment("3.8.8", ENV.javaVersion(), ENV.javaVendor(), "");
 
         ReactorVerification.Outcome lenient = new ReactorVerification(lock, settings(Map.of()),
-                c -> repo.resolve(c.repositoryPath())).verify(1, used, List.of(), other, System.nanoTime(), "");
+                c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder()).verify(1, used, List.of(), other, System.nanoTime(), "");
         ReactorVerification.Outcome strict = new ReactorVerification(lock, settings(Map.of("strict", "true")),
-                c -> repo.resolve(c.repositoryPath())).verify(1, used, List.of(), other, System.nanoTime(), "");
+                c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder()).verify(1, used, List.of(), other, System.nanoTime(), "");
 
         assertThat(lenient.passed()).isTrue();
         assertThat(texts(lenient, true)).singleElement().asString().contains("3.8.8");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,8 @@ class RuntimeResolutionCheckTest {
         Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(dependency, lockedFile,
                 ArtifactRole.DEPENDENCY, "compile", "app")), DigestAlgorithm.SHA_256, ENV);
         RuntimeResolutionCheck armed = new RuntimeResolutionCheck(record, resolvedBy, lockfile,
-                List.of(), Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app");
+                List.of(), Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app",
+                Comparator.naturalOrder());
         record.put(key(dependency), lockedFile.toString());
         resolvedBy.put(key(dependency), SUREFIRE);
 
@@ -152,7 +154,8 @@ class RuntimeResolutionCheckTest {
         Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
                 "app", SUREFIRE)), DigestAlgorithm.SHA_256, ENV);
         return new RuntimeResolutionCheck(record, resolvedBy, lockfile, List.of(), policy,
-                usagePolicy, dir.resolve("hermetic.lock"), "app");
+                usagePolicy, dir.resolve("hermetic.lock"), "app",
+                Comparator.naturalOrder());
     }
 
     /** Records {@code c} as resolved by Surefire. */

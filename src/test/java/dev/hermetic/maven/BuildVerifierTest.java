@@ -34,4 +34,12 @@ class BuildVerifierTest {
         assertThat(BuildVerifier.onlyHelp(List.of("help:describe"))).isFalse();
         assertThat(BuildVerifier.onlyHelp(List.of())).as("the POM's default goal runs").isFalse();
     }
+
+    @Test
+    void versionsAreOrderedAsMavenComparesThem() {
+        List<String> versions = List.of("5", "32", "1.0", "13", "4", "1.0-alpha-1", "1.10", "1.9", "1.0-SNAPSHOT");
+
+        assertThat(versions.stream().sorted(BuildVerifier.VERSION_ORDER))
+                .containsExactly("1.0-alpha-1", "1.0-SNAPSHOT", "1.0", "1.9", "1.10", "4", "5", "13", "32");
+    }
 }
