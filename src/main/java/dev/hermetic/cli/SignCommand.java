@@ -118,6 +118,7 @@ final class SignCommand implements Command {
         SigningKeyLoader loader = new SigningKeyLoader()
                 .optionNames(SigningOptionNames.CLI)
                 .passphrase(passphrase)
+                .passphraseOrigin("the environment variable " + options.passphraseEnv())
                 .keySource(SigningKeySource.fileOrEnvironmentVariable(
                         options.keyFile(), options.keyEnv(), environment.variables()));
         if (options.fingerprint() != null) {

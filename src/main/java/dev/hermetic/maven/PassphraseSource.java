@@ -43,6 +43,13 @@ final class PassphraseSource {
         }
     }
 
+    /** Where {@link #resolve} takes the passphrase from, for messages about it. */
+    static String origin(String serverId, String envName) {
+        return serverId == null || serverId.isBlank() ? "the environment variable " + envName
+                : "the <passphrase> of settings.xml server '" + serverId.trim() + "' (hermetic.sign.passphraseServerId,"
+                        + " which takes precedence over the environment)";
+    }
+
     /**
      * @param serverId settings.xml server holding the passphrase; blank to use the environment
      * @param envName environment variable holding the passphrase when no server is configured

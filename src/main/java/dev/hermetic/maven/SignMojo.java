@@ -272,6 +272,7 @@ public class SignMojo extends HermeticMojo {
             SigningKeyLoader loader = new SigningKeyLoader()
                     .keySource(keySource(environment))
                     .passphrase(passphrase)
+                    .passphraseOrigin(PassphraseSource.origin(passphraseServerId, passphraseEnvName))
                     .fingerprint(fingerprint(environment).orElse(null));
             if (reproducible) {
                 loader.signatureTime(signatureTime(environment.variables(), outputTimestamp));
@@ -304,12 +305,7 @@ public class SignMojo extends HermeticMojo {
     }
 
     private MojoFailureException cannotSign(SigningException e) {
-        // The core names the environment variable; say so when the passphrase came from settings.xml instead.
-        String origin = passphraseServerId == null || passphraseServerId.isBlank()
-                ? ""
-                : " (the passphrase was read from the <passphrase> of settings.xml server '"
-                        + passphraseServerId.trim() + "', which takes precedence over the environment)";
-        return new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage() + origin, e);
+        return new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
     }
 
     SigningKeySource keySource(SigningEnvironment environment) {

@@ -43,6 +43,7 @@ public final class SigningKeyLoader {
 
     private final List<SigningKeySource> keySources = new ArrayList<>();
     private char[] passphrase = new char[0];
+    private String passphraseOrigin;
     private KeyFingerprint fingerprint;
     private Instant signatureTime;
     private DigestAlgorithm hashAlgorithm = DigestAlgorithm.SHA_256;
@@ -62,6 +63,20 @@ public final class SigningKeyLoader {
     public SigningKeyLoader passphrase(char[] passphrase) {
         this.passphrase = passphrase == null ? new char[0] : passphrase.clone();
         return this;
+    }
+
+    /**
+     * Where the passphrase came from, for messages, e.g. {@code the environment variable MAVEN_GPG_PASSPHRASE}; by
+     * default the environment variable {@link SigningEnvironment#PASSPHRASE} or the one the option names.
+     */
+    public SigningKeyLoader passphraseOrigin(String origin) {
+        this.passphraseOrigin = origin;
+        return this;
+    }
+
+    private String passphraseOrigin() {
+        return passphraseOrigin != null ? passphraseOrigin : "the environment variable " + SigningEnvironment.PASSPHRASE
+                + " (or the one named by " + options.passphraseEnvName() + ")";
     }
 
     /** Selects the key (primary or subkey) by fingerprint; null takes the only key that can sign. */
@@ -113,9 +128,8 @@ public final class SigningKeyLoader {
         }
         if (found.isEmpty() && passphrase.length > 0) {
             Arrays.fill(passphrase, '\0');
-            throw new SigningException("A passphrase was given but no signing key found" + whatToSet() + "; or unset the passphrase"
-                    + " (environment variable " + SigningEnvironment.PASSPHRASE + ", or the one named by "
-                    + options.passphraseEnvName() + ")");
+            throw new SigningException("A passphrase was given but no signing key found" + whatToSet()
+                    + "; or unset the passphrase (" + passphraseOrigin() + ")");
         }
         return found.isPresent();
     }
@@ -252,10 +266,11 @@ public final class SigningKeyLoader {
                         + description + " (" + e.getMessage() + "): export it again with"
                         + " `gpg --armor --export-secret-keys " + selected.fingerprint() + "`", e);
             }
-            // BouncyCastle reports a wrong passphrase as a checksum or AEAD failure; the cause does not carry it.
+            // BouncyCastle reports a wrong passphrase as a checksum or AEAD failure: not chained, as its words
+            // ("checksum mismatch") would only mislead once a front end appends them.
             throw new SigningException("Wrong passphrase for key " + selected.fingerprint() + " in the " + description
-                    + ": set the environment variable " + SigningEnvironment.PASSPHRASE + " (or the one named by "
-                    + options.passphraseEnvName() + ") to the key's passphrase", e);
+                    + ": the passphrase from " + passphraseOrigin() + " does not unlock it; set it to the key's "
+                    + "passphrase");
         }
     }
 

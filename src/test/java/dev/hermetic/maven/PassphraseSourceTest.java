@@ -25,6 +25,15 @@ class PassphraseSourceTest {
     private static final String MASTER = "test master password";
 
     @Test
+    void theOriginNamesTheVariableOrTheServerThatWasRead() {
+        assertThat(PassphraseSource.origin(null, "RELEASE_PASSPHRASE"))
+                .isEqualTo("the environment variable RELEASE_PASSPHRASE");
+        assertThat(PassphraseSource.origin(" release-key ", "MAVEN_GPG_PASSPHRASE")).isEqualTo("the <passphrase> of "
+                + "settings.xml server 'release-key' (hermetic.sign.passphraseServerId, which takes precedence over "
+                + "the environment)");
+    }
+
+    @Test
     void passphrasePropertyIsRefusedWithoutRepeatingItsValue() {
         Properties user = new Properties();
         user.setProperty("hermetic.sign.passphrase", "s3cret-value");

@@ -220,7 +220,15 @@ class SigningKeyLoaderTest {
                 .isInstanceOf(SigningException.class)
                 .hasMessageStartingWith("Wrong passphrase for key " + protectedKey)
                 .hasMessageContaining("MAVEN_GPG_PASSPHRASE")
-                .hasMessageNotContaining("not the passphrase");
+                .hasMessageNotContaining("not the passphrase")
+                // Maven appends a cause's message: BouncyCastle's "checksum mismatch" would follow.
+                .hasNoCause();
+        assertThatThrownBy(() -> loader(key).passphrase(wrong)
+                .passphraseOrigin("the environment variable RELEASE_PASSPHRASE").load())
+                .hasMessage("Wrong passphrase for key " + protectedKey + " in the key file " + key + ": the passphrase "
+                        + "from the environment variable RELEASE_PASSPHRASE does not unlock it; set it to the key's "
+                        + "passphrase")
+                .hasNoCause();
 
         OpenPgpSigner signer = new OpenPgpSigner(loader(key).passphrase(PASSPHRASE.toCharArray()).load());
         Path file = artifact(dir);
@@ -294,8 +302,8 @@ class SigningKeyLoaderTest {
                 .isInstanceOf(SigningException.class)
                 .hasMessageStartingWith("A passphrase was given but no signing key found (tried environment variable"
                         + " MAVEN_GPG_KEY): set hermetic.sign.keyFile to an armored secret key file")
-                .hasMessageEndingWith("; or unset the passphrase (environment variable MAVEN_GPG_PASSPHRASE, or the"
-                        + " one named by hermetic.sign.passphraseEnvName)")
+                .hasMessageEndingWith("; or unset the passphrase (the environment variable MAVEN_GPG_PASSPHRASE (or"
+                        + " the one named by hermetic.sign.passphraseEnvName))")
                 .hasMessageNotContaining(PASSPHRASE);
     }
 
