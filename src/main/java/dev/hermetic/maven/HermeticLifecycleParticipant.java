@@ -103,6 +103,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info("hermetic: skipped (hermetic.skip)");
             return;
         }
+        GoalSettingsCheck.check(session, pluginManager, planner);
         if (!"false".equalsIgnoreCase(verify.property(PIN_PROPERTY))) {
             repo.getData().set(JVM_DEFAULTS_KEY, JvmDefaults.pin());
             LOG.info("hermetic: JVM defaults pinned for this build: Locale.ROOT, time zone UTC "

@@ -100,12 +100,7 @@ public class LockMojo extends LockfileMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
-        DigestAlgorithm digestAlgorithm;
-        try {
-            digestAlgorithm = DigestAlgorithm.parse(algorithm);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("hermetic.lock.algorithm: " + e.getMessage(), e);
-        }
+        DigestAlgorithm digestAlgorithm = parseAlgorithm(algorithm);
         Path root = BuildVerifier.root(session);
         Path file = BuildVerifier.lockfile(session, lockfile);
 
@@ -171,6 +166,14 @@ public class LockMojo extends LockfileMojo {
         getLog().info(String.format(Locale.ROOT, "hermetic:lock: %s %s: %d artifacts (%d captured at run time), "
                 + "%d modules, %.1f MB hashed, %.2f s", check ? "checked" : "wrote", file, lock.artifacts().size(),
                 runtimeCount, projects.size(), bytes / 1e6, (System.nanoTime() - start) / 1e9));
+    }
+
+    static DigestAlgorithm parseAlgorithm(String algorithm) throws MojoFailureException {
+        try {
+            return DigestAlgorithm.parse(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("hermetic.lock.algorithm: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -125,8 +125,9 @@ public class NormalizeMojo extends HermeticMojo {
         try {
             return CompressionMode.parse(mode);
         } catch (IllegalArgumentException e) {
+            // Not chained: Maven would append the core's own wording of the same thing.
             throw new MojoFailureException("Invalid compression mode '" + mode
-                    + "' (hermetic.normalize.mode / <mode>): use portable (the default) or fast.", e);
+                    + "' (hermetic.normalize.mode / <mode>): use portable (the default) or fast.");
         }
     }
 

@@ -24,7 +24,9 @@ class NormalizeMojoTest {
                 .hasMessageContaining("'quick'")
                 .hasMessageContaining("hermetic.normalize.mode")
                 .hasMessageContaining("portable")
-                .hasMessageContaining("fast");
+                .hasMessageContaining("fast")
+                // Maven appends a cause's message: the same thing would be said twice.
+                .hasNoCause();
     }
 
     @Test
