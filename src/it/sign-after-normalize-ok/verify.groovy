@@ -7,7 +7,7 @@ File installed = new File(itLocalRepo, 'it/hermetic/after-normalize/1.0')
 List<String> problems = it.checkRepository(installed,
         ['after-normalize-1.0.pom', 'after-normalize-1.0.jar', 'after-normalize-1.0-sources.jar',
          'after-normalize-1.0-digests.sha256sum'],
-        'after-normalize-1.0-digests.sha256sum', new File(basedir, 'keys/public.asc'))
+        'after-normalize-1.0-digests.sha256sum', new File(basedir, 'keys/public.asc'), it.attachedDigests(itMavenHome))
 
 String log = new File(basedir, 'build.log').text
 int signStart = log.indexOf(':sign (sign) @ after-normalize')

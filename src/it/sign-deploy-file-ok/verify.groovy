@@ -7,7 +7,17 @@ String fingerprint = new File(basedir, 'keys/fingerprint.txt').text.trim()
 File versionDir = new File(basedir, 'remote-repo/it/hermetic/signed-lib/1.0')
 List<String> artifacts = ['signed-lib-1.0.pom', 'signed-lib-1.0.jar', 'signed-lib-1.0-sources.jar',
                           'signed-lib-1.0-javadoc.jar', 'signed-lib-1.0-digests.sha256sum']
-List<String> problems = it.checkRepository(versionDir, artifacts, 'signed-lib-1.0-digests.sha256sum', publicKey)
+List<String> digests = it.attachedDigests(itMavenHome)
+List<String> problems = it.checkRepository(versionDir, artifacts, 'signed-lib-1.0-digests.sha256sum', publicKey, digests)
+// Exactly these files: Resolver's .md5/.sha1 next to each artifact, none next to a signature or a checksum
+// (Maven 3.8 would write .sha256.md5 and the like for an attached .sha256, so none is attached there).
+problems.addAll(it.checkFileList(versionDir, artifacts.collectMany { name ->
+    [name, name + '.asc', name + '.md5', name + '.sha1'] + digests.collect { name + '.' + it }
+}))
+if (digests.isEmpty() && !new File(basedir, 'build.log').text.contains(
+        "deploy writes .md5 and .sha1 files next to every attached file, a .sha256 or .sha512 included, so the .sha256")) {
+    problems << 'build.log does not say why no .sha256/.sha512 was attached'
+}
 
 // The log names the key and prints each artifact's SHA-256, as deployed.
 String log = new File(basedir, 'build.log').text
@@ -31,7 +41,11 @@ tampered.bytes = bytes
 File asc = new File(versionDir, 'signed-lib-1.0.jar.asc')
 if (it.gpgVerify(asc, tampered, publicKey).ok) problems << 'gpg --verify accepts a tampered jar'
 if (it.sqvVerify(asc, tampered, publicKey).ok) problems << 'sqv accepts a tampered jar'
-if (it.hex(tampered, 'SHA-256') == new File(versionDir, 'signed-lib-1.0.jar.sha256').text.trim()) {
+String listed = new File(versionDir, 'signed-lib-1.0-digests.sha256sum').readLines()
+        .find { it.endsWith('  signed-lib-1.0.jar') }?.split('  ')?.getAt(0)
+if (it.hex(tampered, 'SHA-256') == listed) problems << "the manifest's SHA-256 matches a tampered jar"
+File sha256 = new File(versionDir, 'signed-lib-1.0.jar.sha256')
+if ('sha256' in digests && it.hex(tampered, 'SHA-256') == sha256.text.trim()) {
     problems << 'the .sha256 matches a tampered jar'
 }
 // ... while the untouched copy still verifies, so the rejections above are about the changed byte.

@@ -9,7 +9,12 @@ String fingerprint = new File(basedir, 'keys/fingerprint.txt').text.trim()
 File versionDir = new File(nginxDir, 'www/repo/it/hermetic/http-lib/1.0')
 List<String> artifacts = ['http-lib-1.0.pom', 'http-lib-1.0.jar', 'http-lib-1.0-sources.jar',
                           'http-lib-1.0-javadoc.jar', 'http-lib-1.0-digests.sha256sum']
-List<String> problems = it.checkRepository(versionDir, artifacts, 'http-lib-1.0-digests.sha256sum', publicKey)
+List<String> problems = it.checkRepository(versionDir, artifacts, 'http-lib-1.0-digests.sha256sum', publicKey,
+        ['sha256', 'sha512'])
+// Exactly these files: Resolver's four checksums next to each artifact, none next to a signature.
+problems.addAll(it.checkFileList(versionDir, artifacts.collectMany { name ->
+    [name, name + '.asc', name + '.md5', name + '.sha1', name + '.sha256', name + '.sha512']
+}))
 
 // Nothing uploaded twice: one PUT per stored file (the resolver made the .sha256/.sha512, we did not attach them).
 Map<String, Integer> puts = [:]

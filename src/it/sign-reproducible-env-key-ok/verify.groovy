@@ -12,7 +12,8 @@ Map<String, List<String>> modules = [
 ]
 modules.each { artifactId, artifacts ->
     File installed = new File(itLocalRepo, "it/hermetic/${artifactId}/1.0")
-    problems.addAll(it.checkRepository(installed, artifacts, "${artifactId}-1.0-digests.sha256sum", publicKey))
+    problems.addAll(it.checkRepository(installed, artifacts, "${artifactId}-1.0-digests.sha256sum", publicKey,
+            it.attachedDigests(itMavenHome)))
     // sqv accepts a signature only if made within [not-before, not-after]: exactly SOURCE_DATE_EPOCH here.
     artifacts.each { name ->
         Map r = it.exec(['sqv', '--not-before', '2026-01-02T00:00:00Z', '--not-after', '2026-01-02T00:00:00Z',

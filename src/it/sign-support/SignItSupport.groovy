@@ -194,15 +194,39 @@ class SignItSupport {
         return ['.asc', '.sha1', '.md5', '.sha256', '.sha512'].any { name.endsWith(it) }
     }
 
+    /** The Maven version of a Maven home (the itMavenHome script variable), from its maven-core jar's name. */
+    static String mavenVersion(String mavenHome) {
+        File core = new File(mavenHome, 'lib').listFiles().find { it.name ==~ /maven-core-.+\.jar/ }
+        return (core.name =~ /maven-core-(.+)\.jar/)[0][1]
+    }
+
+    /**
+     * The digest side files hermetic:sign attaches under this Maven: .sha256 and .sha512 from Maven 3.9 on; none
+     * before, where deploy would write checksums of them (.sha256.md5, ...).
+     */
+    static List<String> attachedDigests(String mavenHome) {
+        return mavenVersion(mavenHome).startsWith('3.8.') ? [] : ['sha256', 'sha512']
+    }
+
+    /** The version directory holds exactly {@code expected} (maven-metadata aside); returns the problems. */
+    static List<String> checkFileList(File versionDir, Collection<String> expected) {
+        Set<String> found = repositoryFiles(versionDir).keySet() as TreeSet
+        Set<String> wanted = expected as TreeSet
+        if (found == wanted) {
+            return []
+        }
+        return ["${versionDir} holds ${found - wanted} that it should not, and lacks ${wanted - found}".toString()]
+    }
+
     /**
      * Checks a deployed (or installed) version directory from the repository's side and returns the list of
      * problems (empty when all is well):
      * the artifacts are exactly {@code expectedArtifacts}; each has an .asc that gpg and sqv accept with
-     * {@code publicKey}, and .sha256/.sha512 files that match its bytes; the manifest lists exactly the other
-     * artifacts with their SHA-256, and sha256sum -c accepts it in place.
+     * {@code publicKey}, and a side file per {@code digests} (see {@link #attachedDigests}) that matches its bytes;
+     * the manifest lists exactly the other artifacts with their SHA-256, and sha256sum -c accepts it in place.
      */
     List<String> checkRepository(File versionDir, Collection<String> expectedArtifacts, String manifestName,
-                                 File publicKey) {
+                                 File publicKey, List<String> digests) {
         List<String> problems = []
         Map<String, File> files = repositoryFiles(versionDir)
         Set<String> artifacts = files.keySet().findAll { !isSideFile(it) } as TreeSet
@@ -223,7 +247,7 @@ class SignItSupport {
                 Map sqv = sqvVerify(asc, file, publicKey)
                 if (!sqv.ok) problems << "sqv rejects ${name}.asc: ${sqv.output}".toString()
             }
-            [sha256: 'SHA-256', sha512: 'SHA-512'].each { ext, algorithm ->
+            [sha256: 'SHA-256', sha512: 'SHA-512'].findAll { ext, algorithm -> ext in digests }.each { ext, algorithm ->
                 File side = files[name + '.' + ext]
                 if (side == null) {
                     problems << "${name} has no .${ext}".toString()

@@ -12,6 +12,7 @@ import dev.hermetic.sign.SigningKeySource;
 import dev.hermetic.sign.SigningRun;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,14 +34,16 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Signs the module's POM, main artifact and every attached artifact with a detached ASCII-armored OpenPGP signature
- * ({@code .asc}) made in-process, writes their SHA-256 and SHA-512 digests next to them and one signed digest
- * manifest for the module ({@code sha256sum} format), and attaches all of it, so that {@code install} and
- * {@code deploy} carry it next to each artifact.
+ * ({@code .asc}) made in-process, writes their SHA-256 and SHA-512 digests next to them (Maven 3.9+, see
+ * {@link #sideFileDigests}) and one signed digest manifest for the module ({@code sha256sum} format), and attaches
+ * all of it, so that {@code install} and {@code deploy} carry it next to each artifact; what another plugin already
+ * attached under the same coordinates is left in place.
  *
  * <p>Bound to {@code verify}: after {@code package}, where {@code hermetic:normalize} runs, and before
  * {@code install}/{@code deploy}. Archives attached after normalization are normalized again first (see
@@ -177,11 +182,14 @@ public class SignMojo extends HermeticMojo {
 
     private final SettingsDecrypter settingsDecrypter;
 
+    private final RuntimeInformation runtime;
+
     @Inject
-    public SignMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter) {
+    public SignMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter, RuntimeInformation runtime) {
         super("sign");
         this.projectHelper = projectHelper;
         this.settingsDecrypter = settingsDecrypter;
+        this.runtime = runtime;
     }
 
     @Override
@@ -208,7 +216,9 @@ public class SignMojo extends HermeticMojo {
         }
 
         List<SignedFilesCollector.SignedFile> files = SignedFilesCollector.collect(project);
-        Set<DigestAlgorithm> sideFileDigests = sideFileDigests(resolverConfig(RESOLVER_CHECKSUM_ALGORITHMS));
+        String mavenVersion = runtime.getMavenVersion();
+        Set<DigestAlgorithm> sideFileDigests =
+                sideFileDigests(mavenVersion, resolverConfig(RESOLVER_CHECKSUM_ALGORITHMS));
         Path directory = outputDirectory.toPath();
         List<SigningRun.FileToSign> toSign = files.stream()
                 .map(file -> new SigningRun.FileToSign(file.file(), directory, file.repositoryFileName()))
@@ -220,20 +230,73 @@ public class SignMojo extends HermeticMojo {
             if (NormalizationLedger.settingsOf(project) != null && normalizedAgain(run)) {
                 run.readAgain(); // the bytes to sign are those the normalizer just wrote
             }
-            if (sideFileDigests.size() < DigestAlgorithm.values().length) {
+            if (!deploySkipsChecksumFiles(mavenVersion)) {
+                getLog().info("Maven " + mavenVersion + "'s deploy writes .md5 and .sha1 files next to every attached"
+                        + " file, a .sha256 or .sha512 included, so the .sha256 and .sha512 files are not attached"
+                        + " (Maven 3.9 and later attach them); the signed manifest " + manifestName()
+                        + " holds each file's SHA-256");
+            } else if (sideFileDigests.size() < DigestAlgorithm.values().length) {
                 getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
                         + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
             }
             result = signAndWrite(run, key);
         }
-        List<AttachedFile> attachments = attachments(files, result);
-        for (AttachedFile a : attachments) {
-            projectHelper.attachArtifact(project, a.type(), a.classifier().isEmpty() ? null : a.classifier(),
-                    a.file().toFile());
-        }
+        int attached = attach(attachments(files, result));
         project.setContextValue(SIGNED_KEY, Boolean.TRUE);
         getLog().info("Signed " + (files.size() + 1) + " files of " + project.getId() + "; attached "
-                + attachments.size() + " signatures, digests and the manifest " + manifestName());
+                + attached + " signatures, digests and the manifest " + manifestName());
+    }
+
+    /**
+     * Attaches what is not attached yet. An attachment another plugin already made under the same type and
+     * classifier (checksum-maven-plugin's {@code .sha512}, maven-gpg-plugin's {@code .asc}) is left in place: Maven
+     * would replace it with ours ("already attached, replace previous instance"), and the same repository file name
+     * would be deployed twice. Said once, with a warning when a digest there is not that of the bytes signed.
+     *
+     * @return how many files were attached
+     */
+    private int attach(List<AttachedFile> attachments) {
+        List<String> leftInPlace = new ArrayList<>();
+        int attached = 0;
+        for (AttachedFile a : attachments) {
+            Optional<Artifact> theirs = SignedFilesCollector.attachedAs(project, a.type(), a.classifier());
+            if (theirs.isPresent()) {
+                File file = theirs.get().getFile();
+                leftInPlace.add(a.file().getFileName() + " (from " + file + ")");
+                warnIfOtherDigest(a, file);
+                continue;
+            }
+            projectHelper.attachArtifact(project, a.type(), a.classifier().isEmpty() ? null : a.classifier(),
+                    a.file().toFile());
+            attached++;
+        }
+        if (!leftInPlace.isEmpty()) {
+            getLog().info("Left in place what another plugin already attached under the same coordinates, rather"
+                    + " than replace it: " + String.join(", ", leftInPlace));
+        }
+        return attached;
+    }
+
+    /** Another plugin's {@code .sha256}/{@code .sha512} should hold the digest of the bytes signed; says so if not. */
+    private void warnIfOtherDigest(AttachedFile ours, File theirs) {
+        Optional<DigestAlgorithm> algorithm = Arrays.stream(DigestAlgorithm.values())
+                .filter(d -> ours.type().endsWith("." + d.extension()))
+                .findFirst();
+        if (algorithm.isEmpty() || theirs == null || !theirs.isFile() || theirs.length() > 4096) {
+            return;
+        }
+        try {
+            String expected = Files.readString(ours.file()).trim();
+            String[] tokens = Files.readString(theirs.toPath()).trim().split("\\s+", 2);
+            if (!tokens[0].equalsIgnoreCase(expected)) {
+                getLog().warn(ours.file().getFileName() + ", attached by another plugin from " + theirs
+                        + ", does not hold the " + algorithm.get().jcaName() + " of the bytes signed (" + expected
+                        + "): it was made from other bytes. Bind that plugin after hermetic:normalize, or remove it"
+                        + " (hermetic:sign attaches the digests itself).");
+            }
+        } catch (IOException e) {
+            getLog().warn("Cannot read " + theirs + ", attached by another plugin, to compare its digest: " + e);
+        }
     }
 
     private SigningRun startRun(List<SigningRun.FileToSign> files, Path manifest, Set<DigestAlgorithm> sideFileDigests)
@@ -394,11 +457,24 @@ public class SignMojo extends HermeticMojo {
     }
 
     /**
-     * The digests to write as attached side files: those Maven Resolver does not already generate for every
-     * deployed file. Resolver writes the algorithms of {@code aether.checksums.algorithms} (default SHA-1, MD5)
-     * next to each upload; attaching a {@code .sha256} as well would upload the same path twice.
+     * Whether this Maven's deploy leaves out checksums of checksum files: Maven Resolver 1.8+ (Maven 3.9+) does;
+     * Maven 3.8's Resolver 1.6 writes {@code .md5} and {@code .sha1} for every attached file, so an attached
+     * {@code .sha256} would be deployed with a {@code .sha256.md5} and a {@code .sha256.sha1}.
      */
-    static Set<DigestAlgorithm> sideFileDigests(Object resolverAlgorithms) {
+    static boolean deploySkipsChecksumFiles(String mavenVersion) {
+        return new ComparableVersion(mavenVersion).compareTo(new ComparableVersion("3.9.0")) >= 0;
+    }
+
+    /**
+     * The digests to write as attached side files: none before Maven 3.9 (see {@link #deploySkipsChecksumFiles}),
+     * else those Maven Resolver does not already generate for every deployed file. Resolver writes the algorithms
+     * of {@code aether.checksums.algorithms} (default SHA-1, MD5) next to each upload; attaching a {@code .sha256}
+     * as well would upload the same path twice.
+     */
+    static Set<DigestAlgorithm> sideFileDigests(String mavenVersion, Object resolverAlgorithms) {
+        if (!deploySkipsChecksumFiles(mavenVersion)) {
+            return EnumSet.noneOf(DigestAlgorithm.class);
+        }
         Set<DigestAlgorithm> result = EnumSet.allOf(DigestAlgorithm.class);
         if (resolverAlgorithms == null) {
             return result;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -76,6 +77,20 @@ final class SignedFilesCollector {
             add(files, project, file, extension, attached.getClassifier());
         }
         return new ArrayList<>(files.values());
+    }
+
+    /**
+     * The attachment already made under {@code type} and {@code classifier}, or under a type whose repository
+     * extension is {@code type} (a type without its own handler, as {@code jar.sha512}, has itself as extension):
+     * either would be replaced by, or deployed to the same path as, a new attachment with these coordinates.
+     *
+     * @param classifier empty for none
+     */
+    static Optional<Artifact> attachedAs(MavenProject project, String type, String classifier) {
+        return project.getAttachedArtifacts().stream()
+                .filter(a -> classifier.equals(a.getClassifier() == null ? "" : a.getClassifier()))
+                .filter(a -> type.equals(a.getType()) || type.equals(a.getArtifactHandler().getExtension()))
+                .findFirst();
     }
 
     /** Whether an attachment with this repository extension is a signature or a checksum, not an artifact. */

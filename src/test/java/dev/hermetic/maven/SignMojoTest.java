@@ -22,6 +22,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,12 @@ class SignMojoTest {
     }
 
     private SignMojo mojo(MavenProject project, Attachments attachments, Path keyFile) throws Exception {
-        SignMojo mojo = new SignMojo(attachments, null);
+        return mojo(project, attachments, keyFile, "3.9.16");
+    }
+
+    private SignMojo mojo(MavenProject project, Attachments attachments, Path keyFile, String mavenVersion)
+            throws Exception {
+        SignMojo mojo = new SignMojo(attachments, null, maven(mavenVersion));
         set(mojo, "keyFile", keyFile.toFile());
         set(mojo, "keyEnvName", UNSET);
         set(mojo, "fingerprintEnvName", UNSET);
@@ -112,6 +118,31 @@ class SignMojoTest {
         set(mojo, "session", new MavenSession(null, null, new DefaultMavenExecutionRequest(),
                 new DefaultMavenExecutionResult()));
         return mojo;
+    }
+
+    /** Maven as the mojo sees it: only its version. */
+    private static RuntimeInformation maven(String version) {
+        return new RuntimeInformation() {
+            @Override
+            public String getMavenVersion() {
+                return version;
+            }
+
+            @Override
+            public boolean isMavenVersion(String versionRange) {
+                throw new AssertionError("not used by hermetic:sign");
+            }
+        };
+    }
+
+    /** A log that keeps what is logged at INFO in {@code logged}. */
+    private static SystemStreamLog recordingLog(List<String> logged) {
+        return new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                logged.add(content.toString());
+            }
+        };
     }
 
     private static void set(SignMojo mojo, String field, Object value) throws Exception {
@@ -165,12 +196,7 @@ class SignMojoTest {
             throws Exception {
         SignMojo mojo = mojo(project, attachments, dir.resolve("unused"));
         set(mojo, "keyFile", null);
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                logged.add(content.toString());
-            }
-        });
+        mojo.setLog(recordingLog(logged));
         return mojo;
     }
 
@@ -251,11 +277,86 @@ class SignMojoTest {
 
     @Test
     void sideFilesAreAttachedOnlyForDigestsTheResolverDoesNotMake() {
-        assertThat(SignMojo.sideFileDigests(null)).containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.SHA_512);
-        assertThat(SignMojo.sideFileDigests("SHA-1,MD5"))
+        assertThat(SignMojo.sideFileDigests("3.9.0", null))
                 .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.SHA_512);
-        assertThat(SignMojo.sideFileDigests("SHA-512, SHA-256,SHA-1,MD5")).isEmpty();
-        assertThat(SignMojo.sideFileDigests("sha256")).containsExactly(DigestAlgorithm.SHA_512);
+        assertThat(SignMojo.sideFileDigests("3.9.16", "SHA-1,MD5"))
+                .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.SHA_512);
+        assertThat(SignMojo.sideFileDigests("3.9.16", "SHA-512, SHA-256,SHA-1,MD5")).isEmpty();
+        assertThat(SignMojo.sideFileDigests("4.0.0-rc-6", "sha256")).containsExactly(DigestAlgorithm.SHA_512);
+    }
+
+    @Test
+    void beforeMaven39NoSideFileIsAttachedAsItsDeployWouldChecksumTheChecksums() throws Exception {
+        assertThat(SignMojo.sideFileDigests("3.8.8", null)).isEmpty();
+        assertThat(SignMojo.sideFileDigests("3.9.0-alpha-1", null)).isEmpty();
+
+        MavenProject project = project();
+        Attachments attachments = new Attachments();
+        Path key = Files.writeString(dir.resolve("key.asc"), gpg.exportSecret(fingerprint, ""));
+        SignMojo mojo = mojo(project, attachments, key, "3.8.8");
+        List<String> logged = new ArrayList<>();
+        mojo.setLog(recordingLog(logged));
+
+        mojo.execute();
+
+        assertThat(attachments.attached).containsExactly("pom.asc:null:lib-1.0.pom.asc", "jar.asc:null:lib-1.0.jar.asc",
+                "sha256sum:digests:lib-1.0-digests.sha256sum",
+                "sha256sum.asc:digests:lib-1.0-digests.sha256sum.asc");
+        assertThat(dir.resolve("target/hermetic-sign/lib-1.0.jar.sha256")).doesNotExist();
+        assertThat(logged).contains("Maven 3.8.8's deploy writes .md5 and .sha1 files next to every attached file,"
+                + " a .sha256 or .sha512 included, so the .sha256 and .sha512 files are not attached (Maven 3.9 and"
+                + " later attach them); the signed manifest lib-1.0-digests.sha256sum holds each file's SHA-256");
+    }
+
+    @Test
+    void whatAnotherPluginAttachedIsLeftInPlaceAndSaidOnce() throws Exception {
+        MavenProject project = project();
+        // What checksum-maven-plugin does for a jar: its own .sha512, attached before hermetic:sign runs.
+        DefaultArtifact theirs = new DefaultArtifact("org.example", "lib", "1.0", null, "jar.sha512", null,
+                new DefaultArtifactHandler("jar.sha512"));
+        theirs.setFile(Files.writeString(dir.resolve("theirs.sha512"),
+                HexDigests.digest(dir.resolve("lib.jar"), DigestAlgorithm.SHA_512) + "  lib-1.0.jar\n").toFile());
+        project.addAttachedArtifact(theirs);
+        Attachments attachments = new Attachments();
+        Path key = Files.writeString(dir.resolve("key.asc"), gpg.exportSecret(fingerprint, ""));
+        SignMojo mojo = mojo(project, attachments, key);
+        List<String> logged = new ArrayList<>();
+        mojo.setLog(recordingLog(logged));
+
+        mojo.execute();
+
+        assertThat(attachments.attached).contains("jar.asc:null:lib-1.0.jar.asc", "jar.sha256:null:lib-1.0.jar.sha256")
+                .doesNotContain("jar.sha512:null:lib-1.0.jar.sha512");
+        assertThat(logged).containsOnlyOnce("Left in place what another plugin already attached under the same"
+                + " coordinates, rather than replace it: lib-1.0.jar.sha512 (from " + theirs.getFile() + ")");
+    }
+
+    @Test
+    void anotherPluginsChecksumOfOtherBytesIsLeftInPlaceWithAWarning() throws Exception {
+        MavenProject project = project();
+        DefaultArtifact theirs = new DefaultArtifact("org.example", "lib", "1.0", null, "jar.sha512", null,
+                new DefaultArtifactHandler("jar.sha512"));
+        theirs.setFile(Files.writeString(dir.resolve("theirs.sha512"), "00".repeat(64)).toFile());
+        project.addAttachedArtifact(theirs);
+        Attachments attachments = new Attachments();
+        Path key = Files.writeString(dir.resolve("key.asc"), gpg.exportSecret(fingerprint, ""));
+        SignMojo mojo = mojo(project, attachments, key);
+        List<String> warned = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warned.add(content.toString());
+            }
+        });
+
+        mojo.execute();
+
+        assertThat(attachments.attached).doesNotContain("jar.sha512:null:lib-1.0.jar.sha512");
+        assertThat(warned).containsExactly("lib-1.0.jar.sha512, attached by another plugin from " + theirs.getFile()
+                + ", does not hold the SHA-512 of the bytes signed ("
+                + HexDigests.digest(dir.resolve("lib.jar"), DigestAlgorithm.SHA_512) + "): it was made from other"
+                + " bytes. Bind that plugin after hermetic:normalize, or remove it (hermetic:sign attaches the digests"
+                + " itself).");
     }
 
     @Test
