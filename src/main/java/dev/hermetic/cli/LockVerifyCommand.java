@@ -83,7 +83,7 @@ final class LockVerifyCommand implements Command {
             return report.passed() ? 0 : 1;
         } catch (NoSuchFileException e) {
             err.println("lock-verify: lockfile " + lockfilePath + " does not exist. Give its path with --lockfile, "
-                    + "or create it with `mvn hermetic:lock`.");
+                    + "or create it with `" + Lockfile.LOCK_COMMAND + "`.");
             return 1;
         } catch (IllegalArgumentException e) {
             err.println("lock-verify: " + e.getMessage());

@@ -52,6 +52,12 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
     /** The conventional file name, at the root of the project. */
     public static final String DEFAULT_FILE_NAME = "hermetic.lock";
 
+    /**
+     * The one command every message suggests for (re)locking: the build's phases run before the lock, so that what
+     * plugins resolve while they run is captured too (see docs/lock-verify.md).
+     */
+    public static final String LOCK_COMMAND = "mvn verify hermetic:lock";
+
     public Lockfile {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(environment, "environment");

@@ -61,13 +61,13 @@ public record LockfileDrift(Path file, int artifacts, boolean missing, List<Stri
      */
     public String message(Path proposed) {
         if (missing) {
-            return "hermetic.lock.check: there is no lockfile at " + file + ". Run `mvn verify hermetic:lock` and "
+            return "hermetic.lock.check: there is no lockfile at " + file + ". Run `" + Lockfile.LOCK_COMMAND + "` and "
                     + "commit " + file.getFileName() + ".";
         }
         return "hermetic.lock.check: " + file + " is out of date (" + artifacts + " artifacts now)."
                 + lines(added, "+", "added") + lines(removed, "-", "removed") + "\nThe lockfile locking would write is "
                 + proposed + ": see the whole change with `diff -u " + file + " " + proposed + "`. Review the change, "
-                + "run `mvn verify hermetic:lock` and commit the lockfile.";
+                + "run `" + Lockfile.LOCK_COMMAND + "` and commit the lockfile.";
     }
 
     /** The first {@link #SHOWN} lines and how many more, or nothing when there are none. */

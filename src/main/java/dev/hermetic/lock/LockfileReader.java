@@ -46,7 +46,7 @@ public final class LockfileReader {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new LockfileFormatException(file, 0, "not UTF-8 text. Restore it from version control or run "
-                    + "`mvn hermetic:lock` to write it again.");
+                    + "`" + Lockfile.LOCK_COMMAND + "` to write it again.");
         }
         return parse(file, text);
     }
@@ -98,8 +98,8 @@ public final class LockfileReader {
             }
             line = 0;
             if (format == null) {
-                throw error("empty: no 'format " + Lockfile.FORMAT_VERSION + "' header. Run `mvn hermetic:lock` to "
-                        + "write the lockfile.");
+                throw error("empty: no 'format " + Lockfile.FORMAT_VERSION + "' header. Run `"
+                        + Lockfile.LOCK_COMMAND + "` to write the lockfile.");
             }
             line = text.endsWith("\n") ? lines.length - 1 : lines.length;
             requireHeader();
@@ -120,7 +120,7 @@ public final class LockfileReader {
             if (fields.length != 2 || !fields[1].equals(String.valueOf(Lockfile.FORMAT_VERSION))) {
                 throw error("unknown format version '" + l.substring("format".length()).strip() + "': this plugin "
                         + "reads format " + Lockfile.FORMAT_VERSION + ". Use the plugin version that wrote the file, "
-                        + "or run `mvn hermetic:lock` to rewrite it.");
+                        + "or run `" + Lockfile.LOCK_COMMAND + "` to rewrite it.");
             }
             format = Lockfile.FORMAT_VERSION;
         }
@@ -306,8 +306,8 @@ public final class LockfileReader {
             }
             for (String key : List.of("maven", "java", "wrapper")) {
                 if (!environment.containsKey(key)) {
-                    throw error("no 'environment " + key + "' line before this point. Run `mvn hermetic:lock` to "
-                            + "write a complete lockfile.");
+                    throw error("no 'environment " + key + "' line before this point. Run `"
+                            + Lockfile.LOCK_COMMAND + "` to write a complete lockfile.");
                 }
             }
         }

@@ -112,8 +112,8 @@ public final class LockfileVerifier {
             if (!byCoordinates.containsKey(a.coordinates()) && !exclude(a.coordinates(), excluded) && unused != null) {
                 findings.add(new Finding(Finding.Kind.UNUSED, unused, a.coordinates(), null, a.digest(), "",
                         a.coordinates() + " is in the lockfile but this build does not use it.",
-                        "If it is no longer needed, run `mvn hermetic:lock` to drop it; a partial build (-pl, a "
-                                + "skipped plugin) also uses less."));
+                        "If it is no longer needed, run `" + Lockfile.LOCK_COMMAND + "` to drop it; a partial "
+                                + "build (-pl, a skipped plugin) also uses less."));
             }
         }
         if (current != null) {
@@ -147,8 +147,8 @@ public final class LockfileVerifier {
                 findings.add(new Finding(Finding.Kind.NOT_IN_LOCKFILE, Finding.Severity.ERROR, c, u.file(), "", actual,
                         c + " (" + LockfileFields.roleToken(u.role()) + " of " + u.module()
                                 + (plugins.isEmpty() ? "" : ", pulled in by " + plugins) + ", " + algorithm + " " + actual + ") is not in the lockfile" + otherVersions(c, uses, withFiles) + ".",
-                        "Review the new artifact (why it is needed, where it comes from), then run `mvn hermetic:lock` "
-                                + "and commit the lockfile change."));
+                        "Review the new artifact (why it is needed, where it comes from), then run `"
+                                + Lockfile.LOCK_COMMAND + "` and commit the lockfile change."));
             } else if (!entry.digest().equals(actual)) {
                 findings.add(new Finding(Finding.Kind.DIGEST_MISMATCH, Finding.Severity.ERROR, c, u.file(),
                         entry.digest(), actual, "Checksum mismatch for " + c
@@ -181,7 +181,7 @@ public final class LockfileVerifier {
      */
     private void checkUsage(Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates,
             Map<ArtifactCoordinates, LockedArtifact> locked, Finding.Severity severity, List<Finding> findings) {
-        String fix = "If the new use is intended, run `mvn verify hermetic:lock`, review the diff and commit the "
+        String fix = "If the new use is intended, run `" + Lockfile.LOCK_COMMAND + "`, review the diff and commit the "
                 + "lockfile; if not, find what introduced it (e.g. `mvn dependency:tree`) and undo it.";
         TreeSet<String> newModules = new TreeSet<>();
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
@@ -307,8 +307,9 @@ public final class LockfileVerifier {
         }
         String fix = environmentPolicy == Policy.FAIL
                 ? "Build with the recorded environment (e.g. through ./mvnw and the recorded JDK), or if the change "
-                        + "is intended, run `mvn hermetic:lock` and commit the lockfile."
-                : "Build with the recorded environment, or if the change is intended, run `mvn hermetic:lock`.";
+                        + "is intended, run `" + Lockfile.LOCK_COMMAND + "` and commit the lockfile."
+                : "Build with the recorded environment, or if the change is intended, run `"
+                        + Lockfile.LOCK_COMMAND + "`.";
         differs("Maven version", expected.mavenVersion(), actual.mavenVersion(), s, fix, findings);
         differs("Java version", expected.javaVersion(), actual.javaVersion(), s, fix, findings);
         differs("Java vendor", expected.javaVendor(), actual.javaVendor(), s, fix, findings);

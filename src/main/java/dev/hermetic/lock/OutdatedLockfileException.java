@@ -15,8 +15,9 @@ public class OutdatedLockfileException extends LockfileFormatException {
     OutdatedLockfileException(Path file, int line, int foundVersion) {
         super(file, line, "format " + foundVersion + " was written by an earlier version of this plugin; this version "
                 + "reads format " + Lockfile.FORMAT_VERSION + ", which also records which plugin pulled each plugin "
-                + "dependency and run-time resolution in. Rewrite it with `mvn verify hermetic:lock`, review the diff "
-                + "(no checksum may change: only the format line and the last field of artifact lines) and commit it.");
+                + "dependency and run-time resolution in. Rewrite it with `" + Lockfile.LOCK_COMMAND + "`, review "
+                + "the diff (no checksum may change: only the format line and the last field of artifact lines) and "
+                + "commit it.");
         this.foundVersion = foundVersion;
     }
 

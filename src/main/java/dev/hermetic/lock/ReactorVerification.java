@@ -79,7 +79,7 @@ public final class ReactorVerification {
     /** Reads the lockfile, failing with what the user needs to know and do. */
     public static Lockfile readLockfile(Path lockfile) throws Failure {
         if (!Files.isRegularFile(lockfile)) {
-            throw new Failure("No lockfile at " + lockfile + ". Create it with `mvn verify hermetic:lock` "
+            throw new Failure("No lockfile at " + lockfile + ". Create it with `" + Lockfile.LOCK_COMMAND + "` "
                     + "(see docs/lock-verify.md), review it and commit it; the next build verifies against it. "
                     + "Until then, add -Dhermetic.verify.skip to run a command without verification.");
         }

@@ -119,9 +119,9 @@ public final class RuntimeResolutionCheck {
                 m.append("\n  - ").append(e);
             }
             m.append("\nIf the build now legitimately needs it (e.g. the lockfile was made with -DskipTests), re-lock "
-                    + "with the goals you build (`mvn verify hermetic:lock`), review the diff and commit it; to only "
-                    + "warn about artifacts that are not locked, set -D" + POLICY_PROPERTY + "=warn (about uses the "
-                    + "lockfile does not record: -D" + VerifySettings.PREFIX + "usagePolicy=warn).");
+                    + "with the goals you build (`" + Lockfile.LOCK_COMMAND + "`), review the diff and commit it; to "
+                    + "only warn about artifacts that are not locked, set -D" + POLICY_PROPERTY + "=warn (about uses "
+                    + "the lockfile does not record: -D" + VerifySettings.PREFIX + "usagePolicy=warn).");
             throw new Failure(m.toString(), null);
         }
     }

@@ -107,7 +107,7 @@ class LockVerifyCommandTest {
     @Test
     void missingLockfileAndBadUsageAreExplained() {
         assertThat(run("--lockfile", dir.resolve("none.lock").toString())).isEqualTo(1);
-        assertThat(err()).contains("none.lock does not exist", "mvn hermetic:lock");
+        assertThat(err()).contains("none.lock does not exist", "mvn verify hermetic:lock");
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(err()).contains("unknown option '--bogus'", "usage:");
         assertThat(run("--lockfile")).isEqualTo(2);

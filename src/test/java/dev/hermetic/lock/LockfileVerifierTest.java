@@ -102,7 +102,7 @@ class LockfileVerifierTest {
 
         assertThat(report.findings(Finding.Kind.NOT_IN_LOCKFILE)).hasSize(2).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
-            assertThat(f.nextStep()).contains("Review", "mvn hermetic:lock");
+            assertThat(f.nextStep()).contains("Review", "mvn verify hermetic:lock");
         });
         Finding extra = report.findings(Finding.Kind.NOT_IN_LOCKFILE).get(0);
         assertThat(extra.message()).isEqualTo("org.example:extra:jar:0.1 (dependency of g:app, SHA-256 "

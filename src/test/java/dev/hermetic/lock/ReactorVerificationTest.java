@@ -178,8 +178,8 @@ class ReactorVerificationTest {
         assertThat(texts(verify(settings(Map.of()), List.of()), true))
                 .containsExactly(
                         "org.example:lib:pom:1.0 is in the lockfile but this build does not use it. If it is no longer "
-                                + "needed, run `mvn hermetic:lock` to drop it; a partial build (-pl, a skipped plugin) "
-                                + "also uses less.");
+                                + "needed, run `mvn verify hermetic:lock` to drop it; a partial build (-pl, a skipped "
+                                + "plugin) also uses less.");
         assertThat(verify(settings(Map.of("unusedPolicy", "fail")), List.of()).failure())
                 .contains("org.example:lib:pom:1.0 is in the lockfile but this build does not use it.");
     }
