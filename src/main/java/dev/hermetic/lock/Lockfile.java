@@ -150,6 +150,18 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
                 modules, plugins);
     }
 
+    /**
+     * This lockfile with more entries (kept from an earlier lockfile: their checksums are taken as they are).
+     *
+     * @throws IllegalArgumentException if an entry's coordinates are already here, or its checksum is not of this
+     *     lockfile's algorithm
+     */
+    public Lockfile plus(Collection<LockedArtifact> more) {
+        List<LockedArtifact> all = new ArrayList<>(artifacts);
+        all.addAll(more);
+        return new Lockfile(formatVersion, algorithm, environment, modules, all);
+    }
+
     /** @return the entry for these coordinates, if locked */
     public Optional<LockedArtifact> find(ArtifactCoordinates coordinates) {
         return Optional.ofNullable(index().get(coordinates));

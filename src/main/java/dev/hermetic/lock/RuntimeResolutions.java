@@ -85,4 +85,26 @@ public final class RuntimeResolutions {
         }
         return beyond;
     }
+
+    /**
+     * The entries an earlier lock captured at run time that a lock which ran no plugin keeps: it could not capture
+     * them again, and dropping them would fail the next build. Kept: every entry with the role "runtime" that the new
+     * lockfile does not hold and that is not a module of this build.
+     *
+     * @param earlier the lockfile on disk before this lock
+     * @param now the lockfile this lock made
+     * @param inReactor whether coordinates are a module of this build
+     */
+    public static List<LockedArtifact> capturedEarlier(Lockfile earlier, Lockfile now,
+            Predicate<ArtifactCoordinates> inReactor) {
+        Map<ArtifactCoordinates, LockedArtifact> locked = now.index();
+        List<LockedArtifact> kept = new ArrayList<>();
+        for (LockedArtifact a : earlier.artifacts()) {
+            if (a.roles().contains(ArtifactRole.RUNTIME) && !locked.containsKey(a.coordinates())
+                    && !inReactor.test(a.coordinates())) {
+                kept.add(a);
+            }
+        }
+        return kept;
+    }
 }

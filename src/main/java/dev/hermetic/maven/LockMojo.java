@@ -3,8 +3,10 @@ package dev.hermetic.maven;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactFileException;
+import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileDrift;
+import dev.hermetic.lock.LockfileReader;
 import dev.hermetic.lock.LockfileWriter;
 import dev.hermetic.lock.RuntimeResolutions;
 import dev.hermetic.lock.TrustedChecksumsWriter;
@@ -12,6 +14,7 @@ import dev.hermetic.lock.UnpinnedVersion;
 import dev.hermetic.lock.UsedArtifact;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +130,9 @@ public class LockMojo extends LockfileMojo {
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("Cannot lock: " + e.getMessage(), e);
         }
+        if (runsNoPluginFirst(session.getGoals())) {
+            lock = keepRuntimeCaptures(file, lock, projects);
+        }
         try {
             if (check) {
                 Optional<LockfileDrift> drift = LockfileDrift.between(file, lock);
@@ -168,6 +174,58 @@ public class LockMojo extends LockfileMojo {
                 runtimeCount, projects.size(), bytes / 1e6, (System.nanoTime() - start) / 1e9));
     }
 
+    /**
+     * Whether no lifecycle phase and no other plugin's goal comes before {@code hermetic:lock} on this command line:
+     * then no plugin ran in this invocation, so nothing it resolves while it runs could be captured.
+     */
+    static boolean runsNoPluginFirst(List<String> goals) {
+        for (String goal : goals) {
+            String own = BuildVerifier.ownGoal(goal);
+            if (own == null) {
+                return false;
+            }
+            if (own.equals("lock")) {
+                return true;
+            }
+        }
+        return false; // bound in the POM: runs within the phases, after their plugins
+    }
+
+    /**
+     * The new lockfile plus the entries earlier locks captured at run time, which this invocation could not capture
+     * again (dropping them would fail the next build); says how many in one line, and how to refresh them.
+     */
+    private Lockfile keepRuntimeCaptures(Path file, Lockfile lock, List<MavenProject> projects) {
+        if (!Files.isRegularFile(file)) {
+            return lock;
+        }
+        String refresh = "run `" + Lockfile.LOCK_COMMAND + "` to capture them again.";
+        Lockfile earlier;
+        try {
+            earlier = LockfileReader.read(file);
+        } catch (IOException e) {
+            getLog().warn("hermetic:lock: cannot keep what earlier locks captured at run time (" + e.getMessage()
+                    + "): " + refresh);
+            return lock;
+        }
+        Set<String> reactor = BuildArtifactCollector.reactorIds(projects);
+        List<LockedArtifact> kept = RuntimeResolutions.capturedEarlier(earlier, lock,
+                c -> BuildArtifactCollector.inReactor(reactor, c));
+        if (kept.isEmpty()) {
+            return lock;
+        }
+        if (earlier.algorithm() != lock.algorithm()) {
+            getLog().warn("hermetic:lock: dropped " + kept.size() + " artifacts that earlier locks captured at run "
+                    + "time: their checksums are " + earlier.algorithm().jcaName() + ", this lock writes "
+                    + lock.algorithm().jcaName() + "; " + refresh);
+            return lock;
+        }
+        getLog().info("hermetic:lock: kept " + kept.size() + (kept.size() == 1 ? " artifact" : " artifacts")
+                + " that earlier locks captured at run time (no plugin ran before this lock to resolve them again); "
+                + "to refresh them, run `" + Lockfile.LOCK_COMMAND + "`.");
+        return lock.plus(kept);
+    }
+
     static DigestAlgorithm parseAlgorithm(String algorithm) throws MojoFailureException {
         try {
             return DigestAlgorithm.parse(algorithm);
@@ -185,7 +243,7 @@ public class LockMojo extends LockfileMojo {
         if (!(record instanceof Map<?, ?> map)) {
             getLog().warn("Artifacts that plugins resolve while they run (e.g. Surefire's test-framework providers) "
                     + "are not captured: declare this plugin with <extensions>true</extensions> and lock with "
-                    + "`mvn verify hermetic:lock`.");
+                    + "`" + Lockfile.LOCK_COMMAND + "`.");
             return 0;
         }
         @SuppressWarnings("unchecked")

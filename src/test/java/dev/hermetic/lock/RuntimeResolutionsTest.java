@@ -2,10 +2,12 @@ package dev.hermetic.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermetic.digest.DigestAlgorithm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class RuntimeResolutionsTest {
@@ -60,5 +62,33 @@ class RuntimeResolutionsTest {
         // The plugin keeps its planned role; the reactor module is built from source; the provider, once per plugin.
         assertThat(beyond).extracting(UsedArtifact::coordinates).containsExactly(PROVIDER, PROVIDER);
         assertThat(beyond).extracting(UsedArtifact::plugin).containsExactlyInAnyOrder("org.a:a", "org.b:b");
+    }
+
+    private static LockedArtifact entry(ArtifactCoordinates c, ArtifactRole role) {
+        return new LockedArtifact(c, "a".repeat(64), new TreeSet<>(Set.of(role)), null, new TreeSet<>(Set.of("g:app")),
+                null);
+    }
+
+    private static Lockfile lockfile(LockedArtifact... artifacts) {
+        return new Lockfile(Lockfile.FORMAT_VERSION, DigestAlgorithm.SHA_256,
+                new BuildEnvironment("3.9.16", "17", "Eclipse Adoptium", null), null, List.of(artifacts));
+    }
+
+    @Test
+    void aLockThatRanNoPluginKeepsWhatEarlierLocksCapturedAtRunTime() {
+        ArtifactCoordinates dependency = new ArtifactCoordinates("org.example", "dep", "1.0", "jar", "");
+        ArtifactCoordinates nowPlanned = new ArtifactCoordinates("org.example", "now-planned", "1.0", "jar", "");
+        ArtifactCoordinates module = new ArtifactCoordinates("org.example", "sibling", "1.0-SNAPSHOT", "jar", "");
+        Lockfile earlier = lockfile(entry(PROVIDER, ArtifactRole.RUNTIME), entry(TESTS, ArtifactRole.RUNTIME),
+                entry(dependency, ArtifactRole.DEPENDENCY), entry(nowPlanned, ArtifactRole.RUNTIME),
+                entry(module, ArtifactRole.RUNTIME));
+        Lockfile now = lockfile(entry(nowPlanned, ArtifactRole.PLUGIN));
+
+        List<LockedArtifact> kept = RuntimeResolutions.capturedEarlier(earlier, now, module::equals);
+
+        // Not the dependency the build no longer declares, not what the plan now explains, not a reactor module.
+        assertThat(kept).extracting(LockedArtifact::coordinates).containsExactly(TESTS, PROVIDER);
+        assertThat(now.plus(kept).artifacts()).extracting(LockedArtifact::coordinates)
+                .containsExactly(TESTS, nowPlanned, PROVIDER);
     }
 }
