@@ -39,8 +39,8 @@ public final class MultiDigest {
 
     /**
      * Reads {@code file} once into {@code buffer} (any size; {@link #BUFFER_SIZE} reads fastest), feeding every
-     * algorithm of {@code algorithms}. For a run over many files that owns its buffers: one per file made 64 MB of
-     * garbage over a build's ~1,000 jars, and Maven's JVM (no -Xmx) grows its heap, and its peak RSS, with garbage.
+     * algorithm of {@code algorithms}. For a run over many files that owns its buffers: a buffer per file is garbage,
+     * and Maven's JVM (no -Xmx) grows its heap, and its peak memory, with garbage.
      */
     public static MultiDigest read(Path file, Set<DigestAlgorithm> algorithms, byte[] buffer) throws IOException {
         Map<DigestAlgorithm, MessageDigest> states = newStates(algorithms);
