@@ -13,6 +13,8 @@ String kept = "hermetic:lock: kept ${captured.size()} artifact${captured.size() 
         'captured at run time'
 assert alone.contains(kept) : alone
 assert alone.contains('to refresh them, run `mvn verify hermetic:lock`') : alone
+// The summary counts what the written lockfile holds, kept entries included.
+assert alone.contains("artifacts (${captured.size()} captured at run time), 1 module, ") : alone
 assert lockfile.readLines().findAll { it.contains(' runtime ') } == captured: 'hermetic:lock alone dropped run-time captures'
 
 // A new dependency: the build fails and suggests a command (the same one, wherever it suggests one).

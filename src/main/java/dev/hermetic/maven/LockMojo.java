@@ -3,6 +3,7 @@ package dev.hermetic.maven;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactFileException;
+import dev.hermetic.lock.ArtifactRole;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileDrift;
@@ -119,7 +120,7 @@ public class LockMojo extends LockfileMojo {
         collected.versionFindings().stream().map(UnpinnedVersion::message).distinct()
                 .forEach(m -> getLog().warn(m));
         List<UsedArtifact> used = new ArrayList<>(collected.used());
-        int runtimeCount = addRuntimeRecord(projects, used);
+        addRuntimeRecord(projects, used);
 
         Lockfile lock;
         try {
@@ -169,9 +170,12 @@ public class LockMojo extends LockfileMojo {
                     + ". Check that the directory is writable.", e);
         }
         long bytes = used.stream().map(UsedArtifact::file).distinct().mapToLong(f -> f.toFile().length()).sum();
+        // Counted in what is written: the entries kept from earlier locks are captured at run time too.
+        long captured = lock.artifacts().stream().filter(a -> a.roles().contains(ArtifactRole.RUNTIME)).count();
         getLog().info(String.format(Locale.ROOT, "hermetic:lock: %s %s: %d artifacts (%d captured at run time), "
-                + "%d modules, %.1f MB hashed, %.2f s", check ? "checked" : "wrote", file, lock.artifacts().size(),
-                runtimeCount, projects.size(), bytes / 1e6, (System.nanoTime() - start) / 1e9));
+                + "%d %s, %.1f MB hashed, %.2f s", check ? "checked" : "wrote", file, lock.artifacts().size(),
+                captured, projects.size(), projects.size() == 1 ? "module" : "modules", bytes / 1e6,
+                (System.nanoTime() - start) / 1e9));
     }
 
     /**
@@ -238,13 +242,13 @@ public class LockMojo extends LockfileMojo {
      * Adds what plugins resolved while this build ran (recorded by the extension), as role RUNTIME, naming the plugin
      * that resolved it.
      */
-    private int addRuntimeRecord(List<MavenProject> projects, List<UsedArtifact> used) {
+    private void addRuntimeRecord(List<MavenProject> projects, List<UsedArtifact> used) {
         Object record = session.getRepositorySession().getData().get(RESOLVED_KEY);
         if (!(record instanceof Map<?, ?> map)) {
             getLog().warn("Artifacts that plugins resolve while they run (e.g. Surefire's test-framework providers) "
                     + "are not captured: declare this plugin with <extensions>true</extensions> and lock with "
                     + "`" + Lockfile.LOCK_COMMAND + "`.");
-            return 0;
+            return;
         }
         @SuppressWarnings("unchecked")
         Map<String, String> resolved = (Map<String, String>) map;
@@ -258,6 +262,5 @@ public class LockMojo extends LockfileMojo {
                 RuntimeResolutions.uses(resolved, resolvedBy, module, claim -> true), planned,
                 c -> BuildArtifactCollector.inReactor(reactor, c));
         used.addAll(added);
-        return (int) added.stream().map(UsedArtifact::coordinates).distinct().count();
     }
 }
