@@ -2,6 +2,7 @@ package dev.hermetic.maven;
 
 import java.io.File;
 import java.lang.reflect.Field;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
@@ -15,11 +16,15 @@ import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.internal.PluginDependenciesResolver;
 import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.rtinfo.RuntimeInformation;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositoryListener;
 import org.eclipse.aether.RepositorySystemSession;
@@ -95,6 +100,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         if (BuildVerifier.onlyHelp(session.getGoals())) {
             return;
         }
+        addRecommendedBindings(session);
         RepositorySystemSession repo = session.getRepositorySession();
         // Read as hermetic:verify would get them in the project where it runs first.
         PlannedMojoConfiguration verify = PlannedMojoConfiguration.plan(session,
@@ -133,6 +139,42 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         }
         if (record != null) {
             armRuntimeCheck(session, settings, lockfile, record);
+        }
+    }
+
+    /**
+     * Gives each module that declares the plugin as an extension with no executions the {@link RecommendedBindings},
+     * before Maven plans the build. Maven copies the plugin's configuration into each declared execution while it
+     * builds the model; these are added after that, so they get a copy here.
+     */
+    private static void addRecommendedBindings(MavenSession session) {
+        List<RecommendedBindings.Binding> added = List.of();
+        int modules = 0;
+        for (MavenProject project : session.getProjects()) {
+            Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap()
+                    .get(PlannedMojoConfiguration.PLUGIN_KEY);
+            if (plugin == null || !plugin.isExtensions()) {
+                continue;
+            }
+            List<RecommendedBindings.Binding> bindings = RecommendedBindings.toAdd(!plugin.getExecutions().isEmpty());
+            for (RecommendedBindings.Binding binding : bindings) {
+                PluginExecution execution = new PluginExecution();
+                execution.setId(binding.id());
+                execution.setPhase(binding.phase());
+                execution.addGoal(binding.goal());
+                if (plugin.getConfiguration() instanceof Xpp3Dom configuration) {
+                    execution.setConfiguration(new Xpp3Dom(configuration));
+                }
+                plugin.addExecution(execution);
+            }
+            if (!bindings.isEmpty()) {
+                plugin.flushExecutionMap();
+                added = bindings;
+                modules++;
+            }
+        }
+        if (modules > 0) {
+            LOG.info(RecommendedBindings.notice(added, modules));
         }
     }
 

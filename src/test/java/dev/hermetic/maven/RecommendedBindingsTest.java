@@ -1,0 +1,32 @@
+package dev.hermetic.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecommendedBindingsTest {
+
+    @Test
+    void noExecutionsGetsVerifyNormalizeTwiceThenSignInRunOrder() {
+        List<RecommendedBindings.Binding> added = RecommendedBindings.toAdd(false);
+        assertEquals(List.of("validate:verify", "package:normalize", "verify:normalize", "verify:sign"),
+                added.stream().map(b -> b.phase() + ":" + b.goal()).toList());
+        assertEquals(added.size(), added.stream().map(RecommendedBindings.Binding::id).distinct().count(),
+                "execution ids must be unique within the plugin");
+    }
+
+    @Test
+    void declaredExecutionsMeanNothingIsAdded() {
+        assertTrue(RecommendedBindings.toAdd(true).isEmpty());
+    }
+
+    @Test
+    void noticeNamesEveryGoalAndPhaseAndTheOptOut() {
+        assertEquals("hermetic: no <executions> declared, so extension mode bound the recommended goals ("
+                + "hermetic:verify in validate, hermetic:normalize in package, hermetic:normalize in verify, "
+                + "hermetic:sign in verify) in 1 module; to choose them yourself, declare <executions> for the plugin",
+                RecommendedBindings.notice(RecommendedBindings.toAdd(false), 1));
+    }
+}
