@@ -2,9 +2,7 @@ package dev.hermetic.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
+import dev.hermetic.RecordEquality;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,21 +41,6 @@ class NormalizationOptionsTest {
                 "compression", CompressionMode.FAST,
                 "manifestAttributesToRemove", List.of("Built-By"),
                 "maxCompressionRatio", 10L);
-        RecordComponent[] components = NormalizationOptions.class.getRecordComponents();
-        assertThat(Arrays.stream(components).map(RecordComponent::getName)).containsExactlyInAnyOrderElementsOf(other.keySet());
-        Constructor<NormalizationOptions> canonical = NormalizationOptions.class
-                .getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
-        Object[] same = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            same[i] = components[i].getAccessor().invoke(BASE);
-        }
-        assertThat(canonical.newInstance(same)).isEqualTo(BASE).hasSameHashCodeAs(BASE);
-        for (int i = 0; i < components.length; i++) {
-            Object[] values = same.clone();
-            values[i] = other.get(components[i].getName());
-            NormalizationOptions changed = canonical.newInstance(values);
-            assertThat(changed).as(components[i].getName()).isNotEqualTo(BASE);
-            assertThat(changed.hashCode()).as(components[i].getName()).isNotEqualTo(BASE.hashCode());
-        }
+        RecordEquality.assertEveryComponentTakesPart(BASE, other);
     }
 }

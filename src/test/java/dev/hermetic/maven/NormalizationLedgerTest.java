@@ -10,20 +10,18 @@ import static dev.hermetic.maven.ModuleFixture.withEntryTimes;
 import static dev.hermetic.maven.ModuleFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermetic.RecordEquality;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.archive.NormalizationResult.Outcome;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.HexDigests;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +109,6 @@ class NormalizationLedgerTest {
         return HexDigests.digest(file, DigestAlgorithm.SHA_256);
     }
 
-    /** What hermetic:normalize does to a module whose main artifact is {@code jar}. */
     /** Settings writes its equals and hashCode out (see the comment there): each must read every component. */
     @Test
     void settingsEqualityReadsEveryComponent() throws Exception {
@@ -121,27 +118,10 @@ class NormalizationLedgerTest {
         Map<String, Object> other = Map.of(
                 "options", NormalizationOptions.defaults(EPOCH + 1),
                 "excludedClassifiers", Set.of("javadoc"));
-        RecordComponent[] components = NormalizationLedger.Settings.class.getRecordComponents();
-        assertThat(Arrays.stream(components).map(RecordComponent::getName)).containsExactlyInAnyOrderElementsOf(
-                other.keySet());
-        Constructor<NormalizationLedger.Settings> canonical = NormalizationLedger.Settings.class
-                .getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
-
-        Object[] same = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            same[i] = components[i].getAccessor().invoke(base);
-        }
-        NormalizationLedger.Settings copy = canonical.newInstance(same);
-        assertThat(copy).isEqualTo(base).hasSameHashCodeAs(base);
-        for (int i = 0; i < components.length; i++) {
-            Object[] values = same.clone();
-            values[i] = other.get(components[i].getName());
-            NormalizationLedger.Settings changed = canonical.newInstance(values);
-            assertThat(changed).as(components[i].getName()).isNotEqualTo(base);
-            assertThat(changed.hashCode()).as(components[i].getName()).isNotEqualTo(base.hashCode());
-        }
+        RecordEquality.assertEveryComponentTakesPart(base, other);
     }
 
+    /** What hermetic:normalize does to a module whose main artifact is {@code jar}. */
     private static NormalizationResult normalizeMainJar(MavenProject project, Path jar) throws Exception {
         project.setArtifact(artifact("jar", null, jar.toFile()));
         return NormalizationLedger.run(project, settings(EPOCH), new SystemStreamLog()).get(0);
