@@ -95,7 +95,7 @@ public class NormalizeMojo extends HermeticMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        BuildTimestamp timestamp = resolveTimestamp(System.getenv());
+        BuildTimestamp timestamp = resolveTimestamp(System.getenv(), outputTimestamp);
         CompressionMode compression = parseMode(mode);
         getLog().info("Archive timestamp " + Instant.ofEpochSecond(timestamp.epochSeconds()) + " ("
                 + timestamp.epochSeconds() + ") from " + timestamp.source() + "; compression mode "
@@ -109,7 +109,9 @@ public class NormalizeMojo extends HermeticMojo {
         NormalizationLedger.remember(project, settings);
     }
 
-    BuildTimestamp resolveTimestamp(Map<String, String> environment) throws MojoFailureException {
+    /** The archives' timestamp; extension mode calls it as the build starts, so a bad one fails before compile. */
+    static BuildTimestamp resolveTimestamp(Map<String, String> environment, String outputTimestamp)
+            throws MojoFailureException {
         try {
             return BuildTimestamp.resolve(environment, outputTimestamp);
         } catch (IllegalArgumentException e) {

@@ -37,14 +37,18 @@ final class PlannedMojoConfiguration {
     static final String PLUGIN_KEY = HermeticLifecycleParticipant.GROUP_ID + ":" + HermeticLifecycleParticipant.ARTIFACT_ID;
 
     private final String goal;
+    private final String executionId;
     private final MavenProject project;
     private final Xpp3Dom configuration;
     private final Map<String, Parameter> parameters;
     private final ExpressionEvaluator evaluator;
+    private final MavenSession session;
 
-    PlannedMojoConfiguration(String goal, MavenProject project, Xpp3Dom configuration, Map<String, Parameter> parameters,
-            ExpressionEvaluator evaluator) {
+    PlannedMojoConfiguration(String goal, String executionId, MavenProject project, Xpp3Dom configuration,
+            Map<String, Parameter> parameters, ExpressionEvaluator evaluator, MavenSession session) {
+        this.session = session;
         this.goal = goal;
+        this.executionId = executionId;
         this.project = project;
         this.configuration = configuration;
         this.parameters = parameters;
@@ -58,23 +62,41 @@ final class PlannedMojoConfiguration {
      */
     static PlannedMojoConfiguration plan(MavenSession session, MavenProject project, String goal,
             BuildPluginManager plugins, LifecycleExecutionPlanCalculator planner) {
-        MojoDescriptor descriptor;
+        return plan(session, project, descriptor(session, project, goal, plugins), planner);
+    }
+
+    /**
+     * The descriptor of {@code goal} of this plugin (the version running now).
+     *
+     * @throws UnreadableSetting when Maven cannot load it
+     */
+    static MojoDescriptor descriptor(MavenSession session, MavenProject project, String goal,
+            BuildPluginManager plugins) {
         try {
             Plugin plugin = new Plugin();
             plugin.setGroupId(HermeticLifecycleParticipant.GROUP_ID);
             plugin.setArtifactId(HermeticLifecycleParticipant.ARTIFACT_ID);
             plugin.setVersion(ownVersion());
-            descriptor = plugins.getMojoDescriptor(plugin, goal, project.getRemotePluginRepositories(),
+            return plugins.getMojoDescriptor(plugin, goal, project.getRemotePluginRepositories(),
                     session.getRepositorySession());
         } catch (Exception | LinkageError e) {
             throw unreadable(goal, project, e);
         }
-        return plan(session, project, descriptor, planner);
     }
 
     /** Plans the mojo of {@code descriptor} in {@code project} as Maven would before running it. */
     static PlannedMojoConfiguration plan(MavenSession session, MavenProject project, MojoDescriptor descriptor,
             LifecycleExecutionPlanCalculator planner) {
+        return plan(session, project, descriptor,
+                executionId(project.getPlugin(PLUGIN_KEY), descriptor.getGoal()), planner);
+    }
+
+    /**
+     * Plans the mojo of {@code descriptor} in {@code project} as Maven would run it in the execution
+     * {@code executionId} of the POM, or as {@code default-cli} when null.
+     */
+    static PlannedMojoConfiguration plan(MavenSession session, MavenProject project, MojoDescriptor descriptor,
+            String executionId, LifecycleExecutionPlanCalculator planner) {
         String goal = descriptor.getGoal();
         MavenProject current = session.getCurrentProject();
         // The evaluator reads the session's current project (its properties, its base directory).
@@ -88,13 +110,12 @@ final class PlannedMojoConfiguration {
             thread.setContextClassLoader(session.getContainer().getContainerRealm());
         }
         try {
-            String executionId = executionId(project.getPlugin(PLUGIN_KEY), goal);
             MojoExecution execution = executionId == null
                     ? new MojoExecution(descriptor, "default-cli", MojoExecution.Source.CLI)
                     : new MojoExecution(descriptor, executionId, MojoExecution.Source.LIFECYCLE);
             setUp(planner, session, project, execution);
-            return new PlannedMojoConfiguration(goal, project, execution.getConfiguration(),
-                    descriptor.getParameterMap(), new PluginParameterExpressionEvaluator(session, execution));
+            return new PlannedMojoConfiguration(goal, executionId, project, execution.getConfiguration(),
+                    descriptor.getParameterMap(), new PluginParameterExpressionEvaluator(session, execution), session);
         } catch (Exception | LinkageError e) {
             throw unreadable(goal, project, e);
         } finally {
@@ -164,11 +185,97 @@ final class PlannedMojoConfiguration {
      *     cannot be evaluated
      */
     String text(String parameter) {
+        Parameter declared = declared(parameter);
+        Object v = value(parameter);
+        return v == null ? null : asText(v, declared.getType());
+    }
+
+    /**
+     * A parameter's value as given, before Maven converts it to the parameter's type (a boolean's {@code ture} stays
+     * {@code ture}); null when unset.
+     *
+     * @throws UnreadableSetting as {@link #text}
+     */
+    String givenText(String parameter) {
+        declared(parameter);
+        Object v = value(parameter);
+        return v == null ? null : v.toString();
+    }
+
+    /** The names of this goal's parameters of type {@code boolean}. */
+    List<String> booleanParameters() {
+        return parameters.values().stream()
+                .filter(p -> "boolean".equals(p.getType()) || "java.lang.Boolean".equals(p.getType()))
+                .map(Parameter::getName).sorted().toList();
+    }
+
+    /**
+     * Where a parameter's value comes from, for messages: a {@code -D} property, a property of the project, or the
+     * POM's configuration of this execution; null when the goal's own default applies.
+     */
+    String origin(String parameter) {
+        Xpp3Dom node = configuration == null ? null : configuration.getChild(parameter);
+        if (node == null) {
+            return null;
+        }
+        try {
+            String given = node.getValue();
+            if (evaluate(given) != null) {
+                String property = propertyName(given);
+                return property != null ? propertyOrigin(property) : "<" + parameter + "> in " + where();
+            }
+            String defaultValue = node.getAttribute("default-value");
+            if (evaluate(defaultValue) != null) {
+                String property = propertyName(defaultValue);
+                return property == null ? null : propertyOrigin(property);
+            }
+            return node.getChildCount() > 0 ? "<" + parameter + "> in " + where() : null;
+        } catch (ExpressionEvaluationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The user property behind a parameter ({@code hermetic.normalize.mode}), else {@code <parameter>}. */
+    String propertyOf(String parameter) {
+        String property = propertyName(declared(parameter).getExpression());
+        return property != null ? property : "<" + parameter + ">";
+    }
+
+    /** This goal's execution and POM, for messages. */
+    String where() {
+        return (executionId == null ? "the plugin's <configuration>" : "execution '" + executionId + "'") + " of "
+                + pom(project);
+    }
+
+    private String propertyOrigin(String property) {
+        if (session.getUserProperties().containsKey(property)) {
+            return "-D" + property + " (command line or .mvn/maven.config)";
+        }
+        if (session.getSystemProperties().containsKey(property)) {
+            return "the system property " + property;
+        }
+        return "the property " + property + " of " + pom(project);
+    }
+
+    /** {@code name} when {@code expression} is exactly {@code ${name}}, else null. */
+    private static String propertyName(String expression) {
+        if (expression != null && expression.startsWith("${") && expression.endsWith("}")
+                && expression.indexOf("${", 2) < 0) {
+            return expression.substring(2, expression.length() - 1);
+        }
+        return null;
+    }
+
+    private Parameter declared(String parameter) {
         Parameter declared = parameters.get(parameter);
         if (declared == null) {
             throw new UnreadableSetting("hermetic:" + goal + " has no parameter '" + parameter + "' (asked for by "
                     + "extension mode while reading " + pom(project) + "): the plugin's descriptor and its code differ");
         }
+        return declared;
+    }
+
+    private Object value(String parameter) {
         Xpp3Dom node = configuration == null ? null : configuration.getChild(parameter);
         if (node == null) {
             return null;
@@ -181,11 +288,8 @@ final class PlannedMojoConfiguration {
             if (v == null) {
                 v = evaluate(node.getAttribute("default-value"));
             }
-            if (v != null) {
-                return asText(v, declared.getType());
-            }
-            if (node.getChildCount() == 0) {
-                return null;
+            if (v != null || node.getChildCount() == 0) {
+                return v;
             }
             List<String> items = new ArrayList<>();
             for (Xpp3Dom item : node.getChildren()) {

@@ -142,6 +142,15 @@ class PlannedMojoConfigurationTest {
 
     /** A project whose effective model declares this plugin, with a plugin-level and a verify execution's configuration. */
     private MavenProject project(String pluginConfiguration, String executionConfiguration) throws Exception {
+        return project(dir, pluginConfiguration, "check", "verify", executionConfiguration);
+    }
+
+    /**
+     * A project in {@code dir} whose effective model declares this plugin, with a plugin-level configuration and, when
+     * {@code executionConfiguration} is not null, an execution {@code executionId} of {@code goal}.
+     */
+    static MavenProject project(Path dir, String pluginConfiguration, String executionId, String goal,
+            String executionConfiguration) throws Exception {
         Plugin plugin = new Plugin();
         plugin.setGroupId(HermeticLifecycleParticipant.GROUP_ID);
         plugin.setArtifactId(HermeticLifecycleParticipant.ARTIFACT_ID);
@@ -149,8 +158,8 @@ class PlannedMojoConfigurationTest {
         plugin.setConfiguration(dom(pluginConfiguration));
         if (executionConfiguration != null) {
             PluginExecution execution = new PluginExecution();
-            execution.setId("check");
-            execution.addGoal("verify");
+            execution.setId(executionId);
+            execution.addGoal(goal);
             execution.setConfiguration(dom(executionConfiguration));
             plugin.addExecution(execution);
         }
@@ -171,6 +180,12 @@ class PlannedMojoConfigurationTest {
 
     private static PlannedMojoConfiguration plan(MavenProject project, Map<String, String> userProperties)
             throws Exception {
+        return plan(project, "verify", userProperties);
+    }
+
+    /** {@code goal} planned in {@code project} as the extension plans it, with these {@code -D} properties. */
+    static PlannedMojoConfiguration plan(MavenProject project, String goal, Map<String, String> userProperties)
+            throws Exception {
         Properties user = new Properties();
         user.putAll(userProperties);
         MavenExecutionRequest request = new DefaultMavenExecutionRequest().setUserProperties(user)
@@ -178,18 +193,18 @@ class PlannedMojoConfigurationTest {
         MavenSession session = new MavenSession(null, new DefaultRepositorySystemSession(), request,
                 new DefaultMavenExecutionResult());
         session.setProjects(List.of(project));
-        return PlannedMojoConfiguration.plan(session, project, verifyDescriptor(project),
+        return PlannedMojoConfiguration.plan(session, project, descriptor(project, goal),
                 new DefaultLifecycleExecutionPlanCalculator(null, null, null, null));
     }
 
-    /** hermetic:verify's descriptor as maven-plugin-plugin generated it for this build. */
-    private static MojoDescriptor verifyDescriptor(MavenProject project) throws Exception {
+    /** The goal's descriptor as maven-plugin-plugin generated it for this build. */
+    private static MojoDescriptor descriptor(MavenProject project, String goal) throws Exception {
         File classes = new File(PlannedMojoConfiguration.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
         try (Reader in = Files.newBufferedReader(classes.toPath().resolve("META-INF/maven/plugin.xml"))) {
             PluginDescriptor plugin = new PluginDescriptorBuilder().build(in);
             plugin.setPlugin(project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY));
-            return plugin.getMojo("verify");
+            return plugin.getMojo(goal);
         }
     }
 }
