@@ -1,5 +1,6 @@
 // Unpacks the source release of a real multi-module project from Maven Central and declares this plugin in the
-// unpacked root POM, the way docs/lock-verify.md tells users to: <extensions>true</extensions> and a verify execution.
+// unpacked root POM in its short form (README "Using it"): <extensions>true</extensions> and no <executions>, so the
+// recommended goals are bound. Nothing else is added: no exclusion for Apache RAT, which the parent binds.
 // The release's own files are not edited in the repository: a pinned version is unpacked fresh on every run.
 def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
 
@@ -27,24 +28,6 @@ rootPom.setText(pom.replace(anchor, """    </pluginManagement>
         <artifactId>hermetic-maven-plugin</artifactId>
         <version>${itPluginVersion}</version>
         <extensions>true</extensions>
-        <executions>
-          <execution>
-            <goals>
-              <goal>verify</goal>
-            </goals>
-          </execution>
-        </executions>
-      </plugin>
-      <plugin>
-        <!-- What an ASF project has to add: Apache RAT (bound to process-resources by maven-parent) fails the build
-             on any file without a license header, and the lockfile has none. -->
-        <groupId>org.apache.rat</groupId>
-        <artifactId>apache-rat-plugin</artifactId>
-        <configuration>
-          <excludes combine.children="append">
-            <exclude>hermetic.lock</exclude>
-          </excludes>
-        </configuration>
       </plugin>
     </plugins>
   </build>"""), 'UTF-8')

@@ -38,7 +38,35 @@ List<String> alarms = log.readLines().findAll {
 assert alarms.isEmpty(): "false alarm on an untouched build:\n${alarms.take(10).join('\n')}"
 assert !log.readLines().any { it.startsWith('[ERROR]') }: 'an error in an untouched build'
 fx.assertLog(basedir, ['BUILD SUCCESS', 'Building jar: ' + new File(project, 'maven-enforcer-plugin/target/maven-enforcer-plugin-3.5.0.jar').path])
-// Both builds: the lock build and the verified one (RAT included, with the lockfile excluded as setup.groovy does).
+// Both builds: the lock build and the verified one.
 assert log.count('[INFO] BUILD SUCCESS') == 2 && !log.contains('BUILD FAILURE')
+
+// Apache RAT, bound by the Apache parent, passes the lockfile with no exclusion: its header says it is generated.
+// Build 2 is the one that finds hermetic.lock at the root (build 1 writes it at the end).
+List<String> ratChecks = log.readLines().findAll { it.startsWith('[INFO] Rat check: Summary over all files.') }
+assert ratChecks.size() == 10: "expected RAT in every module of both builds, got ${ratChecks}"
+assert ratChecks.every { it.contains('Unapproved: 0,') }: ratChecks.join('\n')
+assert ratChecks[5].contains('generated: 1,'): "RAT did not take hermetic.lock as generated: ${ratChecks[5]}"
+
+// spotless's POM check (sortPom) passed the root POM with the declaration in it, in both builds.
+assert log.readLines().count { it.startsWith('[INFO] Spotless.Pom is keeping 1 files clean - 0 needs changes') } == 10
+
+// The short declaration (no <executions>) bound the recommended goals: said once per build, for the 5 modules.
+String notice = '[INFO] hermetic: no <executions> declared, so extension mode bound the recommended goals (' +
+        'hermetic:verify in validate, hermetic:normalize in package, hermetic:normalize in verify, ' +
+        'hermetic:sign in verify) in 5 modules; to choose them yourself, declare <executions> for the plugin'
+assert log.readLines().count { it == notice } == 2: 'expected the bindings notice once in each build'
+// normalize rewrote each module's jar in package (then saw it unchanged in verify), the same bytes in both builds.
+['enforcer-api', 'enforcer-rules', 'maven-enforcer-plugin', 'maven-enforcer-extension'].each { m ->
+    List<String> digests = (log =~ /NORMALIZED\s+${m}-3\.5\.0\.jar sha256:([0-9a-f]{64})/).collect { it[1] }
+    assert digests.size() == 2 && digests[0] == digests[1]: "${m}: NORMALIZED in each build with one digest: ${digests}"
+    assert (log =~ /UNCHANGED\s+${m}-3\.5\.0\.jar sha256:${digests[0]}/).count == 2
+}
+// No key: sign signed nothing and said so, once per module and build; no signature on disk.
+List<String> notSigning = log.readLines().findAll { it.startsWith('[INFO] Not signing org.apache.maven.') }
+assert notSigning.size() == 10 && notSigning.every { it.contains(': no key in the environment variable MAVEN_GPG_KEY') }
+List<File> signatures = []
+project.eachFileRecurse { if (it.name.endsWith('.asc')) signatures << it }
+assert signatures.isEmpty(): "signed without a key: ${signatures}"
 // The invoker fails a hook script that returns anything but true or null.
 true
