@@ -5,7 +5,7 @@ String provider = lock.find { it.startsWith('org.apache.maven.surefire:surefire-
 assert provider: 'surefire-junit-platform was not captured:\n' + lock.join('\n')
 assert provider.contains(' runtime ')
 // ...and names the plugin whose mojo resolved it.
-assert provider.endsWith(' org.apache.maven.plugins:maven-surefire-plugin'): provider
+assert provider.endsWith(' org.apache.maven.plugins:maven-surefire-plugin *'): provider
 // Build 2 (offline) was verified by the extension before any plugin ran, runtime entries included, with no finding.
 fx.assertLog(basedir, ['Tests run: 1, Failures: 0', 'Verified before the first mojo ran (extension mode)',
         'hermetic:verify: 1 module against hermetic.lock', ': 0 errors, 0 warnings', 'BUILD SUCCESS'])

@@ -15,9 +15,11 @@ import java.util.TreeSet;
  * @param modules modules ({@code groupId:artifactId}) that use it
  * @param plugins plugins and extensions ({@code groupId:artifactId}) that pulled it in: whose dependency it is, or
  *     which resolved it while they ran (empty for anything no plugin pulled in)
+ * @param builds the names of the {@link BuildVariant}s that use it; empty here means every build of the lockfile it
+ *     goes into ({@link Lockfile} fills them in)
  */
 public record LockedArtifact(ArtifactCoordinates coordinates, String digest, SortedSet<ArtifactRole> roles,
-        SortedSet<String> scopes, SortedSet<String> modules, SortedSet<String> plugins)
+        SortedSet<String> scopes, SortedSet<String> modules, SortedSet<String> plugins, SortedSet<String> builds)
         implements Comparable<LockedArtifact> {
 
     public LockedArtifact {
@@ -33,12 +35,39 @@ public record LockedArtifact(ArtifactCoordinates coordinates, String digest, Sor
         scopes = copyTokens(scopes, "scope", coordinates);
         modules = copyTokens(modules, "module", coordinates);
         plugins = copyTokens(plugins, "plugin", coordinates);
+        builds = copyTokens(builds, "build", coordinates);
+    }
+
+    /** An entry of every build of its lockfile. */
+    public LockedArtifact(ArtifactCoordinates coordinates, String digest, SortedSet<ArtifactRole> roles,
+            SortedSet<String> scopes, SortedSet<String> modules, SortedSet<String> plugins) {
+        this(coordinates, digest, roles, scopes, modules, plugins, null);
     }
 
     /** An entry that no plugin pulled in. */
     public LockedArtifact(ArtifactCoordinates coordinates, String digest, SortedSet<ArtifactRole> roles,
             SortedSet<String> scopes, SortedSet<String> modules) {
         this(coordinates, digest, roles, scopes, modules, null);
+    }
+
+    /** This entry, used by these builds instead. */
+    public LockedArtifact withBuilds(Collection<String> names) {
+        return new LockedArtifact(coordinates, digest, roles, scopes, modules, plugins, new TreeSet<>(names));
+    }
+
+    /**
+     * This entry with the uses of {@code other} (same coordinates) added: roles, scopes, modules, plugins and builds
+     * are the union of both; the checksum is this entry's.
+     */
+    LockedArtifact union(LockedArtifact other) {
+        return new LockedArtifact(coordinates, digest, union(roles, other.roles), union(scopes, other.scopes),
+                union(modules, other.modules), union(plugins, other.plugins), union(builds, other.builds));
+    }
+
+    private static <T extends Comparable<T>> TreeSet<T> union(SortedSet<T> a, SortedSet<T> b) {
+        TreeSet<T> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Override

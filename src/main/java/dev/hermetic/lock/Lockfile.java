@@ -34,20 +34,30 @@ import java.util.TreeSet;
  * </ul>
  * The format is described in {@code docs/lockfile.md}.
  *
- * @param formatVersion version of the text format, {@link #FORMAT_VERSION} for files written by this code
+ * <p>One lockfile serves several {@link BuildVariant}s of a project (the everyday build, a release with its
+ * profile): each entry names the builds that use it; {@link #forBuild} is what one build is verified against, and
+ * {@link #relock} replaces one build's entries, keeping the others'.
+ *
+ * @param formatVersion version of the text format the lockfile was read from ({@link #FORMAT_VERSION} for one made
+ *     here); {@link LockfileWriter} always writes {@link #FORMAT_VERSION}
  * @param algorithm algorithm of every digest in the file
- * @param environment the environment the lockfile was made in
- * @param modules every module of the build ({@code groupId:artifactId}), sorted
- * @param artifacts the artifacts, sorted by coordinates, each coordinates once
+ * @param environment the environment the lockfile was made in (by its latest lock)
+ * @param modules every module of the builds ({@code groupId:artifactId}), sorted
+ * @param builds the builds it locks, sorted by name, each name once; never empty
+ * @param artifacts the artifacts, sorted by coordinates, each coordinates once, each naming the builds that use it
  */
 public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnvironment environment,
-        SortedSet<String> modules, List<LockedArtifact> artifacts) {
+        SortedSet<String> modules, List<BuildVariant> builds, List<LockedArtifact> artifacts) {
 
     /**
-     * The format version this code writes (and the only one it reads). Format 2 added the artifact lines' last field,
-     * the plugins that pulled each artifact in.
+     * The format version this code writes. Format 2 added the artifact lines' plugins field; format 3 the builds
+     * (the {@code build} lines and the artifact lines' last field). Format 2 is still read, as one build,
+     * {@link BuildVariant#DEFAULT}.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+
+    /** The earliest format version this code reads. */
+    public static final int OLDEST_READABLE_FORMAT = 2;
 
     /** The conventional file name, at the root of the project. */
     public static final String DEFAULT_FILE_NAME = "hermetic.lock";
@@ -58,11 +68,37 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
      */
     public static final String LOCK_COMMAND = "mvn verify hermetic:lock";
 
+    /**
+     * Checks and sorts; an artifact that names no build gets every build, and a lockfile given no build locks
+     * {@link BuildVariant#DEFAULT}.
+     *
+     * @throws IllegalArgumentException for an artifact listed twice, a checksum of another algorithm, a build named
+     *     twice, or an artifact of a build the lockfile does not declare
+     */
     public Lockfile {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(environment, "environment");
         TreeSet<String> moduleCopy = new TreeSet<>(modules == null ? List.of() : modules);
-        List<LockedArtifact> sorted = new ArrayList<>(artifacts == null ? List.of() : artifacts);
+        TreeMap<String, BuildVariant> buildsByName = new TreeMap<>();
+        for (BuildVariant b : builds == null || builds.isEmpty() ? List.of(BuildVariant.DEFAULT) : builds) {
+            if (buildsByName.put(b.name(), b) != null) {
+                throw new IllegalArgumentException("Build " + b.name() + " is listed twice");
+            }
+        }
+        List<LockedArtifact> sorted = new ArrayList<>();
+        for (LockedArtifact a : artifacts == null ? List.<LockedArtifact>of() : artifacts) {
+            if (a.builds().isEmpty()) {
+                sorted.add(a.withBuilds(buildsByName.keySet()));
+                continue;
+            }
+            for (String b : a.builds()) {
+                if (!buildsByName.containsKey(b)) {
+                    throw new IllegalArgumentException("Artifact " + a.coordinates() + " names build " + b
+                            + ", which the lockfile does not declare");
+                }
+            }
+            sorted.add(a);
+        }
         Collections.sort(sorted);
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).coordinates().equals(sorted.get(i - 1).coordinates())) {
@@ -78,7 +114,14 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
             moduleCopy.addAll(a.modules());
         }
         modules = Collections.unmodifiableSortedSet(moduleCopy);
+        builds = List.copyOf(buildsByName.values());
         artifacts = List.copyOf(sorted);
+    }
+
+    /** A lockfile of one build, {@link BuildVariant#DEFAULT} unless its artifacts name others. */
+    public Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnvironment environment,
+            SortedSet<String> modules, List<LockedArtifact> artifacts) {
+        this(formatVersion, algorithm, environment, modules, null, artifacts);
     }
 
     /**
@@ -92,6 +135,15 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
      */
     public static Lockfile create(Collection<UsedArtifact> used, DigestAlgorithm algorithm,
             BuildEnvironment environment) throws IOException {
+        return create(used, algorithm, environment, BuildVariant.DEFAULT);
+    }
+
+    /**
+     * As {@link #create(Collection, DigestAlgorithm, BuildEnvironment)}, for one build of the project: a lockfile
+     * holding only that build; {@link #relock} merges it into the lockfile of all builds.
+     */
+    public static Lockfile create(Collection<UsedArtifact> used, DigestAlgorithm algorithm,
+            BuildEnvironment environment, BuildVariant build) throws IOException {
         Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates = new TreeMap<>();
         List<Path> files = new ArrayList<>();
         for (UsedArtifact u : used) {
@@ -110,7 +162,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
             artifacts.add(merge(e.getKey(), e.getValue(), hashes, algorithm));
         }
-        return new Lockfile(FORMAT_VERSION, algorithm, environment, null, artifacts);
+        return new Lockfile(FORMAT_VERSION, algorithm, environment, null, List.of(build), artifacts);
     }
 
     private static LockedArtifact merge(ArtifactCoordinates coordinates, List<UsedArtifact> observations,
@@ -159,7 +211,89 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
     public Lockfile plus(Collection<LockedArtifact> more) {
         List<LockedArtifact> all = new ArrayList<>(artifacts);
         all.addAll(more);
-        return new Lockfile(formatVersion, algorithm, environment, modules, all);
+        return new Lockfile(formatVersion, algorithm, environment, modules, builds, all);
+    }
+
+    /** @return the build of that name, if this lockfile locks it */
+    public Optional<BuildVariant> build(String name) {
+        return builds.stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /**
+     * What one build is verified against: a lockfile of that build alone, with the entries that name it (each
+     * naming only it), the same modules, algorithm and environment. Entries of other builds are not in it.
+     *
+     * @throws IllegalArgumentException if this lockfile does not lock that build
+     */
+    public Lockfile forBuild(String name) {
+        BuildVariant build = build(name).orElseThrow(() -> new IllegalArgumentException("The lockfile locks no "
+                + "build named " + name));
+        if (builds.size() == 1) {
+            return this;
+        }
+        List<LockedArtifact> own = new ArrayList<>();
+        for (LockedArtifact a : artifacts) {
+            if (a.builds().contains(name)) {
+                own.add(a.withBuilds(List.of(name)));
+            }
+        }
+        return new Lockfile(formatVersion, algorithm, environment, modules, List.of(build), own);
+    }
+
+    /**
+     * This lockfile with one build locked again: {@code thisBuild} (a lockfile of that one build, as
+     * {@link #create(Collection, DigestAlgorithm, BuildEnvironment, BuildVariant)} makes it) replaces what this one
+     * holds for it; the other builds keep their entries. An entry no build uses any more goes. An entry that another
+     * build uses too keeps the union of the uses (roles, scopes, modules, plugins) of both: a line records how any
+     * of its builds uses it. The checksum, the algorithm and the environment are {@code thisBuild}'s.
+     *
+     * @throws IllegalArgumentException if {@code thisBuild} holds other than one build, or if other builds' entries
+     *     have checksums of another algorithm (they cannot be carried over: the message says how to lock every build)
+     */
+    public Lockfile relock(Lockfile thisBuild) {
+        if (thisBuild.builds().size() != 1) {
+            throw new IllegalArgumentException("A lock is of one build, not " + thisBuild.builds());
+        }
+        BuildVariant build = thisBuild.builds().get(0);
+        List<BuildVariant> others = builds.stream().filter(b -> !b.name().equals(build.name())).toList();
+        if (others.isEmpty()) {
+            return thisBuild;
+        }
+        if (algorithm != thisBuild.algorithm()) {
+            StringBuilder commands = new StringBuilder();
+            for (BuildVariant b : builds) {
+                commands.append(commands.length() == 0 ? "`" : ", `").append(b.lockCommand()).append('`');
+            }
+            if (this.build(build.name()).isEmpty()) {
+                commands.append(", `").append(build.lockCommand()).append('`');
+            }
+            throw new IllegalArgumentException("The lockfile's checksums are " + algorithm.jcaName() + " and this lock "
+                    + "writes " + thisBuild.algorithm().jcaName() + ": the entries of its other builds ("
+                    + others.stream().map(BuildVariant::name).collect(java.util.stream.Collectors.joining(", "))
+                    + ") cannot be kept. To change the algorithm, delete the lockfile and lock every build again, with "
+                    + "the same -Dhermetic.lock.algorithm: " + commands + ".");
+        }
+        Map<ArtifactCoordinates, LockedArtifact> now = thisBuild.index();
+        List<LockedArtifact> merged = new ArrayList<>();
+        for (LockedArtifact a : artifacts) {
+            TreeSet<String> kept = new TreeSet<>(a.builds());
+            kept.remove(build.name());
+            LockedArtifact mine = now.remove(a.coordinates());
+            if (kept.isEmpty()) {
+                if (mine != null) {
+                    merged.add(mine);
+                }
+            } else if (mine == null) {
+                merged.add(a.withBuilds(kept));
+            } else {
+                merged.add(mine.union(a.withBuilds(kept)));
+            }
+        }
+        merged.addAll(now.values());
+        List<BuildVariant> all = new ArrayList<>(others);
+        all.add(build);
+        return new Lockfile(thisBuild.formatVersion(), thisBuild.algorithm(), thisBuild.environment(),
+                thisBuild.modules(), all, merged);
     }
 
     /** @return the entry for these coordinates, if locked */

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  * the line, so a hand edit or a bad merge cannot silently weaken the check.
  *
  * <p>Rules (see {@code docs/lockfile.md}): blank lines and lines starting with {@code #} are ignored anywhere; the
- * first other line is {@code format 2} (format 1 is refused with an {@link OutdatedLockfileException}); then
- * {@code algorithm}, the three {@code environment} lines and the {@code module} lines, each before the first artifact
- * line; an artifact line starts with coordinates (it contains {@code :}). Artifact lines need not be sorted (a
+ * first other line is {@code format 3} or {@code format 2} (format 1 is refused with an
+ * {@link OutdatedLockfileException}); then {@code algorithm}, the three {@code environment} lines, the {@code module}
+ * lines and (format 3) the {@code build} lines, each before the first artifact line; an artifact line starts with
+ * coordinates (it contains {@code :}). A format 2 file has no builds: it is read as one build,
+ * {@link BuildVariant#DEFAULT}, which every artifact line has. Artifact lines need not be sorted (a
  * hand-resolved merge conflict is accepted as is; the next {@code hermetic:lock} sorts them), but each coordinates
  * may appear only once.
  */
@@ -40,37 +42,54 @@ public final class LockfileReader {
      * @throws LockfileFormatException naming the file, the line and the problem, for any malformed content
      */
     public static Lockfile read(Path file) throws IOException {
+        return read(file, Lockfile.LOCK_COMMAND);
+    }
+
+    /**
+     * As {@link #read(Path)}; messages that suggest rewriting the file suggest {@code lockCommand} (the command that
+     * locks the build at hand, {@link BuildVariant#lockCommand}).
+     */
+    public static Lockfile read(Path file, String lockCommand) throws IOException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new LockfileFormatException(file, 0, "not UTF-8 text. Restore it from version control or run "
-                    + "`" + Lockfile.LOCK_COMMAND + "` to write it again.");
+                    + "`" + lockCommand + "` to write it again.");
         }
-        return parse(file, text);
+        return parse(file, text, lockCommand);
     }
 
     /** Parses lockfile text; {@code file} is only used in messages. */
     public static Lockfile parse(Path file, String text) throws LockfileFormatException {
+        return parse(file, text, Lockfile.LOCK_COMMAND);
+    }
+
+    private static Lockfile parse(Path file, String text, String lockCommand) throws LockfileFormatException {
         // Some Windows editors add a byte-order mark when saving; it carries no meaning here.
-        return new Parser(file).parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        return new Parser(file, lockCommand).parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     private static final class Parser {
         private final Path file;
+        private final String lockCommand;
         private Integer format;
         private DigestAlgorithm algorithm;
         private final Map<String, String[]> environment = new HashMap<>();
         private final Map<String, Integer> environmentLines = new HashMap<>();
         private final TreeSet<String> modules = new TreeSet<>();
         private final Map<String, Integer> moduleLines = new HashMap<>();
+        private final List<BuildVariant> builds = new ArrayList<>();
+        private final TreeSet<String> buildNames = new TreeSet<>();
+        private final Map<String, Integer> buildLines = new HashMap<>();
         private final List<LockedArtifact> artifacts = new ArrayList<>();
         private final Map<ArtifactCoordinates, Integer> artifactLines = new HashMap<>();
         private int line;
 
-        Parser(Path file) {
+        Parser(Path file, String lockCommand) {
             this.file = file;
+            this.lockCommand = lockCommand;
         }
 
         Lockfile parse(String text) throws LockfileFormatException {
@@ -99,14 +118,14 @@ public final class LockfileReader {
             line = 0;
             if (format == null) {
                 throw error("empty: no 'format " + Lockfile.FORMAT_VERSION + "' header. Run `"
-                        + Lockfile.LOCK_COMMAND + "` to write the lockfile.");
+                        + lockCommand + "` to write the lockfile.");
             }
             line = text.endsWith("\n") ? lines.length - 1 : lines.length;
             requireHeader();
             String[] java = environment.get("java");
             BuildEnvironment env = new BuildEnvironment(environment.get("maven")[0], java[0], java[1],
                     environment.get("wrapper")[0]);
-            return new Lockfile(format, algorithm, env, modules, artifacts);
+            return new Lockfile(format, algorithm, env, modules, builds, artifacts);
         }
 
         private void parseFormat(String[] fields, String l) throws LockfileFormatException {
@@ -115,14 +134,15 @@ public final class LockfileReader {
                         + Lockfile.FORMAT_VERSION + "', found '" + l + "'. Is this a hermetic lockfile?");
             }
             if (fields.length == 2 && fields[1].equals("1")) {
-                throw new OutdatedLockfileException(file, line, 1);
+                throw new OutdatedLockfileException(file, line, 1, lockCommand);
             }
-            if (fields.length != 2 || !fields[1].equals(String.valueOf(Lockfile.FORMAT_VERSION))) {
+            if (fields.length != 2 || !(fields[1].equals(String.valueOf(Lockfile.FORMAT_VERSION))
+                    || fields[1].equals(String.valueOf(Lockfile.OLDEST_READABLE_FORMAT)))) {
                 throw error("unknown format version '" + l.substring("format".length()).strip() + "': this plugin "
-                        + "reads format " + Lockfile.FORMAT_VERSION + ". Use the plugin version that wrote the file, "
-                        + "or run `" + Lockfile.LOCK_COMMAND + "` to rewrite it.");
+                        + "reads formats " + Lockfile.OLDEST_READABLE_FORMAT + " to " + Lockfile.FORMAT_VERSION
+                        + ". Use the plugin version that wrote the file, or run `" + lockCommand + "` to rewrite it.");
             }
-            format = Lockfile.FORMAT_VERSION;
+            format = Integer.parseInt(fields[1]);
         }
 
         private void parseKeyword(String[] fields, String l) throws LockfileFormatException {
@@ -131,8 +151,9 @@ public final class LockfileReader {
                 case "algorithm" -> parseAlgorithm(fields, l);
                 case "environment" -> parseEnvironment(fields, l);
                 case "module" -> parseModule(fields, l);
-                default -> throw error("unknown keyword '" + fields[0] + "': expected algorithm, environment, module "
-                        + "or an artifact line starting with groupId:artifactId:extension[:classifier]:version.");
+                case "build" -> parseBuild(fields, l);
+                default -> throw error("unknown keyword '" + fields[0] + "': expected algorithm, environment, module, "
+                        + "build or an artifact line starting with groupId:artifactId:extension[:classifier]:version.");
             }
         }
 
@@ -199,11 +220,36 @@ public final class LockfileReader {
             modules.add(fields[1]);
         }
 
+        private void parseBuild(String[] fields, String l) throws LockfileFormatException {
+            beforeArtifacts("build");
+            if (format < 3) {
+                throw error("a 'build' line in a format " + format + " file: builds came with format 3. Make the "
+                        + "first line 'format 3' and give every artifact line its builds field, or restore the file "
+                        + "from version control.");
+            }
+            if (fields.length != 3) {
+                throw error("expected 'build <name> <profiles, comma-separated, or ->', found '" + l + "'.");
+            }
+            Integer previous = buildLines.putIfAbsent(fields[1], line);
+            if (previous != null) {
+                throw error("duplicate build '" + fields[1] + "' (first on line " + previous + "). Keep one.");
+            }
+            List<String> profiles = fields[2].equals("-") ? List.of() : Arrays.asList(fields[2].split(",", -1));
+            try {
+                builds.add(new BuildVariant(fields[1], profiles));
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage() + ", in '" + l + "'.");
+            }
+            buildNames.add(fields[1]);
+        }
+
         private void parseArtifact(String[] fields) throws LockfileFormatException {
             requireHeader();
-            if (fields.length != 6) {
-                throw error("an artifact line has 6 fields '<coordinates> <checksum> <roles> <scopes> <modules> "
-                        + "<plugins>', found " + fields.length + ": '" + String.join(" ", fields) + "'.");
+            int expectedFields = format < 3 ? 6 : 7;
+            if (fields.length != expectedFields) {
+                throw error("an artifact line has " + expectedFields + " fields '<coordinates> <checksum> <roles> "
+                        + "<scopes> <modules> <plugins>" + (format < 3 ? "" : " <builds>") + "' in format " + format
+                        + ", found " + fields.length + ": '" + String.join(" ", fields) + "'.");
             }
             ArtifactCoordinates c = parseCoordinates(fields[0]);
             String digest = fields[1];
@@ -248,13 +294,30 @@ public final class LockfileReader {
                     throw error("invalid plugin '" + p + "' for " + c + ": expected groupId:artifactId.");
                 }
             }
+            TreeSet<String> artifactBuilds;
+            if (format < 3 || fields[6].equals("*")) {
+                artifactBuilds = buildNames; // LockedArtifact copies it; empty in format 2: every (the one) build
+            } else {
+                artifactBuilds = parseList(fields[6], "build", c);
+                if (artifactBuilds.isEmpty()) {
+                    throw error("no build for " + c + ": the last field names the builds that use it, or '*' for "
+                            + "all; an entry no build uses has no line.");
+                }
+                for (String b : artifactBuilds) {
+                    if (!buildNames.contains(b)) {
+                        throw error("build '" + b + "' of " + c + " is not declared by a 'build " + b
+                                + " <profiles>' line before the artifacts (builds declared: "
+                                + String.join(", ", buildNames) + ").");
+                    }
+                }
+            }
             Integer previous = artifactLines.putIfAbsent(c, line);
             if (previous != null) {
                 throw error("duplicate entry for " + c + " (first on line " + previous + "). A merge probably kept "
                         + "both sides: keep the right one, then run `mvn hermetic:verify`.");
             }
             try {
-                artifacts.add(new LockedArtifact(c, digest, roles, scopes, artifactModules, plugins));
+                artifacts.add(new LockedArtifact(c, digest, roles, scopes, artifactModules, plugins, artifactBuilds));
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage() + ".");
             }
@@ -307,8 +370,13 @@ public final class LockfileReader {
             for (String key : List.of("maven", "java", "wrapper")) {
                 if (!environment.containsKey(key)) {
                     throw error("no 'environment " + key + "' line before this point. Run `"
-                            + Lockfile.LOCK_COMMAND + "` to write a complete lockfile.");
+                            + lockCommand + "` to write a complete lockfile.");
                 }
+            }
+            if (format >= 3 && builds.isEmpty()) {
+                throw error("no 'build' line before this point: format 3 names the builds it locks, e.g. "
+                        + "'build default -'. Restore the file from version control or run `" + lockCommand
+                        + "` to write a complete lockfile.");
             }
         }
 

@@ -4,6 +4,7 @@ import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,7 @@ public final class LockfileWriter {
      */
     public static String render(Lockfile lockfile) {
         StringBuilder out = new StringBuilder(HEADER);
-        out.append("format ").append(lockfile.formatVersion()).append('\n');
+        out.append("format ").append(Lockfile.FORMAT_VERSION).append('\n');
         out.append("algorithm ").append(lockfile.algorithm().jcaName()).append('\n');
         BuildEnvironment env = lockfile.environment();
         out.append("environment maven ").append(value(env.mavenVersion())).append('\n');
@@ -42,14 +43,19 @@ public final class LockfileWriter {
         for (String module : lockfile.modules()) {
             out.append("module ").append(module).append('\n');
         }
+        for (BuildVariant build : lockfile.builds()) {
+            out.append("build ").append(build.name()).append(' ').append(build.profilesField()).append('\n');
+        }
         out.append("# <coordinates> <").append(lockfile.algorithm().jcaName().toLowerCase(java.util.Locale.ROOT))
-                .append("> <roles> <scopes> <modules, * = all> <plugins that pulled it in>\n");
+                .append("> <roles> <scopes> <modules, * = all> <plugins that pulled it in> <builds, * = all>\n");
+        Set<String> allBuilds = lockfile.builds().stream().map(BuildVariant::name).collect(Collectors.toSet());
         for (LockedArtifact a : lockfile.artifacts()) {
             out.append(a.coordinates()).append(' ').append(a.digest()).append(' ')
                     .append(a.roles().stream().map(LockfileFields::roleToken).collect(Collectors.joining(",")))
                     .append(' ').append(list(a.scopes())).append(' ')
                     .append(!a.modules().isEmpty() && a.modules().equals(lockfile.modules()) ? "*" : list(a.modules()))
-                    .append(' ').append(list(a.plugins())).append('\n');
+                    .append(' ').append(list(a.plugins())).append(' ')
+                    .append(a.builds().equals(allBuilds) ? "*" : String.join(",", a.builds())).append('\n');
         }
         return out.toString();
     }

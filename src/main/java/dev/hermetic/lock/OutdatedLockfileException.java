@@ -12,12 +12,12 @@ public class OutdatedLockfileException extends LockfileFormatException {
 
     private final int foundVersion;
 
-    OutdatedLockfileException(Path file, int line, int foundVersion) {
+    OutdatedLockfileException(Path file, int line, int foundVersion, String lockCommand) {
         super(file, line, "format " + foundVersion + " was written by an earlier version of this plugin; this version "
-                + "reads format " + Lockfile.FORMAT_VERSION + ", which also records which plugin pulled each plugin "
-                + "dependency and run-time resolution in. Rewrite it with `" + Lockfile.LOCK_COMMAND + "`, review "
-                + "the diff (no checksum may change: only the format line and the last field of artifact lines) and "
-                + "commit it.");
+                + "reads format " + Lockfile.OLDEST_READABLE_FORMAT + " and later, which also record which plugin "
+                + "pulled each plugin dependency and run-time resolution in. Rewrite it with `" + lockCommand
+                + "`, review the diff (no checksum may change: only the format line, the build line and the last "
+                + "fields of artifact lines) and commit it.");
         this.foundVersion = foundVersion;
     }
 

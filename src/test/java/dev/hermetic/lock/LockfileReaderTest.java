@@ -34,8 +34,43 @@ class LockfileReaderTest {
             g:b:jar:tests:2.0 %s plugin,plugin-dependency - g:lib p:one,p:two
             """.formatted(H1, H2);
 
+    /** VALID in format 3: builds on lines 9 and 10; artifacts start on line 12. */
+    static final String VALID_3 = VALID.replace("format 2", "format 3")
+            .replace("module g:lib\n", "module g:lib\nbuild default -\nbuild release !quick,release\n")
+            .replace(" * -\n", " * - *\n").replace(" p:one,p:two\n", " p:one,p:two release\n");
+
     @TempDir
     Path dir;
+
+    @Test
+    void readsTheBuildsOfFormat3() throws Exception {
+        Lockfile lock = LockfileReader.parse(Path.of("hermetic.lock"), VALID_3);
+        assertThat(lock.formatVersion()).isEqualTo(3);
+        assertThat(lock.builds()).containsExactly(BuildVariant.DEFAULT,
+                new BuildVariant("release", java.util.List.of("!quick", "release")));
+        assertThat(lock.artifacts().get(0).builds()).containsExactly("default", "release");
+        assertThat(lock.artifacts().get(1).builds()).containsExactly("release");
+        assertThat(lock.forBuild("default").artifacts()).extracting(a -> a.coordinates().artifactId())
+                .containsExactly("a");
+        assertThat(LockfileWriter.render(lock)).contains("build release !quick,release\n",
+                " dependency compile,test * - *\n", " g:lib p:one,p:two release\n");
+    }
+
+    @Test
+    void readsFormat2AsOneDefaultBuildThatEveryLineHas() throws Exception {
+        Lockfile lock = LockfileReader.parse(Path.of("hermetic.lock"), VALID);
+        assertThat(lock.formatVersion()).isEqualTo(2);
+        assertThat(lock.builds()).containsExactly(BuildVariant.DEFAULT);
+        assertThat(lock.artifacts()).allSatisfy(a -> assertThat(a.builds()).containsExactly("default"));
+    }
+
+    @Test
+    void messagesSuggestTheCommandOfTheBuildAtHand() throws Exception {
+        Path file = Files.writeString(dir.resolve("hermetic.lock"), "# nothing\n");
+        assertThatThrownBy(() -> LockfileReader.read(file, "mvn verify hermetic:lock -Prelease"))
+                .isInstanceOf(LockfileFormatException.class)
+                .hasMessageContaining("Run `mvn verify hermetic:lock -Prelease` to write the lockfile.");
+    }
 
     @Test
     void readsAValidFile() throws Exception {
@@ -97,12 +132,12 @@ class LockfileReaderTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                bad("empty file", "", 0, "empty: no 'format 2' header"),
-                bad("only comments", "# a\n# b\n", 0, "empty: no 'format 2' header"),
+                bad("empty file", "", 0, "empty: no 'format 3' header"),
+                bad("only comments", "# a\n# b\n", 0, "empty: no 'format 3' header"),
                 bad("missing header", VALID.replace("format 2\n", ""), 2, "missing header"),
                 bad("other file", "<?xml version=\"1.0\"?>\n", 1, "missing header"),
-                bad("unknown format version", VALID.replace("format 2", "format 3"), 2,
-                        "unknown format version '3'"),
+                bad("unknown format version", VALID.replace("format 2", "format 4"), 2,
+                        "unknown format version '4': this plugin reads formats 2 to 3"),
                 bad("format without version", VALID.replace("format 2", "format"), 2, "unknown format version"),
                 bad("second format", VALID.replace("module g:app", "format 2"), 7, "second 'format' line"),
                 bad("md5 downgrade", VALID.replace("SHA-256", "MD5"), 3, "algorithm MD5 refused: the lockfile was "
@@ -149,6 +184,27 @@ class LockfileReaderTest {
                 bad("unknown role", VALID.replace("plugin,plugin-dependency", "plugin,tool"), 11,
                         "unknown role 'tool' for g:b:jar:tests:2.0"),
                 bad("missing field", VALID.replace(" - g:lib", " g:lib"), 11, "an artifact line has 6 fields"),
+                bad("format 2 line in format 3", VALID_3.replace(" p:one,p:two release", " p:one,p:two"), 13,
+                        "an artifact line has 7 fields '<coordinates> <checksum> <roles> <scopes> <modules> <plugins> "
+                                + "<builds>' in format 3, found 6"),
+                bad("build line in format 2", VALID.replace("module g:lib", "module g:lib\nbuild default -"), 9,
+                        "a 'build' line in a format 2 file"),
+                bad("no build line in format 3", VALID_3.replace("build default -\nbuild release !quick,release\n", ""),
+                        10, "no 'build' line before this point"),
+                bad("duplicate build", VALID_3.replace("build release", "build default"), 10,
+                        "duplicate build 'default' (first on line 9)"),
+                bad("build without profiles field", VALID_3.replace("build default -", "build default"), 9,
+                        "expected 'build <name> <profiles, comma-separated, or ->'"),
+                bad("build name with star", VALID_3.replace("build default -", "build def*ault -"), 9,
+                        "Invalid build name 'def*ault'"),
+                bad("unknown build on a line", VALID_3.replace(" p:one,p:two release", " p:one,p:two ci"), 13,
+                        "build 'ci' of g:b:jar:tests:2.0 is not declared by a 'build ci <profiles>' line before the "
+                                + "artifacts (builds declared: default, release)"),
+                bad("no build on a line", VALID_3.replace(" p:one,p:two release", " p:one,p:two -"), 13,
+                        "no build for g:b:jar:tests:2.0"),
+                bad("empty build in list", VALID_3.replace(" p:one,p:two release", " p:one,p:two release,"), 13,
+                        "invalid build ''"),
+                bad("build after artifacts", VALID_3 + "build ci ci\n", 14, "'build' after the first artifact"),
                 bad("format 1 line", VALID.replace(" * -\n", " *\n"), 10, "found 5"),
                 bad("extra field", VALID.replace(" p:one,p:two", " p:one,p:two central"), 11, "found 7"),
                 bad("plugin without groupId", VALID.replace("p:one,p:two", "p:one,two"), 11,

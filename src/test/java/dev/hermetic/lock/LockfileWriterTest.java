@@ -26,9 +26,24 @@ class LockfileWriterTest {
     static final BuildEnvironment ENV = new BuildEnvironment("3.9.16", "17.0.15", "Eclipse Adoptium",
             "5af3b7a5d0f7a0d6c1b6e1c1b1a1f1e1d1c1b1a1f1e1d1c1b1a1f1e1d1c1b1a1");
 
-    /** A small two-module build: the golden file src/test/resources/lock/two-modules.lock. */
+    /** The builds of {@link #twoModules()}: the everyday one and a release with its profile. */
+    static final List<BuildVariant> BUILDS = List.of(BuildVariant.DEFAULT,
+            new BuildVariant("release", List.of("release")));
+
+    /**
+     * A small two-module build with two builds, a report plugin's dependency used by the release build only: the
+     * golden file src/test/resources/lock/two-modules.lock.
+     */
     static Lockfile twoModules() {
-        return new Lockfile(Lockfile.FORMAT_VERSION, DigestAlgorithm.SHA_256, ENV, null, artifacts());
+        return twoModules(artifacts());
+    }
+
+    static Lockfile twoModules(List<LockedArtifact> artifacts) {
+        List<LockedArtifact> withBuilds = new ArrayList<>();
+        for (LockedArtifact a : artifacts) {
+            withBuilds.add(a.coordinates().artifactId().equals("surefire-api") ? a.withBuilds(Set.of("release")) : a);
+        }
+        return new Lockfile(Lockfile.FORMAT_VERSION, DigestAlgorithm.SHA_256, ENV, null, BUILDS, withBuilds);
     }
 
     static List<LockedArtifact> artifacts() {
@@ -93,7 +108,7 @@ class LockfileWriterTest {
             List<LockedArtifact> shuffled = artifacts();
             Collections.shuffle(shuffled, random);
             Path file = dir.resolve("shuffled-" + i + ".lock");
-            LockfileWriter.write(new Lockfile(Lockfile.FORMAT_VERSION, DigestAlgorithm.SHA_256, ENV, null, shuffled), file);
+            LockfileWriter.write(twoModules(shuffled), file);
             assertThat(Files.readAllBytes(file)).isEqualTo(expected);
         }
     }
@@ -114,7 +129,7 @@ class LockfileWriterTest {
                         new TreeSet<>(Set.of(ArtifactRole.EXTENSION)), null, new TreeSet<>(Set.of("g:m")))));
         String text = LockfileWriter.render(lock);
         assertThat(text).contains("algorithm SHA-512\n", "environment java 21 -\n", "environment wrapper -\n",
-                "g:a:jar:1 " + "ab".repeat(64) + " extension - * -\n");
+                "build default -\n", "g:a:jar:1 " + "ab".repeat(64) + " extension - * - *\n");
         assertThat(LockfileReader.parse(Path.of("x.lock"), text)).isEqualTo(lock);
     }
 
@@ -133,8 +148,23 @@ class LockfileWriterTest {
     void aBuildWithoutArtifactsRoundTrips() throws Exception {
         Lockfile empty = Lockfile.create(List.of(), DigestAlgorithm.SHA_256, ENV);
         String text = LockfileWriter.render(empty);
-        assertThat(text).endsWith("environment wrapper " + ENV.wrapperDistributionSha256()
-                + "\n# <coordinates> <sha-256> <roles> <scopes> <modules, * = all> <plugins that pulled it in>\n");
+        assertThat(text).endsWith("environment wrapper " + ENV.wrapperDistributionSha256() + "\nbuild default -\n"
+                + "# <coordinates> <sha-256> <roles> <scopes> <modules, * = all> <plugins that pulled it in> "
+                + "<builds, * = all>\n");
         assertThat(LockfileReader.parse(Path.of("empty.lock"), text)).isEqualTo(empty);
+    }
+
+    @Test
+    void writesFormat3ForALockfileReadFromFormat2() throws Exception {
+        String formatTwo = resource("two-modules.lock").replace("format 3", "format 2").replace("build default -\n", "")
+                .replace("build release release\n", "").replace(" <builds, * = all>", "").replaceAll(" (\\*|release)\n", "\n");
+        Lockfile read = LockfileReader.parse(Path.of("old.lock"), formatTwo);
+        assertThat(read.formatVersion()).isEqualTo(2);
+        assertThat(read.builds()).containsExactly(BuildVariant.DEFAULT);
+        String rewritten = LockfileWriter.render(read);
+        assertThat(rewritten).contains("format 3\n", "build default -\n",
+                "org.apache.maven.surefire:surefire-api:jar:tests:3.5.4 " + "6".repeat(64)
+                        + " plugin-dependency - com.example:app " + SUREFIRE + ",org.example.plugins:report-maven-plugin *\n");
+        assertThat(LockfileReader.parse(Path.of("new.lock"), rewritten).artifacts()).isEqualTo(read.artifacts());
     }
 }
