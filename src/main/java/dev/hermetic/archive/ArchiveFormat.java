@@ -8,13 +8,13 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /** What a file is, judged by its bytes, never by its name. */
-enum ArchiveFormat {
+public enum ArchiveFormat {
     ZIP,
     TAR,
     TAR_GZIP,
     NONE;
 
-    static ArchiveFormat detect(Path file) throws IOException {
+    public static ArchiveFormat detect(Path file) throws IOException {
         byte[] head = new byte[512];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -40,6 +40,14 @@ enum ArchiveFormat {
             return ZIP; // a zip behind a preamble, such as an executable jar's launch script
         }
         return NONE;
+    }
+
+    /** What content held in memory (a nested entry) is: a zip or a plain tar, judged by its first bytes. */
+    public static ArchiveFormat detect(byte[] content) {
+        if (ZipNormalizer.startsLikeZip(content, content.length)) {
+            return ZIP;
+        }
+        return content.length >= 512 && isTarHeader(content) ? TAR : NONE;
     }
 
     private static boolean hasZipAtEnd(Path file) throws IOException {

@@ -194,7 +194,8 @@ record ZipCentralDirectory(List<ZipEntryRecord> entries, long preambleLength, lo
             firstLocal = Math.min(firstLocal, localPos);
             this.p = next;
             return new ZipEntryRecord(nameBytes, name, u16(cd, p + 4), u16(cd, p + 8), u16(cd, p + 10),
-                    u32(cd, p + 16), compressedSize, size, localPos, u32(cd, p + 38));
+                    u32(cd, p + 16), compressedSize, size, localPos, u32(cd, p + 38), u16(cd, p + 12), u16(cd, p + 14),
+                    java.util.Arrays.copyOfRange(cd, p + 46 + nameLength, p + 46 + nameLength + extraLength));
         }
     }
 

@@ -14,6 +14,9 @@ package dev.hermetic.archive;
  * @param size uncompressed size in bytes
  * @param localHeaderPosition absolute position of the local header in the input (preamble shift applied)
  * @param externalAttributes external file attributes (unix mode in the high 16 bits when made on unix)
+ * @param dosTime the central directory's DOS time field
+ * @param dosDate the central directory's DOS date field
+ * @param centralExtra the central directory's extra fields, as stored
  */
 record ZipEntryRecord(
         byte[] nameBytes,
@@ -25,7 +28,10 @@ record ZipEntryRecord(
         long compressedSize,
         long size,
         long localHeaderPosition,
-        long externalAttributes) {
+        long externalAttributes,
+        int dosTime,
+        int dosDate,
+        byte[] centralExtra) {
 
     static final int STORED = 0;
     static final int DEFLATED = 8;

@@ -25,14 +25,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Released archives from Maven Central (copied by the dependency plugin to target/real-jars). */
-class RealJarsTest {
+public class RealJarsTest {
 
     static final long EPOCH = 1795564800L;
 
     @TempDir
     Path dir;
 
-    static Path real(String name) {
+    /** A released archive from target/real-jars (also used by other packages' tests). */
+    public static Path real(String name) {
         String realJars = System.getProperty("hermetic.realJars");
         assertThat(realJars).as("system property hermetic.realJars (set by surefire; run through Maven)").isNotNull();
         Path jar = Path.of(realJars, name);

@@ -1,0 +1,138 @@
+package dev.hermetic.compare;
+
+import dev.hermetic.archive.ArchiveProblemException;
+import dev.hermetic.archive.NormalizationOptions;
+import dev.hermetic.compare.FileComparison.Verdict;
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.HexDigests;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Compares a build's outputs with a reference: two files, or two directories whose files are matched by relative
+ * path. Files whose SHA-256 is equal are identical; the others are explained by {@link ArchiveComparator}.
+ */
+public final class BuildComparator {
+
+    /** Two paths that cannot be compared at all: the message says which and why. */
+    public static final class CompareUsageException extends IOException {
+        CompareUsageException(String message) {
+            super(message);
+        }
+    }
+
+    private final CauseTable causes;
+    private final List<PathMatcher> ignored = new ArrayList<>();
+    private final Path spillDirectory;
+
+    /**
+     * @param ignore glob patterns ({@code **}/*.asc) of relative paths not to compare
+     * @param spillDirectory where entries too large for memory are inflated, briefly
+     */
+    public BuildComparator(CauseTable causes, List<String> ignore, Path spillDirectory) {
+        this.causes = causes;
+        for (String glob : ignore) {
+            ignored.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        }
+        this.spillDirectory = spillDirectory;
+    }
+
+    public CompareReport compare(Path reference, Path actual) throws IOException {
+        if (!Files.exists(reference)) {
+            throw new CompareUsageException("reference " + reference + " does not exist");
+        }
+        if (!Files.exists(actual)) {
+            throw new CompareUsageException(actual + " does not exist");
+        }
+        boolean referenceIsDirectory = Files.isDirectory(reference);
+        if (referenceIsDirectory != Files.isDirectory(actual)) {
+            throw new CompareUsageException("cannot compare a directory with a file: " + reference + " is "
+                    + (referenceIsDirectory ? "a directory" : "a file") + ", " + actual + " is "
+                    + (referenceIsDirectory ? "a file" : "a directory") + "; give two files or two directories");
+        }
+        List<FileComparison> files = new ArrayList<>();
+        if (!referenceIsDirectory) {
+            files.add(compareFile(actual.getFileName().toString(), reference, actual));
+        } else {
+            TreeMap<String, Path> inReference = list(reference);
+            TreeMap<String, Path> inActual = list(actual);
+            TreeSet<String> all = new TreeSet<>(inReference.keySet());
+            all.addAll(inActual.keySet());
+            for (String path : all) {
+                Path r = inReference.get(path);
+                Path a = inActual.get(path);
+                if (isIgnored(path)) {
+                    files.add(new FileComparison(path, Verdict.IGNORED, str(r), str(a), null, null, List.of(), 0, null));
+                } else if (r == null) {
+                    files.add(new FileComparison(path, Verdict.MISSING_IN_REFERENCE, null, a.toString(), null,
+                            sha256(a), List.of(), 0, null));
+                } else if (a == null) {
+                    files.add(new FileComparison(path, Verdict.MISSING_HERE, r.toString(), null, sha256(r), null,
+                            List.of(), 0, null));
+                } else {
+                    files.add(compareFile(path, r, a));
+                }
+            }
+        }
+        return new CompareReport(reference.toString(), actual.toString(), files);
+    }
+
+    private static String str(Path path) {
+        return path == null ? null : path.toString();
+    }
+
+    private boolean isIgnored(String relative) {
+        Path path = Path.of(relative);
+        return ignored.stream().anyMatch(m -> m.matches(path));
+    }
+
+    private static TreeMap<String, Path> list(Path directory) throws IOException {
+        TreeMap<String, Path> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p)) {
+                    files.put(directory.relativize(p).toString().replace('\\', '/'), p);
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return HexDigests.digest(file, DigestAlgorithm.SHA_256);
+    }
+
+    private FileComparison compareFile(String path, Path reference, Path actual) throws IOException {
+        if (isIgnored(path)) {
+            return new FileComparison(path, Verdict.IGNORED, reference.toString(), actual.toString(), null, null, List.of(), 0, null);
+        }
+        String referenceSha = sha256(reference);
+        String actualSha = sha256(actual);
+        if (referenceSha.equals(actualSha)) {
+            return new FileComparison(path, Verdict.IDENTICAL, reference.toString(), actual.toString(), referenceSha,
+                    actualSha, List.of(), 0, null);
+        }
+        Findings findings = new Findings(causes);
+        String error = null;
+        try {
+            new ArchiveComparator(findings, reference, actual, spillDirectory,
+                    NormalizationOptions.DEFAULT_MAX_COMPRESSION_RATIO).compareFiles(path.substring(path.lastIndexOf('/') + 1));
+        } catch (ArchiveProblemException e) {
+            error = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // commons-compress reports a corrupt tar with an IOException or an IllegalArgumentException
+            error = "cannot compare " + reference + " with " + actual + ": " + e.getMessage()
+                    + " (is one of them truncated or corrupt?)";
+        }
+        return new FileComparison(path, error == null ? Verdict.DIFFERENT : Verdict.ERROR, reference.toString(),
+                actual.toString(), referenceSha, actualSha, findings.kept(), findings.omitted(), error);
+    }
+}
