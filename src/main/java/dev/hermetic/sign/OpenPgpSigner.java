@@ -34,14 +34,14 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * <p>With a fixed signature time ({@link SigningKeyLoader#signatureTime}) and a deterministic algorithm (RSA
  * PKCS#1 v1.5, EdDSA) on a v4 key, signing the same bytes again gives the same {@code .asc}, byte for byte.
  */
-final class OpenPgpSigner {
+public final class OpenPgpSigner {
 
     /** Large reads, for keys whose signatures BouncyCastle hashes (the others go through {@link MultiDigest}). */
     private static final int BUFFER_SIZE = 1024 * 1024;
 
     private final SigningKey key;
 
-    OpenPgpSigner(SigningKey key) {
+    public OpenPgpSigner(SigningKey key) {
         this.key = Objects.requireNonNull(key, "key");
     }
 
@@ -76,6 +76,21 @@ final class OpenPgpSigner {
         PGPSignature signature = signature(key, key.nextSignatureTime(), data, what);
         try {
             return armor(signature);
+        } catch (IOException e) {
+            throw new SigningException("Cannot encode the signature of " + what + ": " + e, e);
+        }
+    }
+
+    /**
+     * The binary (unarmored) detached signature of bytes in memory, made and checked as a file's would be: what a
+     * DSSE envelope carries.
+     *
+     * @param what the data, for messages
+     */
+    public byte[] binarySignature(byte[] data, String what) throws SigningException {
+        PGPSignature signature = signature(key, key.nextSignatureTime(), data, what);
+        try {
+            return signature.getEncoded();
         } catch (IOException e) {
             throw new SigningException("Cannot encode the signature of " + what + ": " + e, e);
         }
