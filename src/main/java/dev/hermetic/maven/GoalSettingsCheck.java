@@ -2,6 +2,8 @@ package dev.hermetic.maven;
 
 import dev.hermetic.lock.ArtifactPattern;
 import dev.hermetic.lock.VerifySettings;
+import dev.hermetic.sign.SigningEnvironment;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.DefaultLifecycles;
+import org.apache.maven.lifecycle.Lifecycle;
 import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -21,6 +25,7 @@ import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Extension mode: the settings of this plugin's goals that can be judged without running the goal, checked as the
@@ -36,8 +41,14 @@ final class GoalSettingsCheck {
         void accept(PlannedMojoConfiguration configuration) throws MojoFailureException;
     }
 
-    /** One check and the parameters it reads; the message says where the culprit among them was set. */
-    record Rule(List<String> parameters, Check check) {
+    /**
+     * One check and the parameters it reads (the message says where the culprit among them was set); a check that
+     * reads the environment (a key, settings.xml) runs only when the build reaches the goal.
+     */
+    record Rule(List<String> parameters, boolean onlyWhenItRuns, Check check) {
+        Rule(List<String> parameters, Check check) {
+            this(parameters, false, check);
+        }
     }
 
     private static final List<String> VERIFY_SETTINGS = List.of("excludes", "rangePolicy", "snapshotPolicy",
@@ -49,6 +60,9 @@ final class GoalSettingsCheck {
                     new Rule(List.of("mode"), c -> NormalizeMojo.parseMode(c.text("mode"))),
                     new Rule(List.of("outputTimestamp"),
                             c -> NormalizeMojo.resolveTimestamp(System.getenv(), c.text("outputTimestamp")))),
+            "sign", List.of(new Rule(List.of("required", "keyFile", "keyEnvName", "fingerprint", "fingerprintEnvName",
+                    "passphraseEnvName", "passphraseServerId", "reproducible", "outputTimestamp"), true,
+                    GoalSettingsCheck::signSettings)),
             "lock", List.of(new Rule(List.of("algorithm"), c -> LockMojo.parseAlgorithm(c.text("algorithm")))),
             "verify", List.of(new Rule(VERIFY_SETTINGS, GoalSettingsCheck::verifySettings)));
 
@@ -69,7 +83,9 @@ final class GoalSettingsCheck {
                         plugins);
                 PlannedMojoConfiguration planned = PlannedMojoConfiguration.plan(session, project, descriptor,
                         execution.id(), planner);
-                Optional<String> problem = problem(planned, execution.goal());
+                boolean runs = execution.phase() == null
+                        || reached(session, execution.phase().isEmpty() ? descriptor.getPhase() : execution.phase());
+                Optional<String> problem = problem(planned, execution.goal(), runs);
                 if (problem.isPresent()) {
                     throw new MavenExecutionException(problem.get(), planned.pomFile());
                 }
@@ -77,33 +93,61 @@ final class GoalSettingsCheck {
         }
     }
 
-    /** A goal of this plugin the build runs in a module, and the POM's execution id (null: {@code default-cli}). */
-    private record Execution(String goal, String id) {
+    /**
+     * A goal of this plugin the build may run in a module, the POM's execution id (null: {@code default-cli}), and
+     * the phase it is bound to: null for a goal on the command line, empty for the goal's default phase.
+     */
+    private record Execution(String goal, String id, String phase) {
     }
 
     /** What is checked in {@code project}: the goals on the command line, then each execution in its POM. */
     private static List<Execution> executions(MavenProject project, Set<String> commandLine, boolean verifying) {
         Plugin plugin = project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY);
         List<Execution> executions = new ArrayList<>();
-        commandLine.forEach(g -> executions.add(new Execution(g, PlannedMojoConfiguration.executionId(plugin, g))));
+        commandLine.forEach(g -> executions.add(
+                new Execution(g, PlannedMojoConfiguration.executionId(plugin, g), null)));
         if (plugin != null) {
             for (PluginExecution e : plugin.getExecutions()) {
-                e.getGoals().stream().filter(g -> !commandLine.contains(g))
-                        .forEach(g -> executions.add(new Execution(g, e.getId())));
+                e.getGoals().stream().filter(g -> !commandLine.contains(g) && !g.equals("verify")).forEach(g ->
+                        executions.add(new Execution(g, e.getId(), e.getPhase() == null ? "" : e.getPhase())));
             }
         }
-        if (verifying && executions.stream().noneMatch(e -> e.goal().equals("verify"))) {
-            executions.add(new Execution("verify", null));
+        executions.removeIf(e -> !RULES.containsKey(e.goal()) || e.goal().equals("verify"));
+        if (verifying) { // the configuration extension mode verifies with (HermeticLifecycleParticipant)
+            executions.add(new Execution("verify", PlannedMojoConfiguration.executionId(plugin, "verify"), null));
         }
-        executions.removeIf(e -> !RULES.containsKey(e.goal()) || e.goal().equals("verify") && !verifying);
         return executions;
     }
 
     /**
-     * The first problem in the settings of {@code goal}, as the goal itself words it, followed by where the bad value
-     * was set; empty when the goal is skipped or nothing is wrong.
+     * Whether a phase on the command line comes at or after {@code phase} in its lifecycle (Maven's own lists), so
+     * that the build reaches an execution bound to it. False when Maven's lifecycles cannot be read: the goal's
+     * checks that need it are then left to the goal.
      */
-    static Optional<String> problem(PlannedMojoConfiguration planned, String goal) {
+    private static boolean reached(MavenSession session, String phase) {
+        if (phase == null || session.getContainer() == null) {
+            return false;
+        }
+        try {
+            DefaultLifecycles lifecycles = session.getContainer().lookup(DefaultLifecycles.class);
+            for (Lifecycle lifecycle : lifecycles.getLifeCycles()) {
+                int bound = lifecycle.getPhases().indexOf(phase);
+                if (bound >= 0 && session.getGoals().stream()
+                        .anyMatch(goal -> lifecycle.getPhases().indexOf(goal) >= bound)) {
+                    return true;
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
+     * The first problem in the settings of {@code goal}, as the goal itself words it, followed by where the bad value
+     * was set; empty when the goal is skipped or nothing is wrong. {@code runs}: the build reaches the goal.
+     */
+    static Optional<String> problem(PlannedMojoConfiguration planned, String goal, boolean runs) {
         for (String parameter : planned.booleanParameters()) {
             String given = knownBeforeRun(planned, parameter) ? planned.givenText(parameter) : null;
             if (given != null && !given.equalsIgnoreCase("true") && !given.equalsIgnoreCase("false")) {
@@ -118,7 +162,8 @@ final class GoalSettingsCheck {
             }
         }
         for (Rule rule : RULES.getOrDefault(goal, List.of())) {
-            if (!rule.parameters().stream().allMatch(p -> knownBeforeRun(planned, p))) {
+            if (rule.onlyWhenItRuns() && !runs
+                    || !rule.parameters().stream().allMatch(p -> knownBeforeRun(planned, p))) {
                 continue;
             }
             try {
@@ -139,14 +184,50 @@ final class GoalSettingsCheck {
         }
     }
 
-    /** The goal's message, then where the parameters whose value it quotes were set (else which execution). */
+    /**
+     * hermetic:sign's checks before it signs (the passphrase property refused, the key's settings, a required key
+     * present), with its settings as planned. A key file inside the build directory is left to the goal: the build
+     * may write it.
+     */
+    private static void signSettings(PlannedMojoConfiguration planned) throws MojoFailureException {
+        MavenSession session = planned.session();
+        MavenProject project = planned.project();
+        PassphraseSource.refusePassphraseProperty(
+                List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
+        String keyFile = planned.text("keyFile");
+        String buildDirectory = project.getBuild() == null ? null : project.getBuild().getDirectory();
+        if (keyFile != null && buildDirectory != null && Path.of(keyFile).startsWith(Path.of(buildDirectory))) {
+            return;
+        }
+        SignMojo.KeySettings settings = new SignMojo.KeySettings(Boolean.parseBoolean(planned.text("required")),
+                keyFile == null ? null : new File(keyFile), planned.text("keyEnvName"), planned.text("fingerprint"),
+                planned.text("fingerprintEnvName"), planned.text("passphraseEnvName"),
+                planned.text("passphraseServerId"), Boolean.parseBoolean(planned.text("reproducible")),
+                planned.text("outputTimestamp"));
+        settings.checkBeforeSigning(SigningEnvironment.system(), session.getSettings(), decrypter(session),
+                project.getId());
+    }
+
+    /** Maven's decrypter of settings.xml passwords, as the mojo gets it injected; null when there is no container. */
+    private static SettingsDecrypter decrypter(MavenSession session) {
+        try {
+            return session.getContainer() == null ? null : session.getContainer().lookup(SettingsDecrypter.class);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * The goal's message, then where the parameters whose value it quotes (or whose path it names) were set, else
+     * which execution.
+     */
     private static String message(PlannedMojoConfiguration planned, String goalMessage, List<String> parameters) {
         List<String> origins = new ArrayList<>();
         for (String parameter : parameters) {
             String given = planned.givenText(parameter);
             String origin = given == null ? null : planned.origin(parameter);
-            if (origin != null && Arrays.stream(given.split(","))
-                    .anyMatch(item -> goalMessage.contains("'" + item.strip() + "'"))) {
+            if (origin != null && Arrays.stream(given.split(",")).map(String::strip).anyMatch(item ->
+                    goalMessage.contains("'" + item + "'") || item.contains(File.separator) && goalMessage.contains(item))) {
                 origins.add(origin);
             }
         }

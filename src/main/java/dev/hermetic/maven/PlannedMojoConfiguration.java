@@ -316,6 +316,14 @@ final class PlannedMojoConfiguration {
         }
     }
 
+    MavenSession session() {
+        return session;
+    }
+
+    MavenProject project() {
+        return project;
+    }
+
     /** The POM the configuration came from. */
     File pomFile() {
         return project.getFile();

@@ -206,9 +206,12 @@ public class SignMojo extends HermeticMojo {
         PassphraseSource.refusePassphraseProperty(
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
         SigningEnvironment environment = SigningEnvironment.system();
-        SigningKeyLoader loader = keyLoader(environment);
-        if (!required && !keyFound(loader)) {
-            getLog().info("Not signing " + project.getId() + ": no key in the " + keySource(environment).description()
+        KeySettings keySettings = new KeySettings(required, keyFile, keyEnvName, fingerprint, fingerprintEnvName,
+                passphraseEnvName, passphraseServerId, reproducible, outputTimestamp);
+        SigningKeyLoader loader = keySettings.loader(environment, settings, settingsDecrypter, project.getId());
+        if (!required && !KeySettings.keyFound(loader, project.getId())) {
+            getLog().info("Not signing " + project.getId() + ": no key in the "
+                    + keySettings.keySource(environment).description()
                     + ", so nothing was signed or attached. To sign, set " + keyEnvName
                     + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
                     + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.");
@@ -327,32 +330,76 @@ public class SignMojo extends HermeticMojo {
                 .anyMatch(result -> result.outcome() == NormalizationResult.Outcome.NORMALIZED);
     }
 
-    /** The configured loader: the passphrase resolved, the fingerprint and the signature time checked. */
-    private SigningKeyLoader keyLoader(SigningEnvironment environment) throws MojoFailureException {
-        char[] passphrase = PassphraseSource.resolve(
-                passphraseServerId, passphraseEnvName, settings, settingsDecrypter, environment);
-        try {
-            SigningKeyLoader loader = new SigningKeyLoader()
-                    .keySource(keySource(environment))
-                    .passphrase(passphrase)
-                    .passphraseOrigin(PassphraseSource.origin(passphraseServerId, passphraseEnvName))
-                    .fingerprint(fingerprint(environment).orElse(null));
-            if (reproducible) {
-                loader.signatureTime(signatureTime(environment.variables(), outputTimestamp));
-            }
-            return loader;
-        } catch (SigningException e) {
-            throw cannotSign(e);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
-    }
+    /**
+     * The settings that say which key signs and how: read by the mojo from its parameters, and in extension mode from
+     * the planned configuration as the build starts ({@link GoalSettingsCheck}), so both judge them by this code.
+     */
+    record KeySettings(boolean required, File keyFile, String keyEnvName, String fingerprint,
+            String fingerprintEnvName, String passphraseEnvName, String passphraseServerId, boolean reproducible,
+            String outputTimestamp) {
 
-    private boolean keyFound(SigningKeyLoader loader) throws MojoFailureException {
-        try {
-            return loader.keyFound();
-        } catch (SigningException e) {
-            throw cannotSign(e);
+        /** The configured loader: the passphrase resolved, the fingerprint and the signature time checked. */
+        SigningKeyLoader loader(SigningEnvironment environment, Settings settings, SettingsDecrypter decrypter,
+                String projectId) throws MojoFailureException {
+            char[] passphrase = PassphraseSource.resolve(
+                    passphraseServerId, passphraseEnvName, settings, decrypter, environment);
+            try {
+                SigningKeyLoader loader = new SigningKeyLoader()
+                        .keySource(keySource(environment))
+                        .passphrase(passphrase)
+                        .passphraseOrigin(PassphraseSource.origin(passphraseServerId, passphraseEnvName))
+                        .fingerprint(fingerprint(environment).orElse(null));
+                if (reproducible) {
+                    loader.signatureTime(signatureTime(environment.variables(), outputTimestamp));
+                }
+                return loader;
+            } catch (SigningException e) {
+                throw cannotSign(projectId, e);
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+
+        /**
+         * What the goal checks before it reads a file of the build: the loader configured, a named key source that
+         * cannot be read or a passphrase without a key refused, and, when {@code required}, a missing key. The key
+         * itself is loaded and unlocked only when the goal runs.
+         */
+        void checkBeforeSigning(SigningEnvironment environment, Settings settings, SettingsDecrypter decrypter,
+                String projectId) throws MojoFailureException {
+            SigningKeyLoader loader = loader(environment, settings, decrypter, projectId);
+            if (!keyFound(loader, projectId) && required) {
+                try {
+                    loader.load(); // no key: fails with the loader's own account of the sources it tried
+                } catch (SigningException e) {
+                    throw cannotSign(projectId, e);
+                }
+            }
+        }
+
+        static boolean keyFound(SigningKeyLoader loader, String projectId) throws MojoFailureException {
+            try {
+                return loader.keyFound();
+            } catch (SigningException e) {
+                throw cannotSign(projectId, e);
+            }
+        }
+
+        SigningKeySource keySource(SigningEnvironment environment) {
+            return SigningKeySource.fileOrEnvironmentVariable(
+                    keyFile == null ? null : keyFile.toPath(), keyEnvName, environment.variables());
+        }
+
+        Optional<KeyFingerprint> fingerprint(SigningEnvironment environment) throws SigningException {
+            if (fingerprint != null && !fingerprint.isBlank()) {
+                return Optional.of(KeyFingerprint.parse(fingerprint, "hermetic.sign.fingerprint"));
+            }
+            Optional<String> fromEnvironment = environment.get(fingerprintEnvName);
+            if (fromEnvironment.isPresent()) {
+                return Optional.of(KeyFingerprint.parse(fromEnvironment.get(),
+                        "environment variable " + fingerprintEnvName));
+            }
+            return Optional.empty();
         }
     }
 
@@ -363,28 +410,12 @@ public class SignMojo extends HermeticMojo {
                     + (reproducible ? " (reproducible: signature time fixed)" : ""));
             return key;
         } catch (SigningException e) {
-            throw cannotSign(e);
+            throw cannotSign(project.getId(), e);
         }
     }
 
-    private MojoFailureException cannotSign(SigningException e) {
-        return new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
-    }
-
-    SigningKeySource keySource(SigningEnvironment environment) {
-        return SigningKeySource.fileOrEnvironmentVariable(
-                keyFile == null ? null : keyFile.toPath(), keyEnvName, environment.variables());
-    }
-
-    Optional<KeyFingerprint> fingerprint(SigningEnvironment environment) throws SigningException {
-        if (fingerprint != null && !fingerprint.isBlank()) {
-            return Optional.of(KeyFingerprint.parse(fingerprint, "hermetic.sign.fingerprint"));
-        }
-        Optional<String> fromEnvironment = environment.get(fingerprintEnvName);
-        if (fromEnvironment.isPresent()) {
-            return Optional.of(KeyFingerprint.parse(fromEnvironment.get(), "environment variable " + fingerprintEnvName));
-        }
-        return Optional.empty();
+    private static MojoFailureException cannotSign(String projectId, SigningException e) {
+        return new MojoFailureException("Cannot sign " + projectId + ": " + e.getMessage(), e);
     }
 
     /** The build's fixed time: SOURCE_DATE_EPOCH, else project.build.outputTimestamp; refused when neither is set. */

@@ -47,7 +47,7 @@ class GoalSettingsCheckTest {
     void aBooleanThatIsNeitherTrueNorFalseIsRefusedRatherThanReadAsFalse() throws Exception {
         MavenProject project = project(dir, null, "run", "sign", "<configuration/>");
         project.getProperties().setProperty("hermetic.sign.required", "ture");
-        assertThat(GoalSettingsCheck.problem(plan(project, "sign", Map.of()), "sign")).contains("hermetic: Invalid"
+        assertThat(GoalSettingsCheck.problem(plan(project, "sign", Map.of()), "sign", true)).contains("hermetic: Invalid"
                 + " value 'ture' for hermetic.sign.required / <required>: use true or false (Maven reads any other"
                 + " value as false). Read from the property hermetic.sign.required of " + pom() + ".");
         assertThat(problem("lock", "<configuration><check>TRUE</check></configuration>", Map.of())).isEmpty();
@@ -57,7 +57,7 @@ class GoalSettingsCheckTest {
     void aBadOutputTimestampFailsWithNormalizesMessage() throws Exception {
         MavenProject project = project(dir, null, "run", "normalize", "<configuration/>");
         project.getProperties().setProperty("project.build.outputTimestamp", "last tuesday");
-        assertThat(GoalSettingsCheck.problem(plan(project, "normalize", Map.of()), "normalize"))
+        assertThat(GoalSettingsCheck.problem(plan(project, "normalize", Map.of()), "normalize", true))
                 .hasValueSatisfying(m -> assertThat(m)
                         .startsWith("hermetic: Invalid build timestamp: project.build.outputTimestamp='last tuesday'")
                         .endsWith("Read from the property project.build.outputTimestamp of " + pom() + "."));
@@ -68,9 +68,42 @@ class GoalSettingsCheckTest {
         // Only the default-cli goal's plugin-level configuration: "in the plugin's <configuration>".
         MavenProject project = project(dir, "<configuration><algorithm>MD5</algorithm></configuration>", "run",
                 "verify", null);
-        assertThat(GoalSettingsCheck.problem(plan(project, "lock", Map.of()), "lock"))
+        assertThat(GoalSettingsCheck.problem(plan(project, "lock", Map.of()), "lock", true))
                 .hasValueSatisfying(m -> assertThat(m).startsWith("hermetic: hermetic.lock.algorithm:")
                         .contains("'MD5'").endsWith(" in the plugin's <configuration> of " + pom() + "."));
+    }
+
+    @Test
+    void signsKeySettingsAreJudgedBySignsOwnChecksWhenTheBuildReachesSign() throws Exception {
+        PlannedMojoConfiguration badFingerprint = plan(project(dir, null, "release", "sign", "<configuration/>"),
+                "sign", Map.of("hermetic.sign.fingerprint", "DEADBEEF"));
+        assertThat(GoalSettingsCheck.problem(badFingerprint, "sign", true)).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("hermetic: Cannot sign it.hermetic:app:jar:1.0: hermetic.sign.fingerprint 'DEADBEEF' is a"
+                        + " short key ID, not a fingerprint")
+                .endsWith("Read from -Dhermetic.sign.fingerprint (command line or .mvn/maven.config)."));
+        // The key and settings.xml are the environment's: not judged in a build that does not sign.
+        assertThat(GoalSettingsCheck.problem(badFingerprint, "sign", false)).isEmpty();
+
+        Path missing = dir.resolve("keys/secret.asc");
+        assertThat(signProblem("<keyFile>" + missing + "</keyFile>", Map.of())).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("hermetic: Cannot sign it.hermetic:app:jar:1.0: The key file " + missing
+                        + " does not exist")
+                .endsWith("Read from <keyFile> in execution 'release' of " + pom() + "."));
+        assertThat(signProblem("<required>true</required><keyEnvName>HERMETIC_TEST_UNSET_KEY</keyEnvName>", Map.of()))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("hermetic: Cannot sign it.hermetic:app:jar:1.0: No"
+                        + " signing key found (tried environment variable HERMETIC_TEST_UNSET_KEY)"));
+        assertThat(signProblem("<keyEnvName>HERMETIC_TEST_UNSET_KEY</keyEnvName>",
+                Map.of("hermetic.sign.passphrase", "secret"))).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("hermetic: The property hermetic.sign.passphrase is set").doesNotContain("secret'"));
+        assertThat(signProblem("<keyEnvName>HERMETIC_TEST_UNSET_KEY</keyEnvName>", Map.of())).isEmpty();
+    }
+
+    @Test
+    void aKeyFileTheBuildMayWriteIsLeftToTheMojo() throws Exception {
+        MavenProject project = project(dir, null, "release", "sign",
+                "<configuration><keyFile>" + dir.resolve("target/key.asc") + "</keyFile></configuration>");
+        project.getBuild().setDirectory(dir.resolve("target").toString());
+        assertThat(GoalSettingsCheck.problem(plan(project, "sign", Map.of()), "sign", true)).isEmpty();
     }
 
     @Test
@@ -108,7 +141,13 @@ class GoalSettingsCheckTest {
             throws Exception {
         MavenProject project = project(dir, null, "run", goal,
                 configuration == null ? "<configuration/>" : configuration);
-        return GoalSettingsCheck.problem(plan(project, goal, userProperties), goal);
+        return GoalSettingsCheck.problem(plan(project, goal, userProperties), goal, true);
+    }
+
+    private Optional<String> signProblem(String configuration, Map<String, String> userProperties) throws Exception {
+        MavenProject project = project(dir, null, "release", "sign", "<configuration>" + configuration
+                + "</configuration>");
+        return GoalSettingsCheck.problem(plan(project, "sign", userProperties), "sign", true);
     }
 
     private String pom() {
