@@ -12,7 +12,8 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new NormalizeCommand(),
             new SignCommand(),
-            new LockVerifyCommand());
+            new LockVerifyCommand(),
+            new VerifyProvenanceCommand());
 
     private Main() {}
 

@@ -23,25 +23,25 @@ import java.util.Map;
  * What the provenance tests share: fixed test keys (made once with gpg, no passphrase, good for nothing else), a
  * sample build's outputs and dependencies, and the Provenance of that build.
  */
-final class ProvenanceFixtures {
+public final class ProvenanceFixtures {
 
     /** The fingerprint of release-secret.asc, the key that signs in these tests. */
-    static final String RELEASE_FINGERPRINT = "D45C309918CF60553999C659BB9369E8ADFA2BF1";
+    public static final String RELEASE_FINGERPRINT = "D45C309918CF60553999C659BB9369E8ADFA2BF1";
 
     /** SOURCE_DATE_EPOCH of the sample build: 2026-11-25T00:00:00Z. */
-    static final Instant SIGNATURE_TIME = Instant.parse("2026-11-25T00:00:00Z");
+    public static final Instant SIGNATURE_TIME = Instant.parse("2026-11-25T00:00:00Z");
 
-    static final ArtifactCoordinates COMMONS_LANG = new ArtifactCoordinates(
+    public static final ArtifactCoordinates COMMONS_LANG = new ArtifactCoordinates(
             "org.apache.commons", "commons-lang3", "3.17.0", "jar", "");
-    static final ArtifactCoordinates GUAVA_POM = new ArtifactCoordinates(
+    public static final ArtifactCoordinates GUAVA_POM = new ArtifactCoordinates(
             "com.google.guava", "guava", "33.4.0-jre", "pom", "");
-    static final String COMMONS_LANG_SHA256 = "6ee731df5c8e5a2976a1ca023b6bb320ea8d3539fbe64c8a1d5cb765127c33b4";
-    static final String GUAVA_POM_SHA256 = "a1c3ed4d4e5b0d0cf4e1b1ae1a4d0e6a3b5d9a4f0e0ac5a86c4bfb1d2cc3f0e1";
-    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    public static final String COMMONS_LANG_SHA256 = "6ee731df5c8e5a2976a1ca023b6bb320ea8d3539fbe64c8a1d5cb765127c33b4";
+    public static final String GUAVA_POM_SHA256 = "a1c3ed4d4e5b0d0cf4e1b1ae1a4d0e6a3b5d9a4f0e0ac5a86c4bfb1d2cc3f0e1";
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
     private ProvenanceFixtures() {}
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         URL url = ProvenanceFixtures.class.getResource(name);
         try {
             return Path.of(url.toURI());
@@ -51,38 +51,38 @@ final class ProvenanceFixtures {
     }
 
     /** The release key, loaded as {@code hermetic:sign -Dhermetic.sign.reproducible} loads it. */
-    static SigningKey releaseKey() throws Exception {
+    public static SigningKey releaseKey() throws Exception {
         return key("release-secret.asc");
     }
 
-    static SigningKey key(String resource) throws Exception {
+    public static SigningKey key(String resource) throws Exception {
         return new SigningKeyLoader().keySource(SigningKeySource.file(resource(resource)))
                 .signatureTime(SIGNATURE_TIME).load();
     }
 
     /** The sample build's outputs, written to {@code dir}: a jar and its POM. */
-    static List<Path> outputs(Path dir) throws IOException {
+    public static List<Path> outputs(Path dir) throws IOException {
         return List.of(
                 Files.write(dir.resolve("demo-1.0.jar"), "PK demo jar bytes".getBytes(StandardCharsets.UTF_8)),
                 Files.writeString(dir.resolve("demo-1.0.pom"), "<project/>\n"));
     }
 
-    static ResourceDescriptor subject(Path file) throws IOException {
+    public static ResourceDescriptor subject(Path file) throws IOException {
         return ResourceDescriptor.file(file.getFileName().toString(),
                 MultiDigest.read(file, EnumSet.allOf(DigestAlgorithm.class)).hex());
     }
 
     /** The lockfile text of the sample build. */
-    static String lockfileText() {
-        return "# hermetic.lock\nformat 2\nalgorithm SHA-256\n"
+    public static String lockfileText() {
+        return "# hermetic.lock\nformat 3\nalgorithm SHA-256\n"
                 + "environment maven 3.9.16\nenvironment java 17.0.13 Eclipse Adoptium\nenvironment wrapper -\n"
-                + "module com.example:demo\n"
-                + COMMONS_LANG + " " + COMMONS_LANG_SHA256 + " dependency compile com.example:demo -\n"
-                + GUAVA_POM + " " + GUAVA_POM_SHA256 + " pom - com.example:demo -\n";
+                + "module com.example:demo\nbuild default -\n"
+                + COMMONS_LANG + " " + COMMONS_LANG_SHA256 + " dependency compile com.example:demo - *\n"
+                + GUAVA_POM + " " + GUAVA_POM_SHA256 + " pom - com.example:demo - *\n";
     }
 
     /** The sample build's provenance, its subjects read from {@code outputs}. */
-    static Provenance provenance(List<Path> outputs, String lockfileSha256) throws IOException {
+    public static Provenance provenance(List<Path> outputs, String lockfileSha256) throws IOException {
         List<ResourceDescriptor> subjects = new ArrayList<>();
         for (Path output : outputs) {
             subjects.add(subject(output));
