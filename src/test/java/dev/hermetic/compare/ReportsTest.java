@@ -57,6 +57,15 @@ class ReportsTest {
     }
 
     @Test
+    void jsonHoldsEveryDifferenceInAStableOrder() throws IOException {
+        byte[] json = JsonReport.write(report);
+        assertThat(withoutDir(new String(json, StandardCharsets.UTF_8))).isEqualTo(golden("golden.json").strip());
+        assertThat(JsonReport.write(new BuildComparator(CauseTable.builtIn(), List.of("*.asc"), dir)
+                .compare(dir.resolve("reference"), dir.resolve("actual")))).as("same comparison, same bytes").isEqualTo(json);
+        assertThat(dev.hermetic.io.CanonicalJson.read(json, "report").get("files").get(1).get("differences").size()).isEqualTo(3);
+    }
+
+    @Test
     void consoleShowsEvidenceCauseAndFixThenTheSummary() {
         List<String> lines = ConsoleReport.lines(report, ConsoleReport.DEFAULT_SHOWN, true);
         assertThat(withoutDir(String.join("\n", lines))).isEqualTo("""

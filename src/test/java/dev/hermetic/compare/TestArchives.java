@@ -74,7 +74,9 @@ final class TestArchives {
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
             for (Entry e : entries) {
                 ZipArchiveEntry z = new ZipArchiveEntry(e.name);
-                z.setTime(e.time);
+                // DOS time is local time: the same wall-clock fields (those of e.time in UTC) in every time zone
+                z.setTime(java.time.LocalDateTime.ofEpochSecond(e.time / 1000, 0, java.time.ZoneOffset.UTC)
+                        .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
                 if (e.unixMode != 0) {
                     z.setUnixMode(e.unixMode);
                 }
