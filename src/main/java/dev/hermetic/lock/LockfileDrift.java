@@ -58,16 +58,17 @@ public record LockfileDrift(Path file, int artifacts, boolean missing, List<Stri
      *
      * @param proposed where the caller wrote the lockfile locking would write, named with a {@code diff} command
      *     that shows every change
+     * @param lockCommand the command that locks the build checked ({@link BuildVariant#lockCommand})
      */
-    public String message(Path proposed) {
+    public String message(Path proposed, String lockCommand) {
         if (missing) {
-            return "hermetic.lock.check: there is no lockfile at " + file + ". Run `" + Lockfile.LOCK_COMMAND + "` and "
+            return "hermetic.lock.check: there is no lockfile at " + file + ". Run `" + lockCommand + "` and "
                     + "commit " + file.getFileName() + ".";
         }
         return "hermetic.lock.check: " + file + " is out of date (" + artifacts + " artifacts now)."
                 + lines(added, "+", "added") + lines(removed, "-", "removed") + "\nThe lockfile locking would write is "
                 + proposed + ": see the whole change with `diff -u " + file + " " + proposed + "`. Review the change, "
-                + "run `" + Lockfile.LOCK_COMMAND + "` and commit the lockfile.";
+                + "run `" + lockCommand + "` and commit the lockfile.";
     }
 
     /** The first {@link #SHOWN} lines and how many more, or nothing when there are none. */

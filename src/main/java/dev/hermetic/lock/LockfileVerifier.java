@@ -26,6 +26,11 @@ import java.util.stream.Stream;
  * ({@link Policy#IGNORE} drops them). Excluded artifacts are neither checked nor reported unused; the
  * report says which pattern excluded what.
  *
+ * <p>A lockfile may lock several {@link BuildVariant}s: a build is verified against its own entries
+ * ({@link Lockfile#forBuild}), exactly as if they were the whole lockfile. Entries of other builds are neither
+ * unused nor usable here; an artifact locked only for another build is reported as not locked, saying so. Every
+ * message that suggests locking gives the command that locks this build ({@link BuildVariant#lockCommand}).
+ *
  * <p>Typical use from a build-tool adapter:
  * <pre>{@code
  * Lockfile lock = LockfileReader.read(root.resolve(Lockfile.DEFAULT_FILE_NAME));
@@ -43,7 +48,12 @@ public final class LockfileVerifier {
             .thenComparing(f -> f.file() == null ? "" : f.file().toString())
             .thenComparing(Finding::message);
 
+    /** The entries of the build verified: a lockfile of that build alone. */
     private final Lockfile lockfile;
+    /** The whole lockfile, every build's entries. */
+    private final Lockfile allBuilds;
+    /** The build verified, or null for every build at once. */
+    private final BuildVariant build;
     private final List<ArtifactPattern> exclusions;
     private final Policy environmentPolicy;
     private final Policy unusedPolicy;
@@ -62,7 +72,28 @@ public final class LockfileVerifier {
      */
     public LockfileVerifier(Lockfile lockfile, Collection<String> exclusionPatterns, Policy environmentPolicy,
             Policy unusedPolicy, Policy usagePolicy, Comparator<String> versionOrder) {
-        this.lockfile = Objects.requireNonNull(lockfile, "lockfile");
+        this(lockfile, null, exclusionPatterns, environmentPolicy, unusedPolicy, usagePolicy, versionOrder);
+    }
+
+    /**
+     * As above, for one build of the lockfile: verified against that build's entries. A build the lockfile does not
+     * lock has none (every artifact is then reported as not locked, with the command that locks it).
+     *
+     * @param build the build verified; null for the entries of every build at once (e.g. checking a local
+     *     repository against the whole lockfile)
+     */
+    public LockfileVerifier(Lockfile lockfile, BuildVariant build, Collection<String> exclusionPatterns,
+            Policy environmentPolicy, Policy unusedPolicy, Policy usagePolicy, Comparator<String> versionOrder) {
+        this.allBuilds = Objects.requireNonNull(lockfile, "lockfile");
+        this.build = build;
+        if (build == null) {
+            this.lockfile = lockfile;
+        } else if (lockfile.build(build.name()).isPresent()) {
+            this.lockfile = lockfile.forBuild(build.name());
+        } else {
+            this.lockfile = new Lockfile(lockfile.formatVersion(), lockfile.algorithm(), lockfile.environment(),
+                    lockfile.modules(), List.of(build), List.of());
+        }
         this.exclusions = exclusionPatterns.stream().map(ArtifactPattern::parse).toList();
         this.environmentPolicy = Objects.requireNonNull(environmentPolicy, "environmentPolicy");
         this.unusedPolicy = Objects.requireNonNull(unusedPolicy, "unusedPolicy");
@@ -111,9 +142,10 @@ public final class LockfileVerifier {
         for (LockedArtifact a : lockfile.artifacts()) {
             if (!byCoordinates.containsKey(a.coordinates()) && !exclude(a.coordinates(), excluded) && unused != null) {
                 findings.add(new Finding(Finding.Kind.UNUSED, unused, a.coordinates(), null, a.digest(), "",
-                        a.coordinates() + " is in the lockfile but this build does not use it.",
-                        "If it is no longer needed, run `" + Lockfile.LOCK_COMMAND + "` to drop it; a partial "
-                                + "build (-pl, a skipped plugin) also uses less."));
+                        a.coordinates() + " is in the lockfile" + forThisBuild() + " but this build does not use "
+                                + "it.", "If it is no longer needed, run `" + lockCommand() + "` to drop it"
+                                + (forThisBuild().isEmpty() ? "" : " from this build's entries")
+                                + "; a partial build (-pl, a skipped plugin) also uses less."));
             }
         }
         if (current != null) {
@@ -146,9 +178,11 @@ public final class LockfileVerifier {
             if (entry == null) {
                 findings.add(new Finding(Finding.Kind.NOT_IN_LOCKFILE, Finding.Severity.ERROR, c, u.file(), "", actual,
                         c + " (" + LockfileFields.roleToken(u.role()) + " of " + u.module()
-                                + (plugins.isEmpty() ? "" : ", pulled in by " + plugins) + ", " + algorithm + " " + actual + ") is not in the lockfile" + otherVersions(c, uses, withFiles) + ".",
+                                + (plugins.isEmpty() ? "" : ", pulled in by " + plugins) + ", " + algorithm + " "
+                                + actual + ") is not in the lockfile" + forThisBuild() + lockedForOtherBuilds(c)
+                                + otherVersions(c, uses, withFiles) + ".",
                         "Review the new artifact (why it is needed, where it comes from), then run `"
-                                + Lockfile.LOCK_COMMAND + "` and commit the lockfile change."));
+                                + lockCommand() + "` and commit the lockfile change."));
             } else if (!entry.digest().equals(actual)) {
                 findings.add(new Finding(Finding.Kind.DIGEST_MISMATCH, Finding.Severity.ERROR, c, u.file(),
                         entry.digest(), actual, "Checksum mismatch for " + c
@@ -161,6 +195,22 @@ public final class LockfileVerifier {
                                 + "checksum published on Maven Central) before changing the lockfile."));
             }
         }
+    }
+
+    /** Which build's entries were looked at, when the lockfile locks more than one. */
+    private String forThisBuild() {
+        return build != null && allBuilds.builds().size() > 1 ? " for build " + build.describe() : "";
+    }
+
+    /** The command that locks the build verified. */
+    private String lockCommand() {
+        return build == null ? Lockfile.LOCK_COMMAND : build.lockCommand();
+    }
+
+    /** E.g. {@code  (locked for build release only)}, when other builds' entries hold {@code c}; else empty. */
+    private String lockedForOtherBuilds(ArtifactCoordinates c) {
+        return allBuilds.find(c).map(a -> " (locked for build" + (a.builds().size() == 1 ? " " : "s ")
+                + String.join(", ", a.builds()) + " only)").orElse("");
     }
 
     /** The plugins that pulled these uses in, comma-separated, or empty if none did. */
@@ -181,7 +231,7 @@ public final class LockfileVerifier {
      */
     private void checkUsage(Map<ArtifactCoordinates, List<UsedArtifact>> byCoordinates,
             Map<ArtifactCoordinates, LockedArtifact> locked, Finding.Severity severity, List<Finding> findings) {
-        String fix = "If the new use is intended, run `" + Lockfile.LOCK_COMMAND + "`, review the diff and commit the "
+        String fix = "If the new use is intended, run `" + lockCommand() + "`, review the diff and commit the "
                 + "lockfile; if not, find what introduced it (e.g. `mvn dependency:tree`) and undo it.";
         TreeSet<String> newModules = new TreeSet<>();
         for (Map.Entry<ArtifactCoordinates, List<UsedArtifact>> e : byCoordinates.entrySet()) {
@@ -307,9 +357,9 @@ public final class LockfileVerifier {
         }
         String fix = environmentPolicy == Policy.FAIL
                 ? "Build with the recorded environment (e.g. through ./mvnw and the recorded JDK), or if the change "
-                        + "is intended, run `" + Lockfile.LOCK_COMMAND + "` and commit the lockfile."
+                        + "is intended, run `" + lockCommand() + "` and commit the lockfile."
                 : "Build with the recorded environment, or if the change is intended, run `"
-                        + Lockfile.LOCK_COMMAND + "`.";
+                        + lockCommand() + "`.";
         differs("Maven version", expected.mavenVersion(), actual.mavenVersion(), s, fix, findings);
         differs("Java version", expected.javaVersion(), actual.javaVersion(), s, fix, findings);
         differs("Java vendor", expected.javaVendor(), actual.javaVendor(), s, fix, findings);

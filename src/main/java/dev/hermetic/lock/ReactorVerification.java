@@ -59,32 +59,39 @@ public final class ReactorVerification {
     }
 
     private final Lockfile lockfile;
+    private final BuildVariant build;
     private final VerifySettings settings;
     private final Function<ArtifactCoordinates, Path> localRepository;
     private final Comparator<String> versionOrder;
 
     /**
      * @param lockfile the lockfile, read from {@code settings.lockfile()} (e.g. by {@link #readLockfile})
+     * @param build the build verified: against its own entries of the lockfile
      * @param localRepository where the local repository keeps the file of given coordinates
      * @param versionOrder the build tool's order of versions, for messages (see {@link LockfileVerifier})
      */
-    public ReactorVerification(Lockfile lockfile, VerifySettings settings,
+    public ReactorVerification(Lockfile lockfile, BuildVariant build, VerifySettings settings,
             Function<ArtifactCoordinates, Path> localRepository, Comparator<String> versionOrder) {
         this.lockfile = Objects.requireNonNull(lockfile, "lockfile");
+        this.build = Objects.requireNonNull(build, "build");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.localRepository = Objects.requireNonNull(localRepository, "localRepository");
         this.versionOrder = Objects.requireNonNull(versionOrder, "versionOrder");
     }
 
-    /** Reads the lockfile, failing with what the user needs to know and do. */
-    public static Lockfile readLockfile(Path lockfile) throws Failure {
+    /**
+     * Reads the lockfile for verifying {@code build}, failing with what the user needs to know and do: the file is
+     * missing or malformed, or does not lock this build ({@link #requireBuild}).
+     */
+    public static Lockfile readLockfile(Path lockfile, BuildVariant build) throws Failure {
         if (!Files.isRegularFile(lockfile)) {
-            throw new Failure("No lockfile at " + lockfile + ". Create it with `" + Lockfile.LOCK_COMMAND + "` "
+            throw new Failure("No lockfile at " + lockfile + ". Create it with `" + build.lockCommand() + "` "
                     + "(see docs/lock-verify.md), review it and commit it; the next build verifies against it. "
                     + "Until then, add -Dhermetic.verify.skip to run a command without verification.");
         }
+        Lockfile read;
         try {
-            return LockfileReader.read(lockfile);
+            read = LockfileReader.read(lockfile, build.lockCommand());
         } catch (OutdatedLockfileException e) {
             throw new Failure("Lockfile " + lockfile + ": " + e.problem());
         } catch (LockfileFormatException e) {
@@ -94,6 +101,27 @@ public final class ReactorVerification {
         } catch (IOException e) {
             throw new Failure("Cannot read lockfile " + lockfile + ": " + e.getMessage());
         }
+        requireBuild(read, build, lockfile);
+        return read;
+    }
+
+    /**
+     * Fails unless the lockfile locks {@code build}: naming this build, the builds it locks and the command that
+     * locks this one (keeping the others).
+     */
+    public static void requireBuild(Lockfile lockfile, BuildVariant build, Path path) throws Failure {
+        if (lockfile.build(build.name()).isPresent()) {
+            return;
+        }
+        List<String> locked = lockfile.builds().stream().map(BuildVariant::describe).toList();
+        throw new Failure("Lockfile " + path + " does not lock this build, " + build.describe() + ": it locks "
+                + (locked.size() == 1 ? "one build, " : "the builds ") + String.join(", ", locked)
+                + (lockfile.formatVersion() < 3 ? " (a format " + lockfile.formatVersion() + " lockfile, made before "
+                        + "builds: it is read as the build 'default')" : "")
+                + ". Lock this build with `" + build.lockCommand() + "`: that adds its entries and keeps the other "
+                + "builds'. Review the diff and commit the lockfile. If this build uses exactly what one of those "
+                + "does (a profile that changes no artifact), -D" + BuildVariant.NAME_PROPERTY + "=NAME verifies it "
+                + "as that build.");
     }
 
     /**
@@ -124,11 +152,16 @@ public final class ReactorVerification {
             }
         }
 
+        try {
+            requireBuild(lockfile, build, settings.lockfile());
+        } catch (Failure e) {
+            return new Outcome(lines, null, e.getMessage());
+        }
         List<UsedArtifact> all = new ArrayList<>(used);
         Set<ArtifactCoordinates> notDownloaded = addRuntimeResolutions(all);
         VerificationReport report;
         try {
-            report = new LockfileVerifier(lockfile, settings.excludes(),
+            report = new LockfileVerifier(lockfile, build, settings.excludes(),
                     settings.strict() ? Policy.FAIL : Policy.WARN, settings.unusedPolicy(), settings.usagePolicy(),
                     versionOrder)
                     .verify(all, current);
@@ -151,7 +184,8 @@ public final class ReactorVerification {
             }
         }
         String summary = "hermetic:verify: " + modules + " module" + (modules == 1 ? "" : "s") + " against "
-                + settings.lockfile().getFileName() + ": " + report.summary() + String.format(Locale.ROOT,
+                + settings.lockfile().getFileName() + (lockfile.builds().size() > 1 ? " (build " + build.name() + ")"
+                        : "") + ": " + report.summary() + String.format(Locale.ROOT,
                         "; %.2f s in all", (System.nanoTime() - startNanos) / 1e9) + collectionNote;
         lines.add(new LogLine(false, summary));
         return new Outcome(lines, summary, errors.isEmpty() ? null : failure(errors));
@@ -179,7 +213,7 @@ public final class ReactorVerification {
             seen.add(u.coordinates());
         }
         Set<ArtifactCoordinates> notDownloaded = new HashSet<>();
-        for (LockedArtifact a : lockfile.artifacts()) {
+        for (LockedArtifact a : lockfile.forBuild(build.name()).artifacts()) {
             if (!a.roles().contains(ArtifactRole.RUNTIME) || seen.contains(a.coordinates())) {
                 continue;
             }

@@ -36,6 +36,7 @@ public final class RuntimeResolutionCheck {
     private final LockfileVerifier verifier;
     private final Policy policy;
     private final Path lockfilePath;
+    private final BuildVariant build;
     private final String module;
     private final Set<String> checked = ConcurrentHashMap.newKeySet();
 
@@ -44,6 +45,7 @@ public final class RuntimeResolutionCheck {
      * the first {@link #check}.
      *
      * @param record the live record of the resolver's hand-outs ({@link RuntimeResolutions})
+     * @param build the build that runs: checked against its own entries of the lockfile
      * @param resolvedBy the plugins that resolved each ({@link RuntimeResolutions})
      * @param policy what an artifact the lockfile does not hold does (see {@link #check}'s {@code notLocked})
      * @param usagePolicy what a use the lockfile does not record does (a locked run-time resolution by another plugin)
@@ -52,12 +54,13 @@ public final class RuntimeResolutionCheck {
      * @param versionOrder the build tool's order of versions, for messages (see {@link LockfileVerifier})
      */
     public RuntimeResolutionCheck(Map<String, String> record, Map<String, String> resolvedBy, Lockfile lockfile,
-            List<String> excludes, Policy policy, Policy usagePolicy, Path lockfilePath, String module,
-            Comparator<String> versionOrder) {
+            BuildVariant build, List<String> excludes, Policy policy, Policy usagePolicy, Path lockfilePath,
+            String module, Comparator<String> versionOrder) {
         this.record = record;
         this.resolvedBy = resolvedBy;
+        this.build = java.util.Objects.requireNonNull(build, "build");
         // Unused entries ignored, environment not compared: the build plan's verification did both.
-        this.verifier = new LockfileVerifier(lockfile, excludes, Policy.IGNORE, Policy.IGNORE, usagePolicy,
+        this.verifier = new LockfileVerifier(lockfile, build, excludes, Policy.IGNORE, Policy.IGNORE, usagePolicy,
                 versionOrder);
         this.policy = policy;
         this.lockfilePath = lockfilePath;
@@ -119,7 +122,7 @@ public final class RuntimeResolutionCheck {
                 m.append("\n  - ").append(e);
             }
             m.append("\nIf the build now legitimately needs it (e.g. the lockfile was made with -DskipTests), re-lock "
-                    + "with the goals you build (`" + Lockfile.LOCK_COMMAND + "`), review the diff and commit it; to "
+                    + "with the goals you build (`" + build.lockCommand() + "`), review the diff and commit it; to "
                     + "only warn about artifacts that are not locked, set -D" + POLICY_PROPERTY + "=warn (about uses "
                     + "the lockfile does not record: -D" + VerifySettings.PREFIX + "usagePolicy=warn).");
             throw new Failure(m.toString(), null);

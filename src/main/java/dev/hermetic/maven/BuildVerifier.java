@@ -2,15 +2,19 @@ package dev.hermetic.maven;
 
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.BuildEnvironment;
+import dev.hermetic.lock.BuildVariant;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.ReactorVerification;
 import dev.hermetic.lock.StoredListCheck;
 import dev.hermetic.lock.VerifySettings;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.versioning.ComparableVersion;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystemSession;
@@ -42,6 +46,23 @@ final class BuildVerifier {
     /** The lockfile a goal reads or writes: the configured one, else {@code hermetic.lock} at the build's root. */
     static Path lockfile(MavenSession session, java.io.File configured) {
         return configured != null ? configured.toPath() : root(session).resolve(Lockfile.DEFAULT_FILE_NAME);
+    }
+
+    /**
+     * The build this session runs, for the lockfile: named by {@code -Dhermetic.build}, else by the profiles asked for
+     * on the command line or in {@code .mvn/maven.config} ({@code -P}, {@code !id} for one turned off). Profiles
+     * defined in settings.xml are left out, however activated: they configure a machine (its repositories), not a
+     * build of the project, and Maven hands settings.xml's {@code <activeProfiles>} over mixed with {@code -P}.
+     *
+     * @throws IllegalArgumentException for a name or profile id a lockfile cannot hold, naming it
+     */
+    static BuildVariant build(MavenSession session) {
+        MavenExecutionRequest request = session.getRequest();
+        Set<String> fromSettings = new HashSet<>();
+        request.getProfiles().forEach(p -> fromSettings.add(p.getId()));
+        return BuildVariant.of(session.getUserProperties().getProperty(BuildVariant.NAME_PROPERTY),
+                request.getActiveProfiles().stream().filter(id -> !fromSettings.contains(id)).toList(),
+                request.getInactiveProfiles().stream().filter(id -> !fromSettings.contains(id)).toList());
     }
 
     /** Maven, Java and the Maven Wrapper distribution's checksum, as the lockfile records them. */
@@ -87,8 +108,24 @@ final class BuildVerifier {
      */
     static String verify(BuildArtifactCollector collector, MavenSession session, VerifySettings settings,
             String mavenVersion, Consumer<String> info, Consumer<String> warn) throws ReactorVerification.Failure {
-        return verify(collector, session, settings, ReactorVerification.readLockfile(settings.lockfile()),
-                mavenVersion, info, warn);
+        return verify(collector, session, settings, readLockfile(session, settings), mavenVersion, info, warn);
+    }
+
+    /**
+     * Reads the lockfile to verify this session's build against: fails when it is missing, malformed or does not
+     * lock this build, each time with the command that locks this build.
+     */
+    static Lockfile readLockfile(MavenSession session, VerifySettings settings) throws ReactorVerification.Failure {
+        return ReactorVerification.readLockfile(settings.lockfile(), verifiedBuild(session));
+    }
+
+    /** {@link #build}, its error as a verification failure. */
+    private static BuildVariant verifiedBuild(MavenSession session) throws ReactorVerification.Failure {
+        try {
+            return build(session);
+        } catch (IllegalArgumentException e) {
+            throw new ReactorVerification.Failure(e.getMessage() + ".");
+        }
     }
 
     /** As above, against a lockfile the caller has already read (from {@code settings.lockfile()}). */
@@ -96,13 +133,16 @@ final class BuildVerifier {
             Lockfile lockfile, String mavenVersion, Consumer<String> info, Consumer<String> warn)
             throws ReactorVerification.Failure {
         long start = System.nanoTime();
+        BuildVariant build = verifiedBuild(session);
+        ReactorVerification.requireBuild(lockfile, build, settings.lockfile());
+        Lockfile own = lockfile.forBuild(build.name());
         List<MavenProject> projects = reactor(session);
         Path cache = settings.reuseGraphs() ? StoredArtifactLists.file(
                 session.getRepositorySession().getLocalRepository().getBasedir().toPath(), projects,
                 settings.lockfile(), mavenVersion, StoredArtifactLists.environment(session.getUserProperties())) : null;
         BuildArtifactCollector.Collected collected = StoredArtifactLists.read(cache);
         // A stored graph that cannot stand for a fresh collection is set aside, and the summary says why.
-        String setAside = collected == null ? null : StoredListCheck.whyNotUsable(collected.used(), lockfile,
+        String setAside = collected == null ? null : StoredListCheck.whyNotUsable(collected.used(), own,
                 c -> localFile(session.getRepositorySession(), c), () -> StoredArtifactLists.declarations(projects,
                         session.getRepositorySession().getArtifactTypeRegistry(), session.getUserProperties(),
                         session.getSystemProperties()));
@@ -120,7 +160,7 @@ final class BuildVerifier {
         }
         String note = reused ? " (build plan unchanged: graph reused from " + cache.getFileName() + ")"
                 : setAside != null ? " (stored graph " + cache.getFileName() + " not used, " + setAside + ")" : "";
-        ReactorVerification.Outcome outcome = new ReactorVerification(lockfile, settings,
+        ReactorVerification.Outcome outcome = new ReactorVerification(lockfile, build, settings,
                 c -> localFile(session.getRepositorySession(), c), VERSION_ORDER).verify(projects.size(), collected.used(),
                         collected.versionFindings(), environment(session, mavenVersion), start, note);
         outcome.lines().forEach(line -> (line.warning() ? warn : info).accept(line.text()));

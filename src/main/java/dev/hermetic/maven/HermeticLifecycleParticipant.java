@@ -129,7 +129,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         }
         Lockfile lockfile;
         try {
-            lockfile = ReactorVerification.readLockfile(settings.lockfile());
+            lockfile = BuildVerifier.readLockfile(session, settings);
             String summary = BuildVerifier.verify(collector, session, settings, lockfile, runtime.getMavenVersion(),
                     LOG::info, LOG::warn);
             repo.getData().set(VerifyMojo.VERIFIED_KEY, summary);
@@ -202,7 +202,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
         Map<String, String> resolvedBy = (Map<String, String>) session.getRepositorySession().getData()
                 .get(ResolvedArtifactRecorder.RESOLVED_BY_KEY);
         RuntimeResolutionCheck armed = new RuntimeResolutionCheck(record, resolvedBy, lockfile,
-                settings.excludes(),
+                BuildVerifier.build(session), settings.excludes(),
                 settings.runtimePolicy(), settings.usagePolicy(),
                 settings.lockfile(), BuildArtifactCollector.moduleName(session.getTopLevelProject()),
                 BuildVerifier.VERSION_ORDER);

@@ -4,6 +4,7 @@ import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.ArtifactFileException;
 import dev.hermetic.lock.ArtifactRole;
+import dev.hermetic.lock.BuildVariant;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.LockfileDrift;
@@ -40,7 +41,8 @@ import org.apache.maven.rtinfo.RuntimeInformation;
  * plugins of the build plan up to {@code deploy} and their dependencies, build extensions, parent POMs, BOMs, the POM
  * of each, and, in extension mode, whatever plugins resolved while this build ran), with its checksum, and the
  * environment. Runs once per build, after the other goals of the command line: lock with
- * {@code mvn verify hermetic:lock}.
+ * {@code mvn verify hermetic:lock}. The lockfile serves several builds ({@link BuildVariant}: {@code -P} profiles,
+ * {@code -Dhermetic.build}): this build's entries replace what it held for this build, other builds' are kept.
  */
 @Mojo(name = "lock", aggregator = true, threadSafe = true)
 public class LockMojo extends LockfileMojo {
@@ -107,6 +109,12 @@ public class LockMojo extends LockfileMojo {
         DigestAlgorithm digestAlgorithm = parseAlgorithm(algorithm);
         Path root = BuildVerifier.root(session);
         Path file = BuildVerifier.lockfile(session, lockfile);
+        BuildVariant build;
+        try {
+            build = BuildVerifier.build(session);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage() + ".", e);
+        }
 
         List<MavenProject> projects = BuildVerifier.reactor(session);
         BuildArtifactCollector.Collected collected;
@@ -120,19 +128,27 @@ public class LockMojo extends LockfileMojo {
         collected.versionFindings().stream().map(UnpinnedVersion::message).distinct()
                 .forEach(m -> getLog().warn(m));
         List<UsedArtifact> used = new ArrayList<>(collected.used());
-        addRuntimeRecord(projects, used);
+        addRuntimeRecord(projects, used, build);
 
         Lockfile lock;
         try {
             lock = Lockfile.create(used, digestAlgorithm,
-                    BuildVerifier.environment(session, runtime.getMavenVersion()));
+                    BuildVerifier.environment(session, runtime.getMavenVersion()), build);
         } catch (ArtifactFileException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("Cannot lock: " + e.getMessage(), e);
         }
+        Lockfile earlier = earlier(file, build);
         if (runsNoPluginFirst(session.getGoals())) {
-            lock = keepRuntimeCaptures(file, lock, projects);
+            lock = keepRuntimeCaptures(earlier, lock, projects, build);
+        }
+        if (earlier != null) {
+            try {
+                lock = earlier.relock(lock);
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("Cannot lock " + file + ": " + e.getMessage(), e);
+            }
         }
         try {
             if (check) {
@@ -145,11 +161,11 @@ public class LockMojo extends LockfileMojo {
                         try {
                             LockfileWriter.write(lock, proposed);
                         } catch (IOException e) {
-                            throw new MojoExecutionException(drift.get().message(proposed) + " (Cannot write "
-                                    + proposed + ": " + e.getMessage() + ".)", e);
+                            throw new MojoExecutionException(drift.get().message(proposed, build.lockCommand())
+                                    + " (Cannot write " + proposed + ": " + e.getMessage() + ".)", e);
                         }
                     }
-                    throw new MojoFailureException(drift.get().message(proposed));
+                    throw new MojoFailureException(drift.get().message(proposed, build.lockCommand()));
                 }
             } else {
                 LockfileWriter.write(lock, file);
@@ -170,12 +186,34 @@ public class LockMojo extends LockfileMojo {
                     + ". Check that the directory is writable.", e);
         }
         long bytes = used.stream().map(UsedArtifact::file).distinct().mapToLong(f -> f.toFile().length()).sum();
+        Lockfile own = lock.forBuild(build.name());
         // Counted in what is written: the entries kept from earlier locks are captured at run time too.
-        long captured = lock.artifacts().stream().filter(a -> a.roles().contains(ArtifactRole.RUNTIME)).count();
-        getLog().info(String.format(Locale.ROOT, "hermetic:lock: %s %s: %d artifacts (%d captured at run time), "
-                + "%d %s, %.1f MB hashed, %.2f s", check ? "checked" : "wrote", file, lock.artifacts().size(),
-                captured, projects.size(), projects.size() == 1 ? "module" : "modules", bytes / 1e6,
-                (System.nanoTime() - start) / 1e9));
+        long captured = own.artifacts().stream().filter(a -> a.roles().contains(ArtifactRole.RUNTIME)).count();
+        String others = lock.builds().size() == 1 ? "" : "; the lockfile locks " + lock.builds().size() + " builds ("
+                + lock.builds().stream().map(BuildVariant::name).collect(Collectors.joining(", ")) + "), "
+                + lock.artifacts().size() + " artifacts in all";
+        getLog().info(String.format(Locale.ROOT, "hermetic:lock: %s %s for build %s: %d artifacts (%d captured at run "
+                + "time), %d %s, %.1f MB hashed, %.2f s%s", check ? "checked" : "wrote", file, build.describe(),
+                own.artifacts().size(), captured, projects.size(), projects.size() == 1 ? "module" : "modules",
+                bytes / 1e6, (System.nanoTime() - start) / 1e9, others));
+    }
+
+    /**
+     * The lockfile this lock replaces, to keep its other builds' entries; null when there is none, or when it cannot
+     * be read (then this lock writes this build alone, and says so: an unreadable file's advice is to lock again).
+     */
+    private Lockfile earlier(Path file, BuildVariant build) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return LockfileReader.read(file, build.lockCommand());
+        } catch (IOException e) {
+            getLog().warn("hermetic:lock: cannot read " + file + " (" + e.getMessage() + "): this lock replaces it "
+                    + "with build " + build.describe() + " alone; if it locked other builds, lock each of them "
+                    + "again.");
+            return null;
+        }
     }
 
     /**
@@ -196,24 +234,20 @@ public class LockMojo extends LockfileMojo {
     }
 
     /**
-     * The new lockfile plus the entries earlier locks captured at run time, which this invocation could not capture
-     * again (dropping them would fail the next build); says how many in one line, and how to refresh them.
+     * The new lockfile plus the entries earlier locks of this build captured at run time, which this invocation could
+     * not capture again (dropping them would fail the next build); says how many in one line, and how to refresh
+     * them.
+     *
+     * @param earlier the lockfile this lock replaces, or null
      */
-    private Lockfile keepRuntimeCaptures(Path file, Lockfile lock, List<MavenProject> projects) {
-        if (!Files.isRegularFile(file)) {
+    private Lockfile keepRuntimeCaptures(Lockfile earlier, Lockfile lock, List<MavenProject> projects,
+            BuildVariant build) {
+        if (earlier == null || earlier.build(build.name()).isEmpty()) {
             return lock;
         }
-        String refresh = "run `" + Lockfile.LOCK_COMMAND + "` to capture them again.";
-        Lockfile earlier;
-        try {
-            earlier = LockfileReader.read(file);
-        } catch (IOException e) {
-            getLog().warn("hermetic:lock: cannot keep what earlier locks captured at run time (" + e.getMessage()
-                    + "): " + refresh);
-            return lock;
-        }
+        String refresh = "run `" + build.lockCommand() + "` to capture them again.";
         Set<String> reactor = BuildArtifactCollector.reactorIds(projects);
-        List<LockedArtifact> kept = RuntimeResolutions.capturedEarlier(earlier, lock,
+        List<LockedArtifact> kept = RuntimeResolutions.capturedEarlier(earlier.forBuild(build.name()), lock,
                 c -> BuildArtifactCollector.inReactor(reactor, c));
         if (kept.isEmpty()) {
             return lock;
@@ -226,7 +260,7 @@ public class LockMojo extends LockfileMojo {
         }
         getLog().info("hermetic:lock: kept " + kept.size() + (kept.size() == 1 ? " artifact" : " artifacts")
                 + " that earlier locks captured at run time (no plugin ran before this lock to resolve them again); "
-                + "to refresh them, run `" + Lockfile.LOCK_COMMAND + "`.");
+                + "to refresh them, run `" + build.lockCommand() + "`.");
         return lock.plus(kept);
     }
 
@@ -242,12 +276,12 @@ public class LockMojo extends LockfileMojo {
      * Adds what plugins resolved while this build ran (recorded by the extension), as role RUNTIME, naming the plugin
      * that resolved it.
      */
-    private void addRuntimeRecord(List<MavenProject> projects, List<UsedArtifact> used) {
+    private void addRuntimeRecord(List<MavenProject> projects, List<UsedArtifact> used, BuildVariant build) {
         Object record = session.getRepositorySession().getData().get(RESOLVED_KEY);
         if (!(record instanceof Map<?, ?> map)) {
             getLog().warn("Artifacts that plugins resolve while they run (e.g. Surefire's test-framework providers) "
                     + "are not captured: declare this plugin with <extensions>true</extensions> and lock with "
-                    + "`" + Lockfile.LOCK_COMMAND + "`.");
+                    + "`" + build.lockCommand() + "`.");
             return;
         }
         @SuppressWarnings("unchecked")

@@ -45,7 +45,7 @@ class LockfileDriftTest {
         LockfileDrift drift = LockfileDrift.between(file, lock(1)).orElseThrow();
 
         assertThat(drift.missing()).isTrue();
-        assertThat(drift.message(dir.resolve("target/hermetic.lock"))).isEqualTo("hermetic.lock.check: there is no lockfile at " + file + ". Run `mvn "
+        assertThat(drift.message(dir.resolve("target/hermetic.lock"), Lockfile.LOCK_COMMAND)).isEqualTo("hermetic.lock.check: there is no lockfile at " + file + ". Run `mvn "
                 + "verify hermetic:lock` and commit hermetic.lock.");
     }
 
@@ -64,10 +64,10 @@ class LockfileDriftTest {
         assertThat(drift.missing()).isFalse();
         assertThat(drift.added()).containsExactly(added);
         assertThat(drift.removed()).isEmpty();
-        assertThat(drift.message(proposed)).isEqualTo("hermetic.lock.check: " + file + " is out of date (2 artifacts "
+        assertThat(drift.message(proposed, "mvn verify hermetic:lock -Prelease")).isEqualTo("hermetic.lock.check: " + file + " is out of date (2 artifacts "
                 + "now).\n1 line would be added:\n  + " + added + "\nThe lockfile locking would write is " + proposed
                 + ": see the whole change with `diff -u " + file + " " + proposed + "`. Review the change, run `mvn "
-                + "verify hermetic:lock` and commit the lockfile.");
+                + "verify hermetic:lock -Prelease` and commit the lockfile.");
     }
 
     @Test
@@ -82,7 +82,7 @@ class LockfileDriftTest {
         assertThat(drift.removed()).hasSize(126).startsWith("old line", "removed 0").endsWith("removed 124");
         assertThat(drift.added()).hasSizeGreaterThan(LockfileDrift.SHOWN);
         assertThat(drift.artifacts()).isEqualTo(25);
-        String message = drift.message(proposed);
+        String message = drift.message(proposed, Lockfile.LOCK_COMMAND);
         assertThat(message).contains(drift.added().size() + " lines would be added:\n  + ",
                 "\n  ... and " + (drift.added().size() - LockfileDrift.SHOWN) + " more added\n",
                 "126 lines would be removed:\n  - old line\n  - removed 0\n",
@@ -91,5 +91,20 @@ class LockfileDriftTest {
                 "`diff -u " + file + " " + proposed + "`")
                 .doesNotContain("removed " + (LockfileDrift.SHOWN - 1) + "\n");
         assertThat(message.lines().filter(l -> l.startsWith("  - "))).hasSize(LockfileDrift.SHOWN);
+    }
+
+    @Test
+    void relockingOneBuildUnchangedIsNoDriftForALockfileOfSeveralBuilds() throws Exception {
+        Path file = dir.resolve("hermetic.lock");
+        Lockfile everyday = lock(1);
+        Lockfile release = new Lockfile(Lockfile.FORMAT_VERSION, everyday.algorithm(), everyday.environment(), null,
+                List.of(new BuildVariant("release", List.of("release"))),
+                lock(2).artifacts().stream().map(a -> a.withBuilds(List.of())).toList());
+        Lockfile both = everyday.relock(release);
+        LockfileWriter.write(both, file);
+
+        assertThat(LockfileDrift.between(file, LockfileReader.read(file).relock(lock(1)))).isEmpty();
+        // The release build alone would drop the everyday build's lines: that is drift.
+        assertThat(LockfileDrift.between(file, release)).isPresent();
     }
 }

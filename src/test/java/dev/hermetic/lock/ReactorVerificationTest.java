@@ -50,7 +50,7 @@ class ReactorVerificationTest {
     }
 
     ReactorVerification.Outcome verify(VerifySettings settings, List<UnpinnedVersion> unpinned) {
-        return new ReactorVerification(lock, settings, c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder())
+        return new ReactorVerification(lock, BuildVariant.DEFAULT, settings, c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder())
                 .verify(1, used, unpinned, ENV, System.nanoTime(), "");
     }
 
@@ -73,7 +73,7 @@ class ReactorVerificationTest {
 
     @Test
     void theSummaryCountsModulesAndEndsWithHowTheUseWasCollected() {
-        ReactorVerification.Outcome outcome = new ReactorVerification(lock, settings(Map.of()),
+        ReactorVerification.Outcome outcome = new ReactorVerification(lock, BuildVariant.DEFAULT, settings(Map.of()),
                 c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder()).verify(2, used, List.of(), ENV, System.nanoTime(),
                         " (build plan unchanged: graph reused from x.txt)");
 
@@ -188,9 +188,9 @@ class ReactorVerificationTest {
     void aDifferentEnvironmentWarnsAndFailsOnlyWhenStrict() {
         BuildEnvironment other = new BuildEnvironment("3.8.8", ENV.javaVersion(), ENV.javaVendor(), "");
 
-        ReactorVerification.Outcome lenient = new ReactorVerification(lock, settings(Map.of()),
+        ReactorVerification.Outcome lenient = new ReactorVerification(lock, BuildVariant.DEFAULT, settings(Map.of()),
                 c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder()).verify(1, used, List.of(), other, System.nanoTime(), "");
-        ReactorVerification.Outcome strict = new ReactorVerification(lock, settings(Map.of("strict", "true")),
+        ReactorVerification.Outcome strict = new ReactorVerification(lock, BuildVariant.DEFAULT, settings(Map.of("strict", "true")),
                 c -> repo.resolve(c.repositoryPath()), Comparator.naturalOrder()).verify(1, used, List.of(), other, System.nanoTime(), "");
 
         assertThat(lenient.passed()).isTrue();
@@ -200,7 +200,7 @@ class ReactorVerificationTest {
 
     @Test
     void aMissingLockfileSaysHowToCreateItAndHowToSkipVerificationUntilThen() {
-        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath))
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath, BuildVariant.DEFAULT))
                 .isInstanceOf(ReactorVerification.Failure.class)
                 .hasMessage("No lockfile at " + lockfilePath + ". Create it with `mvn verify hermetic:lock` (see "
                         + "docs/lock-verify.md), review it and commit it; the next build verifies against it. Until "
@@ -211,7 +211,7 @@ class ReactorVerificationTest {
     void aMalformedLockfileNamesTheLineAndDoesNotAdviseRelocking() throws Exception {
         Files.writeString(lockfilePath, "format 2\nalgorithm SHA-256\n<<<<<<< HEAD\n");
 
-        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath))
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath, BuildVariant.DEFAULT))
                 .isInstanceOf(ReactorVerification.Failure.class)
                 .hasMessageStartingWith("Lockfile " + lockfilePath + " is malformed at line ")
                 .hasMessageContaining("restore the file from version control")
@@ -230,7 +230,7 @@ class ReactorVerificationTest {
                 g:a:jar:1.0 %s dependency compile *
                 """.formatted("1".repeat(64)));
 
-        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfile))
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfile, BuildVariant.DEFAULT))
                 .isInstanceOf(ReactorVerification.Failure.class)
                 .hasMessageStartingWith("Lockfile " + lockfile + ": format 1 was written by an earlier version")
                 .hasMessageContaining("`mvn verify hermetic:lock`")
@@ -242,6 +242,98 @@ class ReactorVerificationTest {
     void aLockfileWrittenByThisVersionIsRead() throws Exception {
         LockfileWriter.write(lock, lockfilePath);
 
-        assertThat(ReactorVerification.readLockfile(lockfilePath)).isEqualTo(lock);
+        assertThat(ReactorVerification.readLockfile(lockfilePath, BuildVariant.DEFAULT)).isEqualTo(lock);
+    }
+
+    static final BuildVariant RELEASE = BuildVariant.of(null, List.of("release"), List.of());
+
+    /** The everyday build as locked in setUp, and a release build that also signs (its plugin locked for it only). */
+    private Lockfile withRelease() throws Exception {
+        put(repo, "org.example:gpg-plugin:jar:3.0", "gpg plugin");
+        List<UsedArtifact> release = new ArrayList<>(used);
+        release.add(use(repo, "org.example:gpg-plugin:jar:3.0", ArtifactRole.PLUGIN, "", "g:app"));
+        return lock.relock(Lockfile.create(release, DigestAlgorithm.SHA_256, ENV, RELEASE));
+    }
+
+    private ReactorVerification.Outcome verify(Lockfile lockfile, BuildVariant build, List<UsedArtifact> uses,
+            Map<String, String> settings) {
+        return new ReactorVerification(lockfile, build, settings(settings), c -> repo.resolve(c.repositoryPath()),
+                Comparator.naturalOrder()).verify(1, uses, List.of(), ENV, System.nanoTime(), "");
+    }
+
+    @Test
+    void eachBuildPassesAgainstItsOwnEntriesWithNothingUnused() throws Exception {
+        Lockfile both = withRelease();
+        List<UsedArtifact> release = new ArrayList<>(used);
+        release.add(use(repo, "org.example:gpg-plugin:jar:3.0", ArtifactRole.PLUGIN, "", "g:app"));
+
+        // The release build's plugin is not "unused" in the everyday build, even when unused entries fail.
+        ReactorVerification.Outcome everyday = verify(both, BuildVariant.DEFAULT, used, Map.of("unusedPolicy", "fail"));
+        ReactorVerification.Outcome signed = verify(both, RELEASE, release, Map.of("unusedPolicy", "fail"));
+
+        assertThat(everyday.passed()).as(everyday.failure()).isTrue();
+        assertThat(texts(everyday, true)).isEmpty();
+        assertThat(everyday.summary()).startsWith("hermetic:verify: 1 module against hermetic.lock (build default): ");
+        assertThat(signed.passed()).as(signed.failure()).isTrue();
+        assertThat(texts(signed, true)).isEmpty();
+    }
+
+    @Test
+    void anEntryUnusedWithinItsBuildIsReportedWithThatBuildsCommand() throws Exception {
+        Lockfile both = withRelease();
+
+        // The release build no longer signs: its plugin is unused there, and relocking the release drops it.
+        ReactorVerification.Outcome outcome = verify(both, RELEASE, used, Map.of());
+
+        assertThat(texts(outcome, true)).singleElement().asString().isEqualTo("org.example:gpg-plugin:jar:3.0 is in "
+                + "the lockfile for build 'release' (-Prelease) but this build does not use it. If it is no longer "
+                + "needed, run `mvn verify hermetic:lock -Prelease` to drop it from this build's entries; a partial "
+                + "build (-pl, a skipped plugin) also uses less.");
+    }
+
+    @Test
+    void anArtifactLockedForAnotherBuildOnlyIsNotLockedHereAndSaysSo() throws Exception {
+        Lockfile both = withRelease();
+        List<UsedArtifact> signing = new ArrayList<>(used);
+        signing.add(use(repo, "org.example:gpg-plugin:jar:3.0", ArtifactRole.PLUGIN, "", "g:app"));
+
+        ReactorVerification.Outcome outcome = verify(both, BuildVariant.DEFAULT, signing, Map.of());
+
+        assertThat(outcome.failure()).contains("org.example:gpg-plugin:jar:3.0 (plugin of g:app, SHA-256 ",
+                ") is not in the lockfile for build 'default' (no profiles) (locked for build release only). Review "
+                        + "the new artifact (why it is needed, where it comes from), then run `mvn verify "
+                        + "hermetic:lock` and commit the lockfile change.");
+    }
+
+    @Test
+    void aBuildTheLockfileDoesNotLockFailsOnceWithTheCommandThatLocksIt() throws Exception {
+        Lockfile both = withRelease();
+        LockfileWriter.write(both, lockfilePath);
+        BuildVariant other = BuildVariant.of(null, List.of("other"), List.of());
+        String expected = "Lockfile " + lockfilePath + " does not lock this build, 'other' (-Pother): it locks the "
+                + "builds 'default' (no profiles), 'release' (-Prelease). Lock this build with `mvn verify "
+                + "hermetic:lock -Pother`: that adds its entries and keeps the other builds'. Review the diff and "
+                + "commit the lockfile. If this build uses exactly what one of those does (a profile that changes no "
+                + "artifact), -Dhermetic.build=NAME verifies it as that build.";
+
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath, other))
+                .isInstanceOf(ReactorVerification.Failure.class).hasMessage(expected);
+        ReactorVerification.Outcome outcome = verify(both, other, used, Map.of());
+        assertThat(outcome.failure()).isEqualTo(expected);
+        assertThat(outcome.summary()).isNull();
+    }
+
+    @Test
+    void aFormat2LockfileIsTheDefaultBuildAndAProfileBuildIsToldHowToLockIt() throws Exception {
+        String formatTwo = LockfileWriter.render(lock).replace("format 3", "format 2").replace("build default -\n", "")
+                .replace(" <builds, * = all>", "").replace(" *\n", "\n");
+        Files.writeString(lockfilePath, formatTwo);
+
+        assertThat(ReactorVerification.readLockfile(lockfilePath, BuildVariant.DEFAULT).artifacts())
+                .isEqualTo(lock.artifacts());
+        assertThatThrownBy(() -> ReactorVerification.readLockfile(lockfilePath, RELEASE))
+                .hasMessageContaining("it locks one build, 'default' (no profiles) (a format 2 lockfile, made before "
+                        + "builds: it is read as the build 'default'). Lock this build with `mvn verify hermetic:lock "
+                        + "-Prelease`");
     }
 }

@@ -84,7 +84,7 @@ class RuntimeResolutionCheckTest {
         Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(dependency, lockedFile,
                 ArtifactRole.DEPENDENCY, "compile", "app")), DigestAlgorithm.SHA_256, ENV);
         RuntimeResolutionCheck armed = new RuntimeResolutionCheck(record, resolvedBy, lockfile,
-                List.of(), Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app",
+                BuildVariant.DEFAULT, List.of(), Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app",
                 Comparator.naturalOrder());
         record.put(key(dependency), lockedFile.toString());
         resolvedBy.put(key(dependency), SUREFIRE);
@@ -153,7 +153,7 @@ class RuntimeResolutionCheckTest {
         Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
         Lockfile lockfile = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "",
                 "app", SUREFIRE)), DigestAlgorithm.SHA_256, ENV);
-        return new RuntimeResolutionCheck(record, resolvedBy, lockfile, List.of(), policy,
+        return new RuntimeResolutionCheck(record, resolvedBy, lockfile, BuildVariant.DEFAULT, List.of(), policy,
                 usagePolicy, dir.resolve("hermetic.lock"), "app",
                 Comparator.naturalOrder());
     }

@@ -1,0 +1,7 @@
+package it;
+
+public final class Greeting {
+    public static String text() {
+        return "hello";
+    }
+}
