@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -154,8 +153,7 @@ public record ResourceDescriptor(String uri, String name, String mediaType, Sort
             if (!set.isObject()) {
                 throw new ProvenanceFormatException(where + ".digest is not an object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = set.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : set.properties()) {
                 if (!field.getValue().isTextual()) {
                     throw new ProvenanceFormatException(where + ".digest." + field.getKey() + " is not a string");
                 }

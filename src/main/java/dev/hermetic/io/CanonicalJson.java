@@ -33,7 +33,7 @@ import java.util.List;
  */
 public final class CanonicalJson {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Characters outside the BMP as their UTF-8 bytes, not as escaped surrogate pairs (Jackson's default). */
     private static final JsonFactory FACTORY = JsonFactory.builder()
