@@ -1,0 +1,177 @@
+package dev.hermetic.cachekey;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.HexDigests;
+import dev.hermetic.lock.BuildEnvironment;
+import dev.hermetic.lock.Lockfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The cache key of a build: {@code sha256:<hex>} over seven components, each hashed on its own (docs/cache-key.md
+ * has the exact encoding). Paths count relative to the root and sorted by their UTF-8 bytes; file times, owners and
+ * permissions do not count; text files count with LF line ends ({@link ContentDigest}).
+ */
+public final class CacheKey {
+
+    /** First line of what the key hashes: a change of encoding changes every key. */
+    static final String FORMAT = "hermetic-cache-key 1\n";
+
+    /** Where the Maven build's own configuration lives, relative to the root. */
+    static final String MVN_DIRECTORY = ".mvn/";
+
+    /**
+     * What a key is computed from.
+     *
+     * @param root the build's root: the directory of the POM Maven starts on
+     * @param lockfile the lockfile, or null for {@code hermetic.lock} in the root
+     * @param environment Maven's version, the JDK's version and vendor, the wrapper's {@code distributionSha256Sum}
+     * @param command the command's counted properties and profiles
+     */
+    public record Inputs(Path root, Path lockfile, BuildEnvironment environment, CommandProperties command) {}
+
+    /** One named part of the key: its own hash (hex) and a short description of what it holds. */
+    public record Component(String name, String hex, String summary) {}
+
+    /** The key and its components, in the order they are hashed. */
+    public record Result(String key, List<Component> components) {
+
+        /** One line per component, for {@code -Ddetail} and {@code --detail}. */
+        public List<String> detailLines() {
+            List<String> lines = new ArrayList<>();
+            for (Component c : components) {
+                lines.add(String.format("  %-11s sha256:%s  %s", c.name(), c.hex(), c.summary()));
+            }
+            return lines;
+        }
+    }
+
+    private CacheKey() {}
+
+    public static Result compute(Inputs inputs) throws CacheKeyException {
+        Path root = inputs.root().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve("pom.xml"))) {
+            throw new CacheKeyException(root + " holds no pom.xml: give the directory of the build's root POM "
+                    + "(where you run mvn).");
+        }
+        Path lockfile = (inputs.lockfile() != null ? inputs.lockfile() : root.resolve(Lockfile.DEFAULT_FILE_NAME))
+                .toAbsolutePath().normalize();
+        String lockfilePath = lockfile.startsWith(root) ? SourceFiles.slashes(root.relativize(lockfile)) : null;
+
+        SourceFiles.Listing listing = SourceFiles.list(root);
+        List<SourceFiles.Listed> sources = new ArrayList<>();
+        List<SourceFiles.Listed> mvnConfig = new ArrayList<>();
+        for (SourceFiles.Listed f : listing.files()) {
+            if (f.path().startsWith(MVN_DIRECTORY)) {
+                mvnConfig.add(f);
+            } else if (!f.path().equals(lockfilePath)) {
+                sources.add(f);
+            }
+        }
+        BuildEnvironment env = inputs.environment();
+        CommandProperties command = inputs.command();
+        List<Component> components = List.of(
+                new Component("sources", sha256(manifest(root, sources)),
+                        sources.size() + " files " + listing.origin().description),
+                lockfileComponent(lockfile, lockfilePath),
+                new Component("maven", sha256(framed(env.mavenVersion()) + "\n"), env.mavenVersion()),
+                new Component("jdk", sha256(framed(env.javaVersion()) + "\n" + framed(env.javaVendor()) + "\n"),
+                        env.javaVersion() + " (" + env.javaVendor() + ")"),
+                new Component("wrapper", sha256(framed(env.wrapperDistributionSha256()) + "\n"),
+                        env.wrapperDistributionSha256().isEmpty() ? "no distributionSha256Sum"
+                                : "distributionSha256Sum " + env.wrapperDistributionSha256()),
+                new Component("mvn-config", sha256(manifest(root, mvnConfig)),
+                        mvnConfig.size() + " files under " + MVN_DIRECTORY),
+                new Component("command", sha256(command.canonical()), command.summary()));
+        StringBuilder all = new StringBuilder(FORMAT);
+        components.forEach(c -> all.append(c.name()).append(' ').append(c.hex()).append('\n'));
+        return new Result("sha256:" + sha256(all.toString()), components);
+    }
+
+    private static Component lockfileComponent(Path lockfile, String relative) throws CacheKeyException {
+        String shown = relative != null ? relative : lockfile.toString();
+        if (!Files.isRegularFile(lockfile)) {
+            return new Component("lockfile", sha256("absent\n"), "none (" + shown + " does not exist)");
+        }
+        try {
+            return new Component("lockfile", sha256("F " + new ContentDigest().hex(lockfile) + "\n"), shown);
+        } catch (IOException e) {
+            throw unreadable(lockfile, e);
+        }
+    }
+
+    /**
+     * One line per file, sorted by path: {@code F <sha256 of content> <length>:<path>} for a file, {@code L} and the
+     * SHA-256 of the link's target for a symbolic link, {@code G} and the commit for a git submodule, {@code T} and
+     * the tree for a sparse-checkout directory, {@code M -} for a tracked file missing from the work tree.
+     */
+    private static String manifest(Path root, List<SourceFiles.Listed> files) throws CacheKeyException {
+        List<SourceFiles.Listed> sorted = new ArrayList<>(files);
+        sorted.sort((a, b) -> CommandProperties.BYTE_ORDER.compare(a.path(), b.path()));
+        String[] lines = new String[sorted.size()];
+        ThreadLocal<ContentDigest> digests = ThreadLocal.withInitial(ContentDigest::new);
+        try {
+            // Files are hashed in parallel; the lines are joined in path order.
+            IntStream.range(0, lines.length).parallel().forEach(i -> {
+                try {
+                    lines[i] = line(root, sorted.get(i), digests.get());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw unreadable(root, e.getCause());
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(line).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String line(Path root, SourceFiles.Listed listed, ContentDigest digest) throws IOException {
+        String path = framed(listed.path());
+        GitIndex.Entry entry = listed.entry();
+        if (entry != null && entry.mode() == GitIndex.Entry.GITLINK) {
+            return "G " + entry.objectId() + " " + path;
+        }
+        if (entry != null && entry.mode() == GitIndex.Entry.SPARSE_DIRECTORY) {
+            return "T " + entry.objectId() + " " + path;
+        }
+        Path file = root.resolve(listed.path());
+        if (Files.isSymbolicLink(file)) {
+            String target = Files.readSymbolicLink(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+            return "L " + sha256(target) + " " + path;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "M - " + path;
+        }
+        return "F " + digest.hex(file) + " " + path;
+    }
+
+    /** {@code <length in UTF-8 bytes>:<value>}: a value framed by its length cannot run into the next field. */
+    static String framed(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length + ":" + value;
+    }
+
+    static String sha256(String text) {
+        return HexDigests.digest(text.getBytes(StandardCharsets.UTF_8), DigestAlgorithm.SHA_256);
+    }
+
+    /** The error for a file or tree that cannot be read: which, why, and what to do. */
+    static CacheKeyException unreadable(Path where, IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return new CacheKeyException("Cannot read " + denied.getFile() + ": permission denied. Make it readable "
+                    + "(chmod a+r), or delete it if it is not part of the build.", e);
+        }
+        return new CacheKeyException("Cannot read " + where + " to compute the cache key: " + e, e);
+    }
+}

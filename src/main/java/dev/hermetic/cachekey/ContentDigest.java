@@ -1,0 +1,98 @@
+package dev.hermetic.cachekey;
+
+import dev.hermetic.digest.DigestAlgorithm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 of a file's content as the key counts it. A file is text when its first {@value #TEXT_PROBE} bytes hold no
+ * NUL byte (git's own test); a text file is hashed with every CR LF pair replaced by LF, so that LF and CRLF checkouts
+ * of one commit agree; other files byte for byte. One instance per thread: it owns its buffers.
+ */
+final class ContentDigest {
+
+    /** How many leading bytes decide text or binary, as in git's {@code buffer_is_binary}. */
+    static final int TEXT_PROBE = 8000;
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+
+    private final byte[] in = new byte[64 * 1024];
+    private final byte[] out = new byte[64 * 1024];
+    private final MessageDigest sha256 = DigestAlgorithm.SHA_256.newMessageDigest();
+
+    /** Lowercase hex SHA-256 of {@code file}'s content, text normalized. */
+    String hex(Path file) throws IOException {
+        sha256.reset();
+        try (InputStream stream = Files.newInputStream(file)) {
+            int filled = fill(stream, TEXT_PROBE);
+            if (!isText(in, filled)) {
+                sha256.update(in, 0, filled);
+                for (int n; (n = stream.read(in)) > 0; ) {
+                    sha256.update(in, 0, n);
+                }
+            } else {
+                boolean pendingCr = false;
+                for (int n = filled; n > 0; n = stream.read(in)) {
+                    pendingCr = normalize(n, pendingCr);
+                }
+                if (pendingCr) {
+                    sha256.update(CR);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** Reads until {@code minimum} bytes or the end of the stream: one read may return fewer. */
+    private int fill(InputStream stream, int minimum) throws IOException {
+        int filled = 0;
+        while (filled < minimum) {
+            int n = stream.read(in, filled, in.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
+    }
+
+    static boolean isText(byte[] bytes, int length) {
+        for (int i = 0, end = Math.min(length, TEXT_PROBE); i < end; i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Hashes {@code in[0..n)} without the CR of each CR LF pair. A CR that ends the chunk waits for the next one's
+     * first byte.
+     *
+     * @return whether a CR ends this chunk and is not hashed yet
+     */
+    private boolean normalize(int n, boolean pendingCr) {
+        int o = 0;
+        int i = 0;
+        if (pendingCr && in[0] != LF) {
+            out[o++] = CR;
+        }
+        for (; i < n - 1; i++) {
+            byte b = in[i];
+            if (b != CR || in[i + 1] != LF) {
+                out[o++] = b;
+            }
+        }
+        boolean endsWithCr = in[n - 1] == CR;
+        if (!endsWithCr) {
+            out[o++] = in[n - 1];
+        }
+        sha256.update(out, 0, o);
+        return endsWithCr;
+    }
+}
