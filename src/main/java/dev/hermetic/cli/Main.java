@@ -13,7 +13,8 @@ public final class Main {
             new NormalizeCommand(),
             new SignCommand(),
             new LockVerifyCommand(),
-            new VerifyProvenanceCommand());
+            new VerifyProvenanceCommand(),
+            new CompareCommand());
 
     private Main() {}
 
