@@ -108,4 +108,22 @@ class TrustedChecksumsWriterTest {
         assertThat(Files.readString(config)).isEqualTo(once.replace("checksumAlgorithms=SHA-256",
                 "checksumAlgorithms=SHA-512"));
     }
+
+    @Test
+    void mergeReplacesTheMarkLineOfEarlierVersionsInsteadOfKeepingIt() throws Exception {
+        Path config = root.resolve(".mvn/maven.config");
+        Files.createDirectories(config.getParent());
+        List<String> earlier = new java.util.ArrayList<>();
+        earlier.add("-T1C");
+        earlier.add("# Trusted checksums enabled by hermetic-maven-plugin (hermetic:lock)");
+        earlier.addAll(SHA256_LINES);
+        Files.writeString(config, String.join("\n", earlier) + "\n");
+
+        assertThat(TrustedChecksumsWriter.mergeMavenConfig(config, SHA256_LINES)).isTrue();
+        List<String> expected = new java.util.ArrayList<>();
+        expected.add("-T1C");
+        expected.add(OUR_MARK);
+        expected.addAll(SHA256_LINES);
+        assertThat(Files.readString(config).lines().toList()).containsExactlyElementsOf(expected);
+    }
 }
