@@ -40,7 +40,7 @@ public final class Main {
     private static void usage(PrintStream stream) {
         stream.println("usage: java -jar hermetic-maven-plugin.jar <command> [options] ...");
         for (Command command : COMMANDS) {
-            stream.printf("  %-12s %s%n", command.name(), command.summary());
+            stream.printf("  %-17s %s%n", command.name(), command.summary());
         }
         stream.println("Run a command with --help for its options.");
     }
