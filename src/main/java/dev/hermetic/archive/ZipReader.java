@@ -97,6 +97,33 @@ public final class ZipReader implements Closeable {
         return source.in().stream(start, r.compressedSize());
     }
 
+    /**
+     * Whether two entries' stored bytes are equal, read in chunks into the two buffers (of equal length) the
+     * caller reuses from entry to entry.
+     */
+    public static boolean sameRawData(ZipReader ra, Entry a, ZipReader rb, Entry b, byte[] bufferA, byte[] bufferB)
+            throws IOException {
+        if (a.compressedSize() != b.compressedSize()) {
+            return false;
+        }
+        ZipEntryRecord recordA = ra.record(a);
+        ZipEntryRecord recordB = rb.record(b);
+        long startA = ra.source.dataStart(recordA);
+        long startB = rb.source.dataStart(recordB);
+        ra.checks.checkDataEnd(recordA, startA);
+        rb.checks.checkDataEnd(recordB, startB);
+        for (long done = 0; done < a.compressedSize(); ) {
+            int n = (int) Math.min(bufferA.length, a.compressedSize() - done);
+            ra.source.in().readFully(startA + done, bufferA, 0, n);
+            rb.source.in().readFully(startB + done, bufferB, 0, n);
+            if (!java.util.Arrays.equals(bufferA, 0, n, bufferB, 0, n)) {
+                return false;
+            }
+            done += n;
+        }
+        return true;
+    }
+
     /** Writes the entry's content to {@code out}, checking its CRC, size and compression ratio. */
     public void content(Entry e, OutputStream out) throws IOException {
         ZipEntryRecord r = record(e);
@@ -106,10 +133,20 @@ public final class ZipReader implements Closeable {
         if (r.method() != ZipEntryRecord.STORED && r.method() != ZipEntryRecord.DEFLATED) {
             throw source.problem(r, "compression method " + r.method() + " is not supported: only stored (0) and deflated (8) are");
         }
-        try (InputStream raw = rawData(e); EntryInflater inflater = checks.inflater(r)) {
-            byte[] buffer = new byte[16 * 1024];
-            for (int n; (n = raw.read(buffer)) > 0; ) {
-                inflater.feed(buffer, 0, n, out::write);
+        long start = source.dataStart(r);
+        checks.checkDataEnd(r, start);
+        try (EntryInflater inflater = checks.inflater(r)) {
+            if (r.compressedSize() <= 64 * 1024) {
+                // most entries: one read, no stream
+                byte[] raw = source.in().read(start, (int) r.compressedSize());
+                inflater.feed(raw, 0, raw.length, out::write);
+            } else {
+                try (InputStream raw = source.in().stream(start, r.compressedSize())) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = raw.read(buffer)) > 0; ) {
+                        inflater.feed(buffer, 0, n, out::write);
+                    }
+                }
             }
             inflater.finish();
         }

@@ -41,6 +41,8 @@ final class ArchiveComparator {
     private final Path spillDirectory;
     private final long maxCompressionRatio;
     private int depth;
+    private final byte[] rawA = new byte[64 * 1024];
+    private final byte[] rawB = new byte[64 * 1024];
 
     ArchiveComparator(Findings findings, Path referenceFile, Path actualFile, Path spillDirectory, long maxCompressionRatio) {
         this.findings = findings;
@@ -188,7 +190,7 @@ final class ArchiveComparator {
             return;
         }
         if (a.size() == b.size() && a.crc() == b.crc()) {
-            if (a.method() == b.method() && a.compressedSize() == b.compressedSize() && rawEqual(ra, a, rb, b)) {
+            if (a.method() == b.method() && ZipReader.sameRawData(ra, a, rb, b, rawA, rawB)) {
                 return;
             }
             if (MessageDigest.isEqual(sha256(ra, a), sha256(rb, b))) {
@@ -249,23 +251,6 @@ final class ArchiveComparator {
             compareFiles(path, name, a, b);
         } finally {
             depth--;
-        }
-    }
-
-    private static boolean rawEqual(ZipReader ra, ZipReader.Entry a, ZipReader rb, ZipReader.Entry b) throws IOException {
-        try (InputStream ia = ra.rawData(a); InputStream ib = rb.rawData(b)) {
-            byte[] ba = new byte[64 * 1024];
-            byte[] bb = new byte[64 * 1024];
-            while (true) {
-                int na = ia.readNBytes(ba, 0, ba.length);
-                int nb = ib.readNBytes(bb, 0, bb.length);
-                if (na != nb || !Arrays.equals(ba, 0, na, bb, 0, nb)) {
-                    return false;
-                }
-                if (na == 0) {
-                    return true;
-                }
-            }
         }
     }
 

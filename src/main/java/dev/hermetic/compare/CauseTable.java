@@ -187,6 +187,7 @@ public final class CauseTable {
     }
 
     private static String fill(String template, String reference, String actual) {
-        return template.replace("{reference}", String.valueOf(reference)).replace("{actual}", String.valueOf(actual));
+        return template.replace("{reference}", reference == null ? "(absent)" : reference)
+                .replace("{actual}", actual == null ? "(absent)" : actual);
     }
 }

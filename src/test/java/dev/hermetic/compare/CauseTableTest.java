@@ -37,6 +37,13 @@ class CauseTableTest {
     }
 
     @Test
+    void anAttributeOnOneSideOnlyIsNotAJdkDifference() throws IOException {
+        Cause cause = CauseTable.builtIn().classify("META-INF/MANIFEST.MF", DifferenceKind.MANIFEST, "attribute Build-Jdk-Spec", "1.8", null);
+        assertThat(cause.id()).isEqualTo("manifest-attribute");
+        assertThat(cause.explanation()).startsWith("a manifest attribute differs (1.8 vs (absent))");
+    }
+
+    @Test
     void aUsersRulesComeFirstAndFillInTheValues() throws IOException {
         Path file = Files.writeString(dir.resolve("causes.txt"), """
                 # our own generator stamps a build number
