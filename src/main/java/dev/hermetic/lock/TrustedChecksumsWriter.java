@@ -109,7 +109,8 @@ public final class TrustedChecksumsWriter {
         int insertAt = -1;
         for (String line : existing.lines().toList()) {
             String name = propertyName(line.strip());
-            if (line.strip().equals(GENERATED_MARK) || line.strip().equals(EARLIER_MARK) || (name != null && names.contains(name))) {
+            boolean ourMark = line.strip().equals(GENERATED_MARK) || line.strip().equals(EARLIER_MARK);
+            if (ourMark || (name != null && names.contains(name))) {
                 if (insertAt < 0) {
                     insertAt = kept.size();
                 }
