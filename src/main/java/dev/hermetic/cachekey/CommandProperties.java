@@ -72,6 +72,21 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
         return new CommandProperties(new TreeMap<>(userProperties), new TreeSet<>(active), new TreeSet<>(inactive));
     }
 
+    /**
+     * From Maven command-line arguments: {@code -Dname=value}, {@code -Dname} (value {@code true}), {@code -D name=value},
+     * {@code --define}, {@code -Pids}, {@code -P ids}, {@code --activate-profiles}; a later value of a name wins, as
+     * in Maven. Other arguments are ignored.
+     */
+    public static CommandProperties fromArguments(List<String> args) {
+        Set<Map.Entry<String, String>> given = new java.util.LinkedHashSet<>();
+        Set<String> active = new HashSet<>();
+        Set<String> inactive = new HashSet<>();
+        readArguments(args, given, active, inactive);
+        Map<String, String> defines = new java.util.HashMap<>();
+        given.forEach(e -> defines.put(e.getKey(), e.getValue()));
+        return of(defines, active, inactive);
+    }
+
     /** Whether a user property of this name counts in the key. */
     public static boolean counts(String name) {
         for (String ignored : IGNORED) {

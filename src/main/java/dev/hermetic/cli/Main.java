@@ -14,7 +14,8 @@ public final class Main {
             new SignCommand(),
             new LockVerifyCommand(),
             new VerifyProvenanceCommand(),
-            new CompareCommand());
+            new CompareCommand(),
+            new CacheKeyCommand());
 
     private Main() {}
 
