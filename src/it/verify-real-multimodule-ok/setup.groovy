@@ -8,6 +8,7 @@ String release = 'org.apache.maven.enforcer:enforcer:3.5.0:zip:source-release'
 File project = new File(basedir, 'enforcer-3.5.0')
 // A re-run starts from the pristine release, not from the previous run's lockfile and patched POM.
 project.deleteDir()
+new File(basedir, 'keys').deleteDir()
 new File(basedir, 'setup.log').delete()
 
 // Through the invoker's settings and local repository: Central once, then the outer build's repository as a cache.
@@ -31,5 +32,8 @@ rootPom.setText(pom.replace(anchor, """    </pluginManagement>
       </plugin>
     </plugins>
   </build>"""), 'UTF-8')
+// The release build's signing key (build 4), fresh for this test, without a passphrase.
+new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib, '../sign-support/SignItSupport.groovy'))
+        .getDeclaredConstructor().newInstance().generateKey(new File(basedir, 'keys'), '')
 // The invoker fails a hook script that returns anything but true or null.
 true
