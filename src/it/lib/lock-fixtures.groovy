@@ -150,6 +150,23 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         f.text = f.text.replace(from, to)
     }
 
+    /**
+     * Names this plugin as a core extension in basedir/.mvn/extensions.xml (the invoker filters only POMs, so the
+     * version is written here).
+     */
+    static void coreExtension(File basedir, String version) {
+        File extensions = new File(basedir, '.mvn/extensions.xml')
+        extensions.parentFile.mkdirs()
+        extensions.text = """<extensions>
+  <extension>
+    <groupId>dev.hermetic</groupId>
+    <artifactId>hermetic-maven-plugin</artifactId>
+    <version>${version}</version>
+  </extension>
+</extensions>
+"""
+    }
+
     /** Copies this plugin (installed by the invoker into the shared it-repo) into an IT's own local repository. */
     static void seedPlugin(File localRepo, String itLocalRepo, String version) {
         File from = new File(itLocalRepo, "dev/hermetic/hermetic-maven-plugin/${version}")

@@ -1,6 +1,7 @@
 package dev.hermetic.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.PluginManagement;
 import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.internal.PluginDependenciesResolver;
 import org.apache.maven.project.ProjectBuilder;
@@ -32,9 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extension mode (the plugin declared with {@code <extensions>true</extensions>}): right after Maven has read the
- * projects, and before the first mojo runs,
+ * Extension mode (the plugin declared with {@code <extensions>true</extensions>}, or named in
+ * {@code .mvn/extensions.xml}): right after Maven has read the projects, and before the first mojo runs,
  * <ul>
+ *   <li>adds the {@link RecommendedBindings} where the POM leaves them to it;</li>
  *   <li>pins the JVM defaults that leak into build outputs ({@code Locale.ROOT}, time zone UTC; opt out with
  *       {@code hermetic.pinJvmDefaults=false}) until the session ends;</li>
  *   <li>starts recording every artifact the resolver hands out, so that {@code hermetic:lock} also captures what
@@ -43,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *       the build before its code is loaded;</li>
  *   <li>then arms {@link RuntimeResolutionVerifier}, which checks after each mojo what it resolved while it ran.</li>
  * </ul>
- * A build that runs only {@code hermetic:help} is left alone. Its settings are hermetic:verify's parameters, read as
+ * A build that runs only {@code hermetic:help} gets nothing else. Its settings are hermetic:verify's parameters, read as
  * Maven would configure that mojo ({@link PlannedMojoConfiguration}).
  */
 @Named("hermetic")
@@ -54,6 +57,12 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
     static final String ARTIFACT_ID = "hermetic-maven-plugin";
 
     private static final Logger LOG = LoggerFactory.getLogger(HermeticLifecycleParticipant.class);
+
+    /**
+     * Key, in {@link MavenProject#getContextValue(String)}, of the version at which extension mode added this plugin
+     * to a module whose POM does not declare it: the version {@code .mvn/extensions.xml} names, so a pinned one.
+     */
+    static final String ADDED_VERSION_KEY = "dev.hermetic.addedPluginVersion";
 
     /** Extension mode only (no mojo has it): {@code false} leaves the JVM's Locale and TimeZone alone. */
     static final String PIN_PROPERTY = "hermetic.pinJvmDefaults";
@@ -97,14 +106,17 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
     }
 
     private void prepare(MavenSession session) throws MavenExecutionException {
+        // Read as hermetic:verify would get them in the first module whose POM declares the plugin (chosen before
+        // the plugin is added to the others, whose configuration says nothing).
+        MavenProject configuring = PlannedMojoConfiguration.configuringProject(session.getProjects());
+        // Even for hermetic:help, whose prefix resolves only through a module's plugins as a core extension.
+        addRecommendedBindings(session);
         if (BuildVerifier.onlyHelp(session.getGoals())) {
             return;
         }
-        addRecommendedBindings(session);
         RepositorySystemSession repo = session.getRepositorySession();
-        // Read as hermetic:verify would get them in the project where it runs first.
-        PlannedMojoConfiguration verify = PlannedMojoConfiguration.plan(session,
-                PlannedMojoConfiguration.configuringProject(session.getProjects()), "verify", pluginManager, planner);
+        PlannedMojoConfiguration verify = PlannedMojoConfiguration.plan(session, configuring, "verify", pluginManager,
+                planner);
         if (Boolean.parseBoolean(verify.text("skipAll"))) {
             LOG.info("hermetic: skipped (hermetic.skip)");
             return;
@@ -143,38 +155,103 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
     }
 
     /**
-     * Gives each module that declares the plugin as an extension with no executions the {@link RecommendedBindings},
-     * before Maven plans the build. Maven copies the plugin's configuration into each declared execution while it
-     * builds the model; these are added after that, so they get a copy here.
+     * Gives the {@link RecommendedBindings}, before Maven plans the build, to each module that declares the plugin as
+     * an extension with no executions and, when this plugin is a core extension ({@code .mvn/extensions.xml}), to
+     * each module whose POM does not declare it, by adding the plugin itself (this version). Maven copies the
+     * plugin's configuration into each declared execution while it builds the model; these are added after that, so
+     * they get a copy here. Runs once, before any mojo: no other thread touches the models yet.
      */
-    private static void addRecommendedBindings(MavenSession session) {
+    private static void addRecommendedBindings(MavenSession session) throws MavenExecutionException {
+        boolean coreExtension = isCoreExtensionRealm(HermeticLifecycleParticipant.class.getClassLoader());
         List<RecommendedBindings.Binding> added = List.of();
         int modules = 0;
+        String ownVersion = null;
+        int pluginAddedTo = 0;
         for (MavenProject project : session.getProjects()) {
-            Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap()
-                    .get(PlannedMojoConfiguration.PLUGIN_KEY);
+            Plugin plugin = project.getBuild().getPluginsAsMap().get(PlannedMojoConfiguration.PLUGIN_KEY);
+            if (RecommendedBindings.addsPlugin(coreExtension, plugin != null)) {
+                if (ownVersion == null) {
+                    ownVersion = ownVersion(session);
+                }
+                project.getBuild().addPlugin(pluginWithRecommendedBindings(project, ownVersion));
+                project.getBuild().flushPluginMap();
+                project.setContextValue(ADDED_VERSION_KEY, ownVersion);
+                pluginAddedTo++;
+                continue;
+            }
             if (plugin == null || !plugin.isExtensions()) {
                 continue;
             }
             List<RecommendedBindings.Binding> bindings = RecommendedBindings.toAdd(!plugin.getExecutions().isEmpty());
-            for (RecommendedBindings.Binding binding : bindings) {
-                PluginExecution execution = new PluginExecution();
-                execution.setId(binding.id());
-                execution.setPhase(binding.phase());
-                execution.addGoal(binding.goal());
-                if (plugin.getConfiguration() instanceof Xpp3Dom configuration) {
-                    execution.setConfiguration(new Xpp3Dom(configuration));
-                }
-                plugin.addExecution(execution);
-            }
+            addExecutions(plugin, bindings);
             if (!bindings.isEmpty()) {
-                plugin.flushExecutionMap();
                 added = bindings;
                 modules++;
             }
         }
         if (modules > 0) {
             LOG.info(RecommendedBindings.notice(added, modules));
+        }
+        if (pluginAddedTo > 0) {
+            LOG.info(RecommendedBindings.coreExtensionNotice(PlannedMojoConfiguration.PLUGIN_KEY + ":" + ownVersion,
+                    pluginAddedTo));
+        }
+    }
+
+    private static String ownVersion(MavenSession session) throws MavenExecutionException {
+        try {
+            return PlannedMojoConfiguration.ownVersion();
+        } catch (IOException e) {
+            throw new MavenExecutionException("hermetic: cannot add the plugin to the modules that do not declare it: "
+                    + e.getMessage() + "; declare the plugin in the POM", session.getTopLevelProject().getFile());
+        }
+    }
+
+    /**
+     * This plugin at {@code version}, with the recommended executions, for a module whose POM does not declare it;
+     * with the configuration of the module's {@code <pluginManagement>} entry for it if there is one, as Maven would
+     * have merged it into a declaration.
+     */
+    static Plugin pluginWithRecommendedBindings(MavenProject project, String version) {
+        Plugin plugin = new Plugin();
+        plugin.setGroupId(GROUP_ID);
+        plugin.setArtifactId(ARTIFACT_ID);
+        plugin.setVersion(version);
+        PluginManagement management = project.getBuild().getPluginManagement();
+        Plugin managed = management == null ? null
+                : management.getPluginsAsMap().get(PlannedMojoConfiguration.PLUGIN_KEY);
+        if (managed != null && managed.getConfiguration() instanceof Xpp3Dom configuration) {
+            plugin.setConfiguration(new Xpp3Dom(configuration));
+        }
+        addExecutions(plugin, RecommendedBindings.RECOMMENDED);
+        return plugin;
+    }
+
+    private static void addExecutions(Plugin plugin, List<RecommendedBindings.Binding> bindings) {
+        for (RecommendedBindings.Binding binding : bindings) {
+            PluginExecution execution = new PluginExecution();
+            execution.setId(binding.id());
+            execution.setPhase(binding.phase());
+            execution.addGoal(binding.goal());
+            if (plugin.getConfiguration() instanceof Xpp3Dom configuration) {
+                execution.setConfiguration(new Xpp3Dom(configuration));
+            }
+            plugin.addExecution(execution);
+        }
+        plugin.flushExecutionMap();
+    }
+
+    /**
+     * Whether {@code loader} is the realm of a core extension ({@code .mvn/extensions.xml}): Maven names it
+     * {@code coreExtension>groupId:artifactId:version}, a build extension's {@code extension>...}. The realm's type
+     * is not visible from here, so its id is read by name.
+     */
+    static boolean isCoreExtensionRealm(ClassLoader loader) {
+        try {
+            return loader.getClass().getMethod("getId").invoke(loader) instanceof String id
+                    && id.startsWith("coreExtension>");
+        } catch (ReflectiveOperationException | RuntimeException notARealm) {
+            return false;
         }
     }
 

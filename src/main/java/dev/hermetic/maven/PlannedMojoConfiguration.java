@@ -347,7 +347,7 @@ final class PlannedMojoConfiguration {
     }
 
     /** The version of this plugin, from its jar: the descriptor read must be the one of the code reading it. */
-    private static String ownVersion() throws IOException {
+    static String ownVersion() throws IOException {
         String resource = "/META-INF/maven/" + HermeticLifecycleParticipant.GROUP_ID + "/"
                 + HermeticLifecycleParticipant.ARTIFACT_ID + "/pom.properties";
         try (InputStream in = PlannedMojoConfiguration.class.getResourceAsStream(resource)) {

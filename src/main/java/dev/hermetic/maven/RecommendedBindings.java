@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 /**
  * The executions extension mode adds to a plugin declared with {@code <extensions>true</extensions>} and no
  * {@code <executions>}: the recommended bindings, in the order they run. Declared executions (any) mean the user
- * chose, and nothing is added. No Maven type here: {@link HermeticLifecycleParticipant} applies the result.
+ * chose, and nothing is added. Loaded as a core extension ({@code .mvn/extensions.xml}), it adds itself with these
+ * bindings to each module whose POM does not declare it; a module that declares it follows its POM. No Maven type
+ * here: {@link HermeticLifecycleParticipant} applies the result.
  */
 final class RecommendedBindings {
 
@@ -32,12 +34,34 @@ final class RecommendedBindings {
         return declaresExecutions ? List.of() : RECOMMENDED;
     }
 
+    /**
+     * Whether extension mode adds the plugin itself to a module: only as a core extension, and only where the
+     * module's POM (or a parent's) does not declare it in its build, so nothing is bound twice.
+     */
+    static boolean addsPlugin(boolean coreExtension, boolean declaredInBuild) {
+        return coreExtension && !declaredInBuild;
+    }
+
     /** The one INFO line that says what was added and how to opt out. */
     static String notice(List<Binding> added, int modules) {
-        String bindings = added.stream().map(b -> "hermetic:" + b.goal() + " in " + b.phase())
-                .collect(Collectors.joining(", "));
         return "hermetic: no <executions> declared, so extension mode bound the recommended goals ("
-                + bindings + ") in " + modules + (modules == 1 ? " module" : " modules")
+                + describe(added) + ") in " + modules(modules)
                 + "; to choose them yourself, declare <executions> for the plugin";
+    }
+
+    /** The one INFO line, as a core extension, that says which plugin was added where, and how to opt out. */
+    static String coreExtensionNotice(String plugin, int modules) {
+        return "hermetic: loaded from .mvn/extensions.xml, so extension mode added " + plugin
+                + " with the recommended goals (" + describe(RECOMMENDED) + ") to " + modules(modules)
+                + " whose POM does not declare it; to choose them yourself, declare the plugin in the POM";
+    }
+
+    private static String describe(List<Binding> bindings) {
+        return bindings.stream().map(b -> "hermetic:" + b.goal() + " in " + b.phase())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String modules(int modules) {
+        return modules + (modules == 1 ? " module" : " modules");
     }
 }

@@ -61,9 +61,14 @@ final class UnpinnedVersions {
 
     /**
      * Whether the POM (the module's or one of its parents', in plugins, plugin management or a profile) writes the
-     * plugin's version. If not, the version came from Maven's super POM or default lifecycle bindings.
+     * plugin's version, or {@code .mvn/extensions.xml} does: this plugin as extension mode added it there. If not, the
+     * version came from Maven's super POM or default lifecycle bindings.
      */
     static boolean hasExplicitVersion(MavenProject project, Plugin plugin) {
+        if (isThisPlugin(plugin) && plugin.getVersion() != null
+                && plugin.getVersion().equals(project.getContextValue(HermeticLifecycleParticipant.ADDED_VERSION_KEY))) {
+            return true;
+        }
         for (MavenProject p = project; p != null; p = p.getParent()) {
             Model model = p.getOriginalModel();
             if (model == null) {

@@ -41,4 +41,20 @@ class UnpinnedVersionsTest {
         assertThat(UnpinnedVersions.isThisPlugin(self)).isTrue();
         assertThat(UnpinnedVersions.isThisPlugin(plugin("maven-jar-plugin", "1"))).isFalse();
     }
+
+    @Test
+    void thisPluginAddedByExtensionModeHasTheVersionMvnExtensionsXmlNames() {
+        MavenProject project = project(new Plugin[0], new Plugin[0]);
+        Plugin self = new Plugin();
+        self.setGroupId("dev.hermetic");
+        self.setArtifactId("hermetic-maven-plugin");
+        self.setVersion("1.2");
+        assertThat(UnpinnedVersions.hasExplicitVersion(project, self)).isFalse();
+        project.setContextValue(HermeticLifecycleParticipant.ADDED_VERSION_KEY, "1.2");
+        assertThat(UnpinnedVersions.hasExplicitVersion(project, self)).isTrue();
+        // Only this plugin, at that version.
+        self.setVersion("1.3");
+        assertThat(UnpinnedVersions.hasExplicitVersion(project, self)).isFalse();
+        assertThat(UnpinnedVersions.hasExplicitVersion(project, plugin("maven-jar-plugin", "1.2"))).isFalse();
+    }
 }

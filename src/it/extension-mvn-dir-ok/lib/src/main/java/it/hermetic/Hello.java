@@ -1,0 +1,4 @@
+package it.hermetic;
+
+public class Hello {
+}
