@@ -106,17 +106,15 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
     }
 
     private void prepare(MavenSession session) throws MavenExecutionException {
-        // Read as hermetic:verify would get them in the first module whose POM declares the plugin (chosen before
-        // the plugin is added to the others, whose configuration says nothing).
-        MavenProject configuring = PlannedMojoConfiguration.configuringProject(session.getProjects());
         // Even for hermetic:help, whose prefix resolves only through a module's plugins as a core extension.
         addRecommendedBindings(session);
         if (BuildVerifier.onlyHelp(session.getGoals())) {
             return;
         }
         RepositorySystemSession repo = session.getRepositorySession();
-        PlannedMojoConfiguration verify = PlannedMojoConfiguration.plan(session, configuring, "verify", pluginManager,
-                planner);
+        // Read as hermetic:verify would get them in the project where it runs first.
+        PlannedMojoConfiguration verify = PlannedMojoConfiguration.plan(session,
+                PlannedMojoConfiguration.configuringProject(session.getProjects()), "verify", pluginManager, planner);
         if (Boolean.parseBoolean(verify.text("skipAll"))) {
             LOG.info("hermetic: skipped (hermetic.skip)");
             return;

@@ -148,12 +148,13 @@ final class PlannedMojoConfiguration {
     }
 
     /**
-     * The project whose configuration a reactor-wide goal uses: the first one in build order that declares this
-     * plugin (where its goal runs first), else the first one.
+     * The project whose configuration a reactor-wide goal uses: the first one in build order whose POM declares this
+     * plugin (where its goal runs first; not one extension mode added it to), else the first one.
      */
     static MavenProject configuringProject(List<MavenProject> buildOrder) {
         for (MavenProject p : buildOrder) {
-            if (p.getPlugin(PLUGIN_KEY) != null) {
+            if (p.getPlugin(PLUGIN_KEY) != null
+                    && p.getContextValue(HermeticLifecycleParticipant.ADDED_VERSION_KEY) == null) {
                 return p;
             }
         }

@@ -140,6 +140,16 @@ class PlannedMojoConfigurationTest {
         assertThat(PlannedMojoConfiguration.configuringProject(List.of(aggregator, other))).isSameAs(aggregator);
     }
 
+    @Test
+    void aProjectExtensionModeAddedThePluginToDoesNotConfigureIt() throws Exception {
+        MavenProject added = new MavenProject(new Model());
+        added.getBuild().addPlugin(HermeticLifecycleParticipant.pluginWithRecommendedBindings(added, "1.0"));
+        added.setContextValue(HermeticLifecycleParticipant.ADDED_VERSION_KEY, "1.0");
+        MavenProject declaring = project(null, null);
+        assertThat(PlannedMojoConfiguration.configuringProject(List.of(added, declaring))).isSameAs(declaring);
+        assertThat(PlannedMojoConfiguration.configuringProject(List.of(added))).isSameAs(added);
+    }
+
     /** A project whose effective model declares this plugin, with a plugin-level and a verify execution's configuration. */
     private MavenProject project(String pluginConfiguration, String executionConfiguration) throws Exception {
         return project(dir, pluginConfiguration, "check", "verify", executionConfiguration);
