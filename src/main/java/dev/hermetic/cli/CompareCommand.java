@@ -107,9 +107,9 @@ final class CompareCommand implements Command {
             out.println(line);
         }
         try {
-            write(parsed.value("--json", null), JsonReport.write(report), out);
-            write(parsed.value("--html", null), HtmlReport.write(report), out);
-            write(parsed.value("--buildcompare", null), BuildcompareWriter.write(report, parsed.value("--version", "")), out);
+            write(parsed.value("--json", null), () -> JsonReport.write(report), out);
+            write(parsed.value("--html", null), () -> HtmlReport.write(report), out);
+            write(parsed.value("--buildcompare", null), () -> BuildcompareWriter.write(report, parsed.value("--version", "")), out);
         } catch (IOException e) {
             err.println("compare: cannot write the report: " + e.getMessage());
             return 2;
@@ -125,11 +125,13 @@ final class CompareCommand implements Command {
         return report.identical() ? 0 : 1;
     }
 
-    private static void write(String target, Object content, PrintStream out) throws IOException {
+    /** Writes a report only when its option was given: a large comparison's JSON and HTML cost time and memory. */
+    private static void write(String target, java.util.function.Supplier<Object> report, PrintStream out) throws IOException {
         if (target == null) {
             return;
         }
         Path file = Path.of(target);
+        Object content = report.get();
         if (content instanceof byte[] bytes) {
             AtomicFile.write(file, bytes);
         } else {

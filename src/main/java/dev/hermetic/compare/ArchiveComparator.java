@@ -176,10 +176,12 @@ final class ArchiveComparator {
             findings.add(path, DifferenceKind.TIMESTAMP, "modification time (DOS, local time)",
                     dosTime(a.dosDate(), a.dosTime()), dosTime(b.dosDate(), b.dosTime()));
         }
-        String pa = permissions(a);
-        String pb = permissions(b);
-        if (!pa.equals(pb)) {
-            findings.add(path, DifferenceKind.PERMISSIONS, "external attributes", pa, pb);
+        if (a.versionMadeBy() >> 8 != b.versionMadeBy() >> 8 || a.externalAttributes() != b.externalAttributes()) {
+            String pa = permissions(a);
+            String pb = permissions(b);
+            if (!pa.equals(pb)) {
+                findings.add(path, DifferenceKind.PERMISSIONS, "external attributes", pa, pb);
+            }
         }
         if (a.flags() != b.flags()) {
             findings.add(path, DifferenceKind.HEADER, "general purpose flags", flags(a.flags()), flags(b.flags()));

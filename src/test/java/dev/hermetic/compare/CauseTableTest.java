@@ -44,6 +44,17 @@ class CauseTableTest {
     }
 
     @Test
+    void permissionsWithoutUnixModeOnOneSideAreTheArchiversNotTheUmask() throws IOException {
+        CauseTable table = CauseTable.builtIn();
+        assertThat(table.classify("a", DifferenceKind.PERMISSIONS, "external attributes", "0x00000000, made by MS-DOS",
+                "unix mode 100644, made by unix").id()).isEqualTo("archiver-host");
+        assertThat(table.classify("a", DifferenceKind.PERMISSIONS, "external attributes", "unix mode 100644, made by unix",
+                "0x00000000, made by MS-DOS").id()).isEqualTo("archiver-host-here");
+        assertThat(table.classify("a", DifferenceKind.PERMISSIONS, "external attributes", "unix mode 100644, made by unix",
+                "unix mode 100600, made by unix").id()).isEqualTo("umask");
+    }
+
+    @Test
     void aUsersRulesComeFirstAndFillInTheValues() throws IOException {
         Path file = Files.writeString(dir.resolve("causes.txt"), """
                 # our own generator stamps a build number
