@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The lockfile model: every artifact a build uses, with its checksum. Immutable; artifacts sorted by coordinates.
@@ -118,7 +119,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
         artifacts = List.copyOf(sorted);
     }
 
-    /** A lockfile of one build, {@link BuildVariant#DEFAULT} unless its artifacts name others. */
+    /** A lockfile of one build, {@link BuildVariant#DEFAULT}. */
     public Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnvironment environment,
             SortedSet<String> modules, List<LockedArtifact> artifacts) {
         this(formatVersion, algorithm, environment, modules, null, artifacts);
@@ -269,7 +270,7 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
             }
             throw new IllegalArgumentException("The lockfile's checksums are " + algorithm.jcaName() + " and this lock "
                     + "writes " + thisBuild.algorithm().jcaName() + ": the entries of its other builds ("
-                    + others.stream().map(BuildVariant::name).collect(java.util.stream.Collectors.joining(", "))
+                    + others.stream().map(BuildVariant::name).collect(Collectors.joining(", "))
                     + ") cannot be kept. To change the algorithm, delete the lockfile and lock every build again, with "
                     + "the same -Dhermetic.lock.algorithm: " + commands + ".");
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -58,7 +59,7 @@ public final class RuntimeResolutionCheck {
             String module, Comparator<String> versionOrder) {
         this.record = record;
         this.resolvedBy = resolvedBy;
-        this.build = java.util.Objects.requireNonNull(build, "build");
+        this.build = Objects.requireNonNull(build, "build");
         // Unused entries ignored, environment not compared: the build plan's verification did both.
         this.verifier = new LockfileVerifier(lockfile, build, excludes, Policy.IGNORE, Policy.IGNORE, usagePolicy,
                 versionOrder);

@@ -150,4 +150,24 @@ class LockfileBuildsTest {
         assertThatThrownBy(() -> new Lockfile(3, DigestAlgorithm.SHA_256, ENV, null, List.of(BuildVariant.DEFAULT),
                 List.of(a))).hasMessageContaining("names build ci, which the lockfile does not declare");
     }
+
+    @Test
+    void aLockThatRanNoPluginKeepsTheRunTimeCapturesOfItsOwnBuildOnly() throws Exception {
+        put(repo, "g:provider:jar:1", "provider");
+        put(repo, "g:gpg-agent:jar:1", "agent");
+        List<UsedArtifact> everyday = List.of(lib("compile"),
+                use(repo, "g:provider:jar:1", ArtifactRole.RUNTIME, "", "g:app", "g:surefire"));
+        List<UsedArtifact> release = List.of(lib("compile"),
+                use(repo, "g:gpg-agent:jar:1", ArtifactRole.RUNTIME, "", "g:app", "g:gpg-plugin"));
+        Lockfile both = lock(everyday, BuildVariant.DEFAULT).relock(lock(release, RELEASE));
+
+        // `mvn hermetic:lock` alone, for the everyday build: the plan only, nothing captured at run time.
+        Lockfile plan = lock(List.of(lib("compile")), BuildVariant.DEFAULT);
+        List<LockedArtifact> kept = RuntimeResolutions.capturedEarlier(both.forBuild("default"), plan, c -> false);
+
+        assertThat(kept).extracting(a -> a.coordinates().artifactId() + " " + a.builds())
+                .containsExactly("provider [default]");
+        assertThat(ids(both.relock(plan.plus(kept)))).containsExactly("gpg-agent [release]", "lib [default, release]",
+                "provider [default]");
+    }
 }
