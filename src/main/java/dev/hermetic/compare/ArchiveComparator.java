@@ -108,6 +108,11 @@ final class ArchiveComparator {
                     compareTar(container, prefix, ta, tb);
                 }
             }
+        } catch (IOException | RuntimeException unreadable) {
+            // A nested archive that does not read (corrupt, or refused as a bomb) is still a difference of the
+            // outer one: its bytes, already in memory, are compared as they are.
+            findings.add(container, DifferenceKind.BINARY, "nested archive that cannot be read (" + unreadable.getMessage()
+                    + "); first differing byte at offset " + Arrays.mismatch(a, b), a.length + " bytes", b.length + " bytes");
         } finally {
             depth--;
         }

@@ -249,6 +249,19 @@ class BuildComparatorTest {
     }
 
     @Test
+    void aNestedArchiveThatDoesNotReadIsComparedByItsBytes() throws IOException {
+        byte[] inner = zip(entry("x.txt", "one\n"));
+        byte[] truncated = java.util.Arrays.copyOf(inner, inner.length - 10);
+        FileComparison file = compare("a.war", zip(entry("WEB-INF/lib/inner.jar", inner).stored()),
+                zip(entry("WEB-INF/lib/inner.jar", truncated).stored()));
+        assertThat(file.verdict()).isEqualTo(Verdict.DIFFERENT);
+        Difference d = only(file);
+        assertThat(d.entry()).isEqualTo("WEB-INF/lib/inner.jar");
+        assertThat(d.kind()).isEqualTo(DifferenceKind.BINARY);
+        assertThat(d.what()).startsWith("nested archive that cannot be read (").contains("truncated or corrupt");
+    }
+
+    @Test
     void tarsByMtimeModeOwnerAndContent() throws IOException {
         TarEntry a = TarEntry.of("bin/run.sh", "echo 1\n").mode(0755);
         TarEntry b = TarEntry.of("README", "hello\n");
