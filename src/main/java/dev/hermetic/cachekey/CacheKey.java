@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -147,11 +149,17 @@ public final class CacheKey {
             return "T " + entry.objectId() + " " + path;
         }
         Path file = root.resolve(listed.path());
-        if (Files.isSymbolicLink(file)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "M - " + path;
+        }
+        if (attributes.isSymbolicLink()) {
             String target = Files.readSymbolicLink(file).toString().replace(file.getFileSystem().getSeparator(), "/");
             return "L " + sha256(target) + " " + path;
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!attributes.isRegularFile()) {
             return "M - " + path;
         }
         return "F " + digest.hex(file) + " " + path;

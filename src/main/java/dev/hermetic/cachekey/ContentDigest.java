@@ -3,7 +3,7 @@ package dev.hermetic.cachekey;
 import dev.hermetic.digest.DigestAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.FileInputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -28,7 +28,8 @@ final class ContentDigest {
     /** Lowercase hex SHA-256 of {@code file}'s content, text normalized. */
     String hex(Path file) throws IOException {
         sha256.reset();
-        try (InputStream stream = Files.newInputStream(file)) {
+        // FileInputStream reads straight into the array; Files.newInputStream goes through a channel and a copy.
+        try (InputStream stream = new FileInputStream(file.toFile())) {
             int filled = fill(stream, TEXT_PROBE);
             if (!isText(in, filled)) {
                 sha256.update(in, 0, filled);
@@ -46,6 +47,15 @@ final class ContentDigest {
             }
         }
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private int indexOfCr(int n) {
+        for (int i = 0; i < n; i++) {
+            if (in[i] == CR) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Reads until {@code minimum} bytes or the end of the stream: one read may return fewer. */
@@ -77,6 +87,10 @@ final class ContentDigest {
      * @return whether a CR ends this chunk and is not hashed yet
      */
     private boolean normalize(int n, boolean pendingCr) {
+        if (indexOfCr(n) < 0 && (!pendingCr || in[0] == LF)) {
+            sha256.update(in, 0, n); // most chunks: nothing to fold, no copy
+            return false;
+        }
         int o = 0;
         int i = 0;
         if (pendingCr && in[0] != LF) {
