@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# bench/cache-key: the CLI's `cache-key` on the source release of maven-resolver 1.9.22 (19 modules), made a git
+# checkout (git init, add, commit), against `git ls-files -z | xargs -0 sha256sum` of the same tree, and against a
+# JVM that only starts (`java -version`), the floor of any Java command. Writes bench/results/cache-key.md.
+# Environment: BENCH_RUNS (default 5).
+set -euo pipefail
+# shellcheck source=../lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+
+SUBJECT_GAV="org.apache.maven.resolver:maven-resolver:1.9.22:zip:source-release"
+SUBJECT_DIR_NAME="maven-resolver-1.9.22"
+GROUP="$SUBJECT_DIR_NAME"
+L_REF="git ls-files -z | xargs -0 sha256sum"
+L_CLI="hermetic CLI cache-key"
+L_CLI_C1="hermetic CLI cache-key, -XX:TieredStopAtLevel=1 (for reading)"
+L_JVM="java -version (a JVM's start, for reading)"
+
+resolve_maven
+ensure_plugin
+start_results cache-key
+CK_WORK="$WORK_DIR/cache-key"
+PROJECT="$CK_WORK/$SUBJECT_DIR_NAME"
+mkdir -p "$CK_WORK"
+if [[ ! -f "$PROJECT/.git/index" ]]; then
+    log "fetching $SUBJECT_GAV"
+    rm -rf "$PROJECT"
+    fetch_artifact "$SUBJECT_GAV" "$CK_WORK"
+    (cd "$CK_WORK" && unzip -q -o "$SUBJECT_DIR_NAME-source-release.zip")
+    git -C "$PROJECT" init -q
+    git -C "$PROJECT" add -A
+    git -C "$PROJECT" -c user.name=bench -c user.email=bench@example.org commit -q -m "$SUBJECT_DIR_NAME source release"
+fi
+cd "$PROJECT"
+FILES="$(git ls-files | wc -l)"
+BYTES="$(git ls-files -z | xargs -0 cat | wc -c)"
+KEY="$(java -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION")"
+[[ "$KEY" =~ ^sha256:[0-9a-f]{64}$ ]] || die "the CLI printed '$KEY', not a key"
+
+same_key() {
+    local printed
+    printed="$(grep -E '^sha256:' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$1").log" | tail -n 1)"
+    [[ "$printed" == "$KEY" ]] || { echo "key $printed, first run $KEY"; return 1; }
+}
+check_cli() { same_key "$L_CLI"; }
+check_cli_c1() { same_key "$L_CLI_C1"; }
+
+round() {
+    measure "$GROUP" "$L_REF" : : -- bash -c 'git ls-files -z | xargs -0 sha256sum >/dev/null'
+    measure "$GROUP" "$L_CLI" : check_cli -- java -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION"
+    measure "$GROUP" "$L_CLI_C1" : check_cli_c1 -- java -XX:TieredStopAtLevel=1 -jar "$CLI_JAR" cache-key . \
+        --maven-version "$MAVEN_VERSION"
+    measure "$GROUP" "$L_JVM" : : -- java -version
+}
+run_rounds round
+summarize
+cd "$BENCH_DIR"
+
+section="$(
+    echo "## $SUBJECT_DIR_NAME"
+    echo
+    echo "Source release of maven-resolver 1.9.22 as a git checkout: $FILES tracked files, $BYTES bytes. Reference: \`$L_REF\`."
+    echo
+    table "$GROUP" "$L_REF"
+    echo
+    echo "Targets (ratios from this run):"
+    echo
+    target_check "CLI cache-key ÷ \`$L_REF\` (wall)" "$(ratio "$(median_of "$GROUP" "$L_CLI")" "$(median_of "$GROUP" "$L_REF")")" "<=" 2
+    echo
+    echo "For reading: CLI CPU ÷ reference CPU $(ratio "$(cpu_of "$GROUP" "$L_CLI")" "$(cpu_of "$GROUP" "$L_REF")")×;"
+    echo "the CLI's wall time minus a bare JVM start: $(added_of "$GROUP" "$L_JVM" "$L_CLI") s; peak RSS of the CLI $(rss_of "$GROUP" "$L_CLI") MB."
+    true
+)"
+printf '\n%s\n' "$section"
+
+{
+    machine_header "Benchmark: the cache key of a source tree"
+    echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, then \`git init && git add -A && git commit\` (the key reads git's index); never edited"
+    echo "- the CLI is \`java -jar hermetic-maven-plugin.jar cache-key . --maven-version $MAVEN_VERSION\` (JVM defaults); every run must print the same key"
+    echo "- the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round; the files are in the page cache for every row"
+    echo "- peak RSS is /usr/bin/time's %M: the largest process (the JVM; for the reference, one sha256sum)"
+    echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
+    echo
+    echo "How to run: \`bench/run.sh cache-key\` (see docs/benchmarks.md)."
+    echo
+    echo "$section"
+} | write_results cache-key
