@@ -53,7 +53,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * and are never mojo parameters, so {@code mvn -X} cannot print them.
  */
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
-public class SignMojo extends HermeticMojo {
+public class SignMojo extends SigningKeyMojo {
 
     /** Classifier and type of the module's digest manifest: {@code <artifactId>-<version>-digests.sha256sum}. */
     static final String MANIFEST_CLASSIFIER = "digests";
@@ -87,70 +87,6 @@ public class SignMojo extends HermeticMojo {
     @Parameter(property = "hermetic.sign.required", defaultValue = "false")
     private boolean required;
 
-    /**
-     * File holding the secret key, ASCII-armored or binary, as written by
-     * {@code gpg --armor --export-secret-keys <fingerprint>}. When set, it is the only key source (a missing file is
-     * an error, even when {@code required} is false); when not set, the key comes from the environment variable
-     * named by {@code keyEnvName}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.sign.keyFile")
-    private File keyFile;
-
-    /**
-     * Name of the environment variable holding the ASCII-armored secret key (the variable's value, never this
-     * parameter, holds the key).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.sign.keyEnvName", defaultValue = SigningEnvironment.KEY)
-    private String keyEnvName;
-
-    /**
-     * Fingerprint (40 or 64 hex digits) of the key or subkey to sign with, when the key material holds more than
-     * one key that can sign. When not set, the environment variable named by {@code fingerprintEnvName} is read.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.sign.fingerprint")
-    private String fingerprint;
-
-    /**
-     * Name of the environment variable holding the fingerprint, read when {@code fingerprint} is not set.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.sign.fingerprintEnvName", defaultValue = SigningEnvironment.KEY_FINGERPRINT)
-    private String fingerprintEnvName;
-
-    /**
-     * Name of the environment variable holding the key's passphrase; unset means the key has none. Ignored when
-     * {@code passphraseServerId} is set. There is deliberately no parameter or property for the passphrase itself.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.sign.passphraseEnvName", defaultValue = SigningEnvironment.PASSPHRASE)
-    private String passphraseEnvName;
-
-    /**
-     * Id of a settings.xml {@code <server>} whose {@code <passphrase>} (encrypted with
-     * {@code mvn --encrypt-password}, or plain) unlocks the key. Takes precedence over {@code passphraseEnvName}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.sign.passphraseServerId")
-    private String passphraseServerId;
-
-    /**
-     * Makes signatures reproducible: every signature carries the build's fixed time ({@code SOURCE_DATE_EPOCH},
-     * else {@code project.build.outputTimestamp}) instead of the current time, so signing the same bytes with the
-     * same key gives the same {@code .asc}. See docs/signing.md for the trade-off.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "hermetic.sign.reproducible", defaultValue = "false")
-    private boolean reproducible;
 
     /**
      * Where the signatures, digest files and manifest are written before being attached.
@@ -160,23 +96,12 @@ public class SignMojo extends HermeticMojo {
     @Parameter(property = "hermetic.sign.outputDirectory", defaultValue = "${project.build.directory}/hermetic-sign")
     private File outputDirectory;
 
-    /**
-     * The signature time of reproducible signatures when the environment variable {@code SOURCE_DATE_EPOCH} is not
-     * set: ISO-8601 (e.g. {@code 2026-01-01T00:00:00Z}) or integer seconds since 1970, as for maven-archiver.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
-    private String outputTimestamp;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
-
-    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
-    private Settings settings;
 
     private final MavenProjectHelper projectHelper;
 
@@ -206,13 +131,12 @@ public class SignMojo extends HermeticMojo {
         PassphraseSource.refusePassphraseProperty(
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
         SigningEnvironment environment = SigningEnvironment.system();
-        KeySettings keySettings = new KeySettings(required, keyFile, keyEnvName, fingerprint, fingerprintEnvName,
-                passphraseEnvName, passphraseServerId, reproducible, outputTimestamp);
-        SigningKeyLoader loader = keySettings.loader(environment, settings, settingsDecrypter, project.getId());
+        KeySettings keySettings = keySettings(required);
+        SigningKeyLoader loader = keySettings.loader(environment, settings(), settingsDecrypter, project.getId());
         if (!required && !KeySettings.keyFound(loader, project.getId())) {
             getLog().info("Not signing " + project.getId() + ": no key in the "
                     + keySettings.keySource(environment).description()
-                    + ", so nothing was signed or attached. To sign, set " + keyEnvName
+                    + ", so nothing was signed or attached. To sign, set " + keySettings.keyEnvName()
                     + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
                     + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.");
             return;
@@ -407,7 +331,7 @@ public class SignMojo extends HermeticMojo {
         try {
             SigningKey key = loader.load();
             getLog().info("Signing with key " + key.fingerprint() + " from the " + key.sourceDescription()
-                    + (reproducible ? " (reproducible: signature time fixed)" : ""));
+                    + (keySettings(false).reproducible() ? " (reproducible: signature time fixed)" : ""));
             return key;
         } catch (SigningException e) {
             throw cannotSign(project.getId(), e);

@@ -72,7 +72,8 @@ class ProvenanceTest {
                 "hermetic.sign.keyFile")).allMatch(ExternalParameters::isSecretName);
         assertThat(List.of("skipTests", "maven.test.skip", "revision")).noneMatch(ExternalParameters::isSecretName);
         assertThatThrownBy(() -> new ExternalParameters(List.of(), new java.util.TreeSet<>(),
-                new java.util.TreeMap<>(Map.of("db.password", "x")), new java.util.TreeSet<>(), Optional.empty()))
+                new java.util.TreeMap<>(Map.of("db.password", "x")), new java.util.TreeSet<>(), new java.util.TreeSet<>(),
+                Optional.empty()))
                 .hasMessageContaining("db.password");
     }
 

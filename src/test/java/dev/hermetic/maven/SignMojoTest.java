@@ -146,7 +146,11 @@ class SignMojoTest {
     }
 
     private static void set(SignMojo mojo, String field, Object value) throws Exception {
-        var f = SignMojo.class.getDeclaredField(field);
+        Class<?> type = SignMojo.class;
+        while (java.util.Arrays.stream(type.getDeclaredFields()).noneMatch(d -> d.getName().equals(field))) {
+            type = type.getSuperclass(); // the key's parameters are SigningKeyMojo's
+        }
+        var f = type.getDeclaredField(field);
         f.setAccessible(true);
         f.set(mojo, value);
     }

@@ -1,0 +1,105 @@
+package dev.hermetic.maven;
+
+import dev.hermetic.sign.SigningEnvironment;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+
+/**
+ * A goal that signs with the release key: {@code hermetic:sign} and {@code hermetic:provenance} read the same key
+ * from the same sources, under the same {@code hermetic.sign.*} properties. Secrets (key, passphrase) are read from
+ * the environment or settings.xml when the goal runs and are never mojo parameters.
+ */
+abstract class SigningKeyMojo extends HermeticMojo {
+
+    /**
+     * File holding the secret key, ASCII-armored or binary, as written by
+     * {@code gpg --armor --export-secret-keys <fingerprint>}. When set, it is the only key source (a missing file is
+     * an error, even when {@code required} is false); when not set, the key comes from the environment variable
+     * named by {@code keyEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.keyFile")
+    private File keyFile;
+
+    /**
+     * Name of the environment variable holding the ASCII-armored secret key (the variable's value, never this
+     * parameter, holds the key).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.keyEnvName", defaultValue = SigningEnvironment.KEY)
+    private String keyEnvName;
+
+    /**
+     * Fingerprint (40 or 64 hex digits) of the key or subkey to sign with, when the key material holds more than
+     * one key that can sign. When not set, the environment variable named by {@code fingerprintEnvName} is read.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.fingerprint")
+    private String fingerprint;
+
+    /**
+     * Name of the environment variable holding the fingerprint, read when {@code fingerprint} is not set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.fingerprintEnvName", defaultValue = SigningEnvironment.KEY_FINGERPRINT)
+    private String fingerprintEnvName;
+
+    /**
+     * Name of the environment variable holding the key's passphrase; unset means the key has none. Ignored when
+     * {@code passphraseServerId} is set. There is deliberately no parameter or property for the passphrase itself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.passphraseEnvName", defaultValue = SigningEnvironment.PASSPHRASE)
+    private String passphraseEnvName;
+
+    /**
+     * Id of a settings.xml {@code <server>} whose {@code <passphrase>} (encrypted with
+     * {@code mvn --encrypt-password}, or plain) unlocks the key. Takes precedence over {@code passphraseEnvName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.passphraseServerId")
+    private String passphraseServerId;
+
+    /**
+     * Makes signatures reproducible: every signature carries the build's fixed time ({@code SOURCE_DATE_EPOCH},
+     * else {@code project.build.outputTimestamp}) instead of the current time, so signing the same bytes with the
+     * same key gives the same {@code .asc}. See docs/signing.md for the trade-off.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sign.reproducible", defaultValue = "false")
+    private boolean reproducible;
+
+    /**
+     * The signature time of reproducible signatures when the environment variable {@code SOURCE_DATE_EPOCH} is not
+     * set: ISO-8601 (e.g. {@code 2026-01-01T00:00:00Z}) or integer seconds since 1970, as for maven-archiver.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
+
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    private Settings settings;
+
+    SigningKeyMojo(String goal) {
+        super(goal);
+    }
+
+    /** The key settings of these parameters; {@code required}: whether a missing key fails the goal. */
+    SignMojo.KeySettings keySettings(boolean required) {
+        return new SignMojo.KeySettings(required, keyFile, keyEnvName, fingerprint, fingerprintEnvName,
+                passphraseEnvName, passphraseServerId, reproducible, outputTimestamp);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+}
