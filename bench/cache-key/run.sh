@@ -10,9 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 SUBJECT_GAV="org.apache.maven.resolver:maven-resolver:1.9.22:zip:source-release"
 SUBJECT_DIR_NAME="maven-resolver-1.9.22"
 GROUP="$SUBJECT_DIR_NAME"
-L_REF="git ls-files -z | xargs -0 sha256sum"
+L_REF="sha256sum of git ls-files -z (xargs -0)"
 L_CLI="hermetic CLI cache-key"
-L_CLI_C1="hermetic CLI cache-key, -XX:TieredStopAtLevel=1 (for reading)"
+L_CLI_C1="hermetic CLI cache-key, java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (for reading)"
 L_JVM="java -version (a JVM's start, for reading)"
 
 resolve_maven
@@ -47,7 +47,7 @@ check_cli_c1() { same_key "$L_CLI_C1"; }
 round() {
     measure "$GROUP" "$L_REF" : : -- bash -c 'git ls-files -z | xargs -0 sha256sum >/dev/null'
     measure "$GROUP" "$L_CLI" : check_cli -- java -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION"
-    measure "$GROUP" "$L_CLI_C1" : check_cli_c1 -- java -XX:TieredStopAtLevel=1 -jar "$CLI_JAR" cache-key . \
+    measure "$GROUP" "$L_CLI_C1" : check_cli_c1 -- java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$CLI_JAR" cache-key . \
         --maven-version "$MAVEN_VERSION"
     measure "$GROUP" "$L_JVM" : : -- java -version
 }

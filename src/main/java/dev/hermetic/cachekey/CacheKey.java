@@ -27,6 +27,9 @@ public final class CacheKey {
     /** First line of what the key hashes: a change of encoding changes every key. */
     static final String FORMAT = "hermetic-cache-key 1\n";
 
+    /** From how many files a list is hashed by several threads. */
+    static final int PARALLEL_FROM = 4096;
+
     /** Where the Maven build's own configuration lives, relative to the root. */
     static final String MVN_DIRECTORY = ".mvn/";
 
@@ -121,8 +124,10 @@ public final class CacheKey {
         String[] lines = new String[sorted.size()];
         ThreadLocal<ContentDigest> digests = ThreadLocal.withInitial(ContentDigest::new);
         try {
-            // Files are hashed in parallel; the lines are joined in path order.
-            IntStream.range(0, lines.length).parallel().forEach(i -> {
+            // Lines are joined in path order whatever the order of hashing. A second thread pays off on large trees
+            // only: on a small one its start and the contention cost more than it saves (bench/NOTES.md).
+            IntStream indices = IntStream.range(0, lines.length);
+            (lines.length >= PARALLEL_FROM ? indices.parallel() : indices).forEach(i -> {
                 try {
                     lines[i] = line(root, sorted.get(i), digests.get());
                 } catch (IOException e) {

@@ -83,6 +83,49 @@ class CacheKeyTest {
         return names;
     }
 
+    /** The sources component as docs/cache-key.md defines it, for LF text files (content as given). */
+    static String documentedFileList(Map<String, String> files) {
+        StringBuilder manifest = new StringBuilder();
+        files.keySet().stream().sorted(CommandProperties.BYTE_ORDER).forEach(path -> manifest.append("F ")
+                .append(CacheKey.sha256(files.get(path))).append(' ')
+                .append(path.getBytes(StandardCharsets.UTF_8).length).append(':').append(path).append('\n'));
+        return CacheKey.sha256(manifest.toString());
+    }
+
+    @Test
+    void theKeyIsTheDocumentedEncoding() throws Exception {
+        write(dir, "pom.xml", "<project/>\n");
+        write(dir, "src/Ä.java", "class A {}\r\n");
+        write(dir, "src/B.java", "class B {}\n");
+        CacheKey.Result result = key(dir, ENV, CommandProperties.of(Map.of("x", "1"), List.of("p"), List.of()));
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("sources", documentedFileList(Map.of("pom.xml", "<project/>\n", "src/Ä.java", "class A {}\n",
+                "src/B.java", "class B {}\n")));
+        expected.put("lockfile", CacheKey.sha256("absent\n"));
+        expected.put("maven", CacheKey.sha256("6:3.9.16\n"));
+        expected.put("jdk", CacheKey.sha256("7:17.0.13\n6:Debian\n"));
+        expected.put("wrapper", CacheKey.sha256("0:\n"));
+        expected.put("mvn-config", CacheKey.sha256(""));
+        expected.put("command", CacheKey.sha256("D 1:x " + CacheKey.sha256("1") + "\nP+ 1:p\n"));
+        StringBuilder all = new StringBuilder("hermetic-cache-key 1\n");
+        expected.forEach((name, hex) -> all.append(name).append(' ').append(hex).append('\n'));
+        assertThat(result.components()).extracting(CacheKey.Component::hex).containsExactlyElementsOf(expected.values());
+        assertThat(result.key()).isEqualTo("sha256:" + CacheKey.sha256(all.toString()));
+    }
+
+    @Test
+    void aLargeTreeHashedBySeveralThreadsGivesTheDocumentedKey() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("pom.xml", "<project/>\n");
+        for (int i = 0; i < CacheKey.PARALLEL_FROM; i++) {
+            files.put("src/f" + i + ".txt", "line " + i + "\n");
+        }
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            write(dir, f.getKey(), f.getValue());
+        }
+        assertThat(key(dir).components().get(0).hex()).isEqualTo(documentedFileList(files));
+    }
+
     @Test
     void keyHasTheDocumentedFormAndComponents() throws Exception {
         CacheKey.Result result = key(project(dir));
