@@ -9,10 +9,8 @@ import dev.hermetic.compare.FileComparison;
 import dev.hermetic.compare.HtmlReport;
 import dev.hermetic.compare.JsonReport;
 import dev.hermetic.io.AtomicFile;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -141,15 +139,6 @@ final class CompareCommand implements Command {
     }
 
     private boolean diffoscopeOnPath() {
-        String path = environment.get("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "diffoscope"))) {
-                return true;
-            }
-        }
-        return false;
+        return ConsoleReport.diffoscopeOnPath(environment.get("PATH"));
     }
 }

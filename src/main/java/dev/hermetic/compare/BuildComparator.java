@@ -4,6 +4,7 @@ import dev.hermetic.archive.ArchiveProblemException;
 import dev.hermetic.archive.NormalizationOptions;
 import dev.hermetic.compare.FileComparison.Verdict;
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.DigestManifest;
 import dev.hermetic.digest.HexDigests;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -58,32 +60,84 @@ public final class BuildComparator {
                     + (referenceIsDirectory ? "a directory" : "a file") + ", " + actual + " is "
                     + (referenceIsDirectory ? "a file" : "a directory") + "; give two files or two directories");
         }
-        List<FileComparison> files = new ArrayList<>();
         if (!referenceIsDirectory) {
-            files.add(compareFile(actual.getFileName().toString(), reference, actual));
-        } else {
-            TreeMap<String, Path> inReference = list(reference);
-            TreeMap<String, Path> inActual = list(actual);
-            TreeSet<String> all = new TreeSet<>(inReference.keySet());
-            all.addAll(inActual.keySet());
-            for (String path : all) {
-                Path r = inReference.get(path);
-                Path a = inActual.get(path);
-                if (isIgnored(path)) {
-                    files.add(new FileComparison(path, Verdict.IGNORED, str(r), str(a), null, null, List.of(), 0, null));
-                } else if (r == null) {
-                    files.add(new FileComparison(path, Verdict.MISSING_IN_REFERENCE, null, a.toString(), null,
-                            sha256(a), List.of(), 0, null));
-                } else if (a == null) {
-                    files.add(new FileComparison(path, Verdict.MISSING_HERE, r.toString(), null, sha256(r), null,
-                            List.of(), 0, null));
-                } else {
-                    files.add(compareFile(path, r, a));
-                }
+            return new CompareReport(reference.toString(), actual.toString(),
+                    List.of(compareFile(actual.getFileName().toString(), reference, actual)));
+        }
+        return compare(reference.toString(), actual.toString(), list(reference), list(actual));
+    }
+
+    /**
+     * Compares files matched by name: a name on one side only is missing on the other.
+     *
+     * @param reference what the reference is, for the report
+     * @param actual what the actual files are, for the report
+     * @param inReference reference files by name
+     * @param inActual actual files by name
+     */
+    public CompareReport compare(String reference, String actual, Map<String, Path> inReference,
+            Map<String, Path> inActual) throws IOException {
+        List<FileComparison> files = new ArrayList<>();
+        TreeSet<String> all = new TreeSet<>(inReference.keySet());
+        all.addAll(inActual.keySet());
+        for (String path : all) {
+            Path r = inReference.get(path);
+            Path a = inActual.get(path);
+            if (isIgnored(path)) {
+                files.add(new FileComparison(path, Verdict.IGNORED, str(r), str(a), null, null, List.of(), 0, null));
+            } else if (r == null) {
+                files.add(new FileComparison(path, Verdict.MISSING_IN_REFERENCE, null, a.toString(), null,
+                        sha256(a), List.of(), 0, null));
+            } else if (a == null) {
+                files.add(new FileComparison(path, Verdict.MISSING_HERE, r.toString(), null, sha256(r), null,
+                        List.of(), 0, null));
+            } else {
+                files.add(compareFile(path, r, a));
             }
         }
-        return new CompareReport(reference.toString(), actual.toString(), files);
+        return new CompareReport(reference, actual, files);
     }
+
+    /**
+     * Compares files with a digest manifest ({@code sha256sum} format, as {@code hermetic:sign} writes): only their
+     * SHA-256 can be compared, so a differing file has one difference, its checksum, and says so.
+     *
+     * @param reference what the manifest is, for the report
+     * @param inActual actual files by the name the manifest lists them under
+     */
+    public CompareReport compare(String reference, DigestManifest manifest, String actual, Map<String, Path> inActual)
+            throws IOException {
+        List<FileComparison> files = new ArrayList<>();
+        for (Map.Entry<String, Path> file : new TreeMap<>(inActual).entrySet()) {
+            String path = file.getKey();
+            String a = file.getValue().toString();
+            String expected = manifest.entries().get(path);
+            if (isIgnored(path)) {
+                files.add(new FileComparison(path, Verdict.IGNORED, null, a, null, null, List.of(), 0, null));
+                continue;
+            }
+            String actualSha = sha256(file.getValue());
+            if (expected == null) {
+                files.add(new FileComparison(path, Verdict.MISSING_IN_REFERENCE, null, a, null, actualSha, List.of(), 0,
+                        null));
+            } else if (expected.equals(actualSha)) {
+                files.add(new FileComparison(path, Verdict.IDENTICAL, reference, a, expected, actualSha, List.of(), 0,
+                        null));
+            } else {
+                Difference checksum = new Difference("", DifferenceKind.BINARY, "SHA-256", expected, actualSha, null,
+                        CHECKSUM_ONLY);
+                files.add(new FileComparison(path, Verdict.DIFFERENT, reference, a, expected, actualSha,
+                        List.of(checksum), 0, null));
+            }
+        }
+        return new CompareReport(reference, actual, files);
+    }
+
+    /** The cause of a difference against a digest manifest: nothing but the checksums is known. */
+    static final Cause CHECKSUM_ONLY = new Cause("checksum-only",
+            "the reference is a digest manifest, which holds checksums only: what differs inside cannot be shown",
+            "compare against the reference's files themselves (a directory, or the repository they were deployed to)"
+                    + " to see which entries differ and why");
 
     private static String str(Path path) {
         return path == null ? null : path.toString();

@@ -1,5 +1,8 @@
 package dev.hermetic.compare;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +76,19 @@ public final class ConsoleReport {
         if (diffoscope) {
             lines.add("  investigate with: " + diffoscopeCommand(file));
         }
+    }
+
+    /** Whether {@code diffoscope} is an executable in one of the directories of this {@code PATH} value. */
+    public static boolean diffoscopeOnPath(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (String directory : path.split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "diffoscope"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "diffoscope REFERENCE ACTUAL", each path quoted for a POSIX shell when it needs it. */

@@ -5,9 +5,13 @@ import static dev.hermetic.compare.TestArchives.write;
 import static dev.hermetic.compare.TestArchives.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hermetic.compare.FileComparison.Verdict;
 import dev.hermetic.compare.TestArchives.TarEntry;
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.DigestManifest;
+import dev.hermetic.digest.HexDigests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,9 +107,9 @@ class BuildComparatorTest {
                 zip(entry("b.txt", "b"), entry("a.txt", "a"), entry("new.txt", "yy")));
         assertThat(file.differences()).extracting(Difference::entry, Difference::kind, Difference::reference, Difference::actual)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("gone.txt", DifferenceKind.ONLY_IN_REFERENCE, "1 bytes", null),
-                        org.assertj.core.groups.Tuple.tuple("new.txt", DifferenceKind.ONLY_IN_ACTUAL, null, "2 bytes"),
-                        org.assertj.core.groups.Tuple.tuple("", DifferenceKind.ORDER, "a.txt", "b.txt"));
+                        tuple("gone.txt", DifferenceKind.ONLY_IN_REFERENCE, "1 bytes", null),
+                        tuple("new.txt", DifferenceKind.ONLY_IN_ACTUAL, null, "2 bytes"),
+                        tuple("", DifferenceKind.ORDER, "a.txt", "b.txt"));
     }
 
     @Test
@@ -129,7 +133,7 @@ class BuildComparatorTest {
                 zip(entry("x.properties", "c=3\na=1\nb=two\nd=4\n")));
         assertThat(file.differences()).extracting(Difference::what, Difference::reference, Difference::actual)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("key b", "2", "two"),
-                        org.assertj.core.groups.Tuple.tuple("key d", null, "4"));
+                        tuple("key d", null, "4"));
     }
 
     @Test
@@ -184,9 +188,9 @@ class BuildComparatorTest {
         FileComparison file = compare(zip(entry("A.class", v11.get("A.class"))), zip(entry("A.class", v17.get("A.class"))));
 
         assertThat(file.differences()).extracting(Difference::what, Difference::reference, Difference::actual).contains(
-                org.assertj.core.groups.Tuple.tuple("class file version", "Java 11 (55.0)", "Java 17 (61.0)"),
-                org.assertj.core.groups.Tuple.tuple("fields (only in the reference / only here)", "none", "\"y J\""),
-                org.assertj.core.groups.Tuple.tuple("methods (only in the reference / only here)", "none", "\"n ()V\""));
+                tuple("class file version", "Java 11 (55.0)", "Java 17 (61.0)"),
+                tuple("fields (only in the reference / only here)", "none", "\"y J\""),
+                tuple("methods (only in the reference / only here)", "none", "\"n ()V\""));
         assertThat(file.differences()).anySatisfy(d -> {
             assertThat(d.what()).isEqualTo("method m ()V: flags, code or attributes differ");
         });
@@ -269,9 +273,9 @@ class BuildComparatorTest {
                 TestArchives.tar(a.mode(0700).owner(1000, "builder"), b.time(1_800_000_000_000L)));
         assertThat(tar.differences()).extracting(Difference::entry, Difference::kind, Difference::reference, Difference::actual)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("bin/run.sh", DifferenceKind.PERMISSIONS, "100755", "100700"),
-                        org.assertj.core.groups.Tuple.tuple("bin/run.sh", DifferenceKind.OWNER, "0:0 (:)", "1000:0 (builder:)"),
-                        org.assertj.core.groups.Tuple.tuple("README", DifferenceKind.TIMESTAMP, "2023-11-14T22:13:20Z", "2027-01-15T08:00:00Z"));
+                        tuple("bin/run.sh", DifferenceKind.PERMISSIONS, "100755", "100700"),
+                        tuple("bin/run.sh", DifferenceKind.OWNER, "0:0 (:)", "1000:0 (builder:)"),
+                        tuple("README", DifferenceKind.TIMESTAMP, "2023-11-14T22:13:20Z", "2027-01-15T08:00:00Z"));
 
         FileComparison gz = compare("d.tar.gz", TestArchives.tarGz(a, b), TestArchives.tarGz(a, TarEntry.of("README", "bye\n")));
         Difference d = only(gz);
@@ -298,6 +302,33 @@ class BuildComparatorTest {
     }
 
     @Test
+    void aDigestManifestComparesChecksumsOnlyAndSaysSo() throws IOException {
+        Path same = write(dir, "actual/a-1.0.jar", zip(entry("a.txt", "a")));
+        Path changed = write(dir, "actual/a-1.0.pom", "<project/>".getBytes(StandardCharsets.UTF_8));
+        Path extra = write(dir, "actual/a-1.0-sources.jar", zip(entry("A.java", "class A {}")));
+        Path signature = write(dir, "actual/a-1.0.jar.asc", "sig".getBytes(StandardCharsets.UTF_8));
+        DigestManifest manifest = DigestManifest.of(DigestAlgorithm.SHA_256, Map.of(
+                "a-1.0.jar", HexDigests.digest(same, DigestAlgorithm.SHA_256),
+                "a-1.0.pom", "0".repeat(64)));
+
+        CompareReport report = new BuildComparator(CauseTable.builtIn(), List.of("*.asc"), dir).compare(
+                "digests.sha256sum", manifest, "this build", Map.of("a-1.0.jar", same, "a-1.0.pom", changed,
+                        "a-1.0-sources.jar", extra, "a-1.0.jar.asc", signature));
+
+        assertThat(report.files()).extracting(FileComparison::path, FileComparison::verdict).containsExactly(
+                tuple("a-1.0-sources.jar", Verdict.MISSING_IN_REFERENCE),
+                tuple("a-1.0.jar", Verdict.IDENTICAL),
+                tuple("a-1.0.jar.asc", Verdict.IGNORED),
+                tuple("a-1.0.pom", Verdict.DIFFERENT));
+        Difference checksum = only(report.files().get(3));
+        assertThat(checksum.what()).isEqualTo("SHA-256");
+        assertThat(checksum.reference()).isEqualTo("0".repeat(64));
+        assertThat(checksum.actual()).isEqualTo(HexDigests.digest(changed, DigestAlgorithm.SHA_256));
+        assertThat(checksum.cause().id()).isEqualTo("checksum-only");
+        assertThat(checksum.cause().explanation()).contains("checksums only");
+    }
+
+    @Test
     void directoriesMatchFilesByRelativePath() throws IOException {
         write(dir, "r/same.pom", "<project/>".getBytes(StandardCharsets.UTF_8));
         write(dir, "a/same.pom", "<project/>".getBytes(StandardCharsets.UTF_8));
@@ -312,11 +343,11 @@ class BuildComparatorTest {
                 .compare(dir.resolve("r"), dir.resolve("a"));
 
         assertThat(report.files()).extracting(FileComparison::path, FileComparison::verdict).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("only-here.jar", Verdict.MISSING_IN_REFERENCE),
-                org.assertj.core.groups.Tuple.tuple("only-reference.jar", Verdict.MISSING_HERE),
-                org.assertj.core.groups.Tuple.tuple("same.pom", Verdict.IDENTICAL),
-                org.assertj.core.groups.Tuple.tuple("sub/changed.pom", Verdict.DIFFERENT),
-                org.assertj.core.groups.Tuple.tuple("x.asc", Verdict.IGNORED));
+                tuple("only-here.jar", Verdict.MISSING_IN_REFERENCE),
+                tuple("only-reference.jar", Verdict.MISSING_HERE),
+                tuple("same.pom", Verdict.IDENTICAL),
+                tuple("sub/changed.pom", Verdict.DIFFERENT),
+                tuple("x.asc", Verdict.IGNORED));
         assertThat(only(report.files().get(3)).what()).isEqualTo("line 2");
         assertThat(report.summary()).isEqualTo("rebuild comparison result: 1 files match, 1 differ, 2 missing, 1 ignored");
     }
