@@ -99,7 +99,7 @@ class LockfileBuildsTest {
     }
 
     @Test
-    void aBuildRemovedFromEveryEntryIsNoLongerLocked() throws Exception {
+    void aBuildThatNowUsesNothingIsRemovedFromEveryEntryAndStaysDeclared() throws Exception {
         Lockfile both = lock(List.of(lib("compile")), BuildVariant.DEFAULT).relock(lock(releaseUses(), RELEASE));
         Lockfile releaseOnly = both.relock(lock(List.of(), BuildVariant.DEFAULT));
         assertThat(releaseOnly.builds()).containsExactly(BuildVariant.DEFAULT, RELEASE);
