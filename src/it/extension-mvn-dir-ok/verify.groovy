@@ -41,11 +41,13 @@ assert !new File(basedir, 'lib/target/hermetic-sign').exists()
 String help = fx.maven(basedir, itMavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', 'hermetic:help'])
 assert help.contains('hermetic:normalize') && help.contains('BUILD SUCCESS')
 
-// A release setting in .mvn/maven.config and still no key: the build fails, says what to set, and signs nothing.
+// A release setting in .mvn/maven.config and still no key: the build fails as it starts, before any mojo runs, and
+// says what to set.
 new File(basedir, '.mvn/maven.config').text = '-Dhermetic.sign.required=true\n'
 String failed = fx.maven(basedir, itMavenHome, itSettingsFile, ['-Dmaven.repo.local=repo', 'verify'], 1)
 new File(basedir, '.mvn/maven.config').delete()
 ['Cannot sign it.hermetic:extension-mvn-dir', 'No signing key found', 'environment variable MAVEN_GPG_KEY',
- 'hermetic.sign.keyFile', 'BUILD FAILURE'].each { assert failed.contains(it): "the required-signing build lacks '${it}':\n${failed}" }
-assert !new File(basedir, 'target/hermetic-sign').exists() && !new File(basedir, 'lib/target/hermetic-sign').exists()
+ 'hermetic.sign.keyFile'].each { assert failed.contains(it): "the required-signing build lacks '${it}':\n${failed}" }
+assert failed.contains('[ERROR] hermetic: Cannot sign it.hermetic:extension-mvn-dir:pom:1.0: No signing key found')
+assert !failed.contains(' @ extension-mvn-dir'): "a mojo ran before the build failed:\n${failed}"
 true

@@ -119,7 +119,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info("hermetic: skipped (hermetic.skip)");
             return;
         }
-        GoalSettingsCheck.check(session, pluginManager, planner);
+        checkGoalSettings(session);
         if (!"false".equalsIgnoreCase(verify.property(PIN_PROPERTY))) {
             repo.getData().set(JVM_DEFAULTS_KEY, JvmDefaults.pin());
             LOG.info("hermetic: JVM defaults pinned for this build: Locale.ROOT, time zone UTC "
@@ -250,6 +250,23 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
                     && id.startsWith("coreExtension>");
         } catch (ReflectiveOperationException | RuntimeException notARealm) {
             return false;
+        }
+    }
+
+    /**
+     * Runs {@link GoalSettingsCheck} with Maven's container realm as the context class loader: Maven's components
+     * (its lifecycles) are not visible from a core extension's realm, the context Maven calls this participant in.
+     */
+    private void checkGoalSettings(MavenSession session) throws MavenExecutionException {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        if (session.getContainer() != null) {
+            thread.setContextClassLoader(session.getContainer().getContainerRealm());
+        }
+        try {
+            GoalSettingsCheck.check(session, pluginManager, planner);
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 
