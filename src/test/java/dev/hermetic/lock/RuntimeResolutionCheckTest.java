@@ -108,6 +108,26 @@ class RuntimeResolutionCheckTest {
     }
 
     @Test
+    void aRunTimeResolutionLockedForAnotherBuildOnlyFailsWithThisBuildsCommand() throws Exception {
+        Path lockedFile = Files.writeString(dir.resolve("locked-provider.jar"), "provider 1.0");
+        BuildVariant release = new BuildVariant("release", List.of("release"));
+        // The provider is locked for the everyday build only; the release build resolves it too.
+        Lockfile both = Lockfile.create(List.of(new UsedArtifact(LOCKED, lockedFile, ArtifactRole.RUNTIME, "", "app",
+                SUREFIRE)), DigestAlgorithm.SHA_256, ENV).relock(Lockfile.create(List.of(), DigestAlgorithm.SHA_256,
+                        ENV, release));
+        RuntimeResolutionCheck armed = new RuntimeResolutionCheck(record, resolvedBy, both, release, List.of(),
+                Policy.FAIL, Policy.FAIL, dir.resolve("hermetic.lock"), "app", Comparator.naturalOrder());
+        record(LOCKED, "provider 1.0");
+
+        assertThatThrownBy(() -> armed.check(AFTER, Policy.FAIL, warnings::add))
+                .isInstanceOf(RuntimeResolutionCheck.Failure.class)
+                .hasMessageContaining("org.example:provider:jar:1.0 (runtime of app, pulled in by " + SUREFIRE)
+                .hasMessageContaining("is not in the lockfile for build 'release' (-Prelease) (locked for build "
+                        + "default only)")
+                .hasMessageContaining("(`mvn verify hermetic:lock -Prelease`)");
+    }
+
+    @Test
     void warnAndIgnorePoliciesLetAnUnlockedArtifactThrough() throws Exception {
         RuntimeResolutionCheck armed = arm(Policy.WARN);
         record(NEW, "extra 2.0");
