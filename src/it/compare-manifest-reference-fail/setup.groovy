@@ -1,0 +1,6 @@
+// A fresh signing key for this test only, protected by the passphrase invoker.properties passes in
+// MAVEN_GPG_PASSPHRASE.
+def it = new GroovyClassLoader(getClass().classLoader)
+        .parseClass(new File(itLib, '../sign-support/SignItSupport.groovy')).getDeclaredConstructor().newInstance()
+it.generateKey(new File(basedir, 'keys'), 'compare test passphrase')
+return true
