@@ -1,0 +1,7 @@
+package it.hermetic.compare;
+
+public final class Greeting {
+    public static String hello(String name) {
+        return "Hello, " + name;
+    }
+}
