@@ -10,6 +10,19 @@ import java.nio.file.Files
 
 class ProvenanceChecks {
 
+    /**
+     * A fresh key without passphrase under {@code basedir/keys}, named to the build by {@code .mvn/maven.config}
+     * ({@code hermetic.sign.keyFile}); returns SignItSupport's key map.
+     */
+    static Map keyInMavenConfig(String itLib, File basedir) {
+        def sign = new GroovyClassLoader(ProvenanceChecks.classLoader)
+                .parseClass(new File(itLib, '../sign-support/SignItSupport.groovy')).getDeclaredConstructor().newInstance()
+        Map key = sign.generateKey(new File(basedir, 'keys'), '')
+        new File(basedir, '.mvn').mkdirs()
+        new File(basedir, '.mvn/maven.config').text = "-Dhermetic.sign.keyFile=${key.secretKey}\n"
+        return key
+    }
+
     /** Runs the plugin's CLI (the jar the invoker installed); returns [exit:, out:, err:]. */
     static Map cli(String localRepo, String version, List<String> args) {
         File jar = new File(localRepo, "dev/hermetic/hermetic-maven-plugin/${version}/hermetic-maven-plugin-${version}.jar")
