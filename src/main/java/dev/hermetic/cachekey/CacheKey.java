@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -119,13 +120,15 @@ public final class CacheKey {
      * the tree for a sparse-checkout directory, {@code M -} for a tracked file missing from the work tree.
      */
     private static String manifest(Path root, List<SourceFiles.Listed> files) throws CacheKeyException {
-        List<SourceFiles.Listed> sorted = new ArrayList<>(files);
-        sorted.sort((a, b) -> CommandProperties.BYTE_ORDER.compare(a.path(), b.path()));
+        // Sorted on the UTF-8 bytes themselves: comparing code points of Strings costs more than the hashing here.
+        List<Utf8Path> sorted = new ArrayList<>(files.size());
+        files.forEach(f -> sorted.add(new Utf8Path(f.path().getBytes(StandardCharsets.UTF_8), f)));
+        sorted.sort((a, b) -> Arrays.compareUnsigned(a.utf8(), b.utf8()));
         String[] lines = new String[sorted.size()];
         ThreadLocal<ContentDigest> digests = ThreadLocal.withInitial(ContentDigest::new);
         try {
             // Lines are joined in path order whatever the order of hashing. A second thread pays off on large trees
-            // only: on a small one its start and the contention cost more than it saves (bench/NOTES.md).
+            // only: on a small one its start and the contention cost more than it saves (docs/benchmarks.md).
             IntStream indices = IntStream.range(0, lines.length);
             (lines.length >= PARALLEL_FROM ? indices.parallel() : indices).forEach(i -> {
                 try {
@@ -144,8 +147,11 @@ public final class CacheKey {
         return text.toString();
     }
 
-    private static String line(Path root, SourceFiles.Listed listed, ContentDigest digest) throws IOException {
-        String path = framed(listed.path());
+    private record Utf8Path(byte[] utf8, SourceFiles.Listed listed) {}
+
+    private static String line(Path root, Utf8Path named, ContentDigest digest) throws IOException {
+        SourceFiles.Listed listed = named.listed();
+        String path = named.utf8().length + ":" + listed.path();
         GitIndex.Entry entry = listed.entry();
         if (entry != null && entry.mode() == GitIndex.Entry.GITLINK) {
             return "G " + entry.objectId() + " " + path;
