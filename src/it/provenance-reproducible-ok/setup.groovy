@@ -7,8 +7,8 @@ def it = new GroovyClassLoader(getClass().classLoader)
 it.generateKey(new File(basedir, 'keys'), '', '20251201T000000')
 new File(basedir, '.mvn').mkdirs()
 new File(basedir, '.mvn/maven.config').text = [
-        '-Dhermetic.sign.keyFile=keys/secret.asc',
+        "-Dhermetic.sign.keyFile=${new File(basedir, 'keys/secret.asc').absolutePath}",
         '-Dhermetic.sign.reproducible=true',
-        "-Dit.sources=${new File(basedir, 'src/main/java').absolutePath}",
+        "-Dit.sources=${new File(basedir, 'a/src/main/java').absolutePath}",
 ].join('\n') + '\n'
 return true

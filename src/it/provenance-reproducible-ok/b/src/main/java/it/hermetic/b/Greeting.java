@@ -1,4 +1,4 @@
-package it.hermetic;
+package it.hermetic.b;
 
 /** What the signed library does. */
 public final class Greeting {
