@@ -19,4 +19,10 @@ String access = new File(nginxDir, 'access.log').text
     assert new File(privateRepository, "it/hermetic/compare-lib/1.0/${name}").isFile()
 }
 assert new File(basedir, 'target/compare-lib-1.0.buildcompare').text.contains('ok=2\nko=0\n')
+
+String offline = log.substring(log.lastIndexOf('Scanning for projects'))
+assert offline.contains("hermetic:compare: the build is offline (-o), so the reference repository reference (${url})"
+        + ' cannot be reached')
+assert offline.contains('give a directory or a digest manifest with -Dhermetic.compare.reference=PATH')
+assert offline.contains('BUILD FAILURE')
 return true

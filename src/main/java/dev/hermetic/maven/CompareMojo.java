@@ -62,13 +62,13 @@ public class CompareMojo extends HermeticMojo {
     /**
      * A directory holding the reference artifacts (found by the file name a Maven repository gives them, in the
      * directory, under the repository layout, or anywhere below), or a digest manifest ({@code *.sha256sum}) written
-     * by {@code hermetic:sign}, against which only checksums can be compared. When set, {@code referenceRepository}
-     * is not used.
+     * by {@code hermetic:sign}, against which only checksums can be compared. A relative path is taken from the
+     * directory Maven runs in (not from each module's). When set, {@code referenceRepository} is not used.
      *
      * @since 0.1.0
      */
     @Parameter(property = "hermetic.compare.reference")
-    private File reference;
+    private String reference;
 
     /**
      * The Maven repository to resolve the reference artifacts from, by this build's coordinates:
@@ -157,7 +157,9 @@ public class CompareMojo extends HermeticMojo {
             String here = "this build (" + outputs.size() + " files of " + session.getProjects().size() + " module"
                     + (session.getProjects().size() == 1 ? ")" : "s)");
             if (reference != null) {
-                report = compareWithPath(comparator, reference.toPath(), here, actual, outputs);
+                // Maven would resolve a File parameter against the module that runs the comparison: any of them.
+                Path path = Path.of(session.getExecutionRootDirectory()).resolve(reference).normalize();
+                report = compareWithPath(comparator, path, here, actual, outputs);
             } else {
                 ReferenceRepository repository = new ReferenceRepository(repositorySystem, session, root);
                 Path privateRepository = target.resolve("hermetic-compare-reference");
