@@ -1,4 +1,7 @@
-String log = new File(basedir, 'build.log').text
+String whole = new File(basedir, 'build.log').text
+int third = whole.lastIndexOf('Scanning for projects')
+String log = whole.substring(0, third)
+String otherKey = whole.substring(third)
 File manifest = new File(basedir, 'reference/it/hermetic/compare-lib/1.0/compare-lib-1.0-digests.sha256sum')
 String referenceSha = manifest.readLines().find { it.endsWith('  compare-lib-1.0.jar') }.split(' ')[0]
 
@@ -13,4 +16,15 @@ assert log.contains('rebuild comparison result: 1 files match, 1 differ')
 assert log.contains('1 of 2 files are not identical to the reference')
 assert log.contains('BUILD FAILURE')
 assert new File(basedir, 'target/compare-lib-1.0.buildcompare').text.contains('ok=1\nko=1\n')
+// Without a public key the signature is not checked, and the log says so.
+assert log.contains("The manifest's signature ${manifest}.asc was not checked: give the signer's public key with"
+        + ' -Dhermetic.compare.publicKey=FILE')
+
+// With another key: the signature does not verify, so nothing is compared.
+String signer = new File(basedir, 'keys/fingerprint.txt').text.trim()
+assert otherKey.contains("hermetic:compare: the signature ${manifest}.asc of the digest manifest does not verify:")
+assert otherKey.contains("it was made by key ${signer}, which is not in the public key file"
+        + " ${new File(basedir, 'other-keys/public.asc')}")
+assert !otherKey.contains('rebuild comparison result')
+assert otherKey.contains('BUILD FAILURE')
 return true

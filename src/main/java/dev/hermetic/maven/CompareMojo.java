@@ -11,9 +11,12 @@ import dev.hermetic.compare.JsonReport;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
 import dev.hermetic.io.AtomicFile;
+import dev.hermetic.sign.OpenPgpCertificate;
+import dev.hermetic.sign.SigningException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +72,17 @@ public class CompareMojo extends HermeticMojo {
      */
     @Parameter(property = "hermetic.compare.reference")
     private String reference;
+
+    /**
+     * The OpenPGP public key file (ASCII-armored or binary, {@code gpg --armor --export <fingerprint>}) that signed a
+     * digest manifest given as {@code reference}: its signature ({@code <manifest>.asc}) is then verified before the
+     * manifest is used, and a missing or bad signature fails the build. Without it, the signature is not checked and
+     * the log says so. A relative path is taken from the directory Maven runs in.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.compare.publicKey")
+    private String publicKey;
 
     /**
      * The Maven repository to resolve the reference artifacts from, by this build's coordinates:
@@ -158,7 +172,7 @@ public class CompareMojo extends HermeticMojo {
                     + (session.getProjects().size() == 1 ? ")" : "s)");
             if (reference != null) {
                 // Maven would resolve a File parameter against the module that runs the comparison: any of them.
-                Path path = Path.of(session.getExecutionRootDirectory()).resolve(reference).normalize();
+                Path path = fromWhereMavenRuns(reference);
                 report = compareWithPath(comparator, path, here, actual, outputs);
             } else {
                 ReferenceRepository repository = new ReferenceRepository(repositorySystem, session, root);
@@ -220,14 +234,50 @@ public class CompareMojo extends HermeticMojo {
             throw new MojoFailureException("hermetic:compare: the reference " + path + " is neither a directory nor a"
                     + " digest manifest (" + e.getMessage() + ")");
         }
-        Path signature = Path.of(path + ".asc");
         getLog().info("Reference: the digest manifest " + path + " (" + manifest.entries().size()
                 + " files): only checksums can be compared, so a differing file is named but not explained");
-        getLog().warn("The manifest's signature " + (Files.exists(signature) ? signature + " was not checked" : "is"
-                + " absent (no " + signature.getFileName() + ")") + ": hermetic:compare does not verify OpenPGP"
-                + " signatures; check it with `gpg --verify " + signature.getFileName() + "` before trusting the"
-                + " result");
+        checkSignature(path);
         return comparator.compare(path.toString(), manifest, here, actual);
+    }
+
+    /** Verifies the manifest's detached signature with {@code publicKey}, or says that it was not checked. */
+    private void checkSignature(Path manifest) throws IOException, MojoFailureException {
+        Path signature = Path.of(manifest + ".asc");
+        if (publicKey == null || publicKey.isBlank()) {
+            getLog().warn("The manifest's signature " + (Files.exists(signature) ? signature + " was not checked" : "is"
+                    + " absent (no " + signature.getFileName() + ")") + ": give the signer's public key with"
+                    + " -Dhermetic.compare.publicKey=FILE to verify it, or check it with `gpg --verify` before trusting"
+                    + " the result");
+            return;
+        }
+        if (!Files.isRegularFile(signature)) {
+            throw new MojoFailureException("hermetic:compare: the digest manifest " + manifest + " has no signature "
+                    + signature + ", so it cannot be verified with " + publicKey + ": use the manifest hermetic:sign"
+                    + " deployed with its .asc, or leave out hermetic.compare.publicKey");
+        }
+        Path key = fromWhereMavenRuns(publicKey);
+        OpenPgpCertificate certificate;
+        try {
+            certificate = OpenPgpCertificate.read(Files.readAllBytes(key), "public key file " + key);
+        } catch (NoSuchFileException e) {
+            throw new MojoFailureException("hermetic:compare: the public key file " + key + " does not exist"
+                    + " (hermetic.compare.publicKey)");
+        } catch (SigningException e) {
+            throw new MojoFailureException("hermetic:compare: " + e.getMessage());
+        }
+        OpenPgpCertificate.Verdict verdict = certificate.verify(Files.readAllBytes(manifest),
+                Files.readAllBytes(signature));
+        if (!verdict.valid()) {
+            throw new MojoFailureException("hermetic:compare: the signature " + signature + " of the digest manifest"
+                    + " does not verify: " + verdict.problem() + ". The manifest cannot be trusted as a reference.");
+        }
+        getLog().info("The manifest's signature " + signature.getFileName() + " is good: signed by key "
+                + verdict.signer());
+    }
+
+    /** A path given on the command line, taken from the directory Maven runs in (not the comparing module's). */
+    private Path fromWhereMavenRuns(String path) {
+        return Path.of(session.getExecutionRootDirectory()).resolve(path).normalize();
     }
 
     /**
