@@ -1,9 +1,9 @@
 String log = new File(basedir, 'build.log').text
 String compared = log.substring(log.lastIndexOf('Scanning for projects'))
 
-// Once for the reactor: one comparison, the other modules say where it happens.
+// Once for the reactor, in the module built last (the parent does not run the goal): the other module says so.
 assert compared.count('Reference: the directory') == 1
-assert compared.count('hermetic:compare compares the whole reactor once its last module is built') == 2
+assert compared.count('hermetic:compare compares the whole reactor once its last module is built') == 1
 ['compare-parent-1.0.pom', 'lib-a-1.0.jar', 'lib-a-1.0.pom', 'lib-b-1.0.jar', 'lib-b-1.0.pom'].each { name ->
     assert compared =~ /identical +${java.util.regex.Pattern.quote(name)}/
 }

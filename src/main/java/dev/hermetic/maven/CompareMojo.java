@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -132,6 +133,9 @@ public class CompareMojo extends HermeticMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
 
     private final RepositorySystem repositorySystem;
 
@@ -341,9 +345,9 @@ public class CompareMojo extends HermeticMojo {
     }
 
     /**
-     * Records this module as built and answers whether this execution compares the reactor: the one that completes
-     * the set of modules, or in a serial build the last module (modules before it that do not run this goal are
-     * built by then). Exactly one execution answers true.
+     * Records this module as built and answers whether this execution compares the reactor: the one after which
+     * every module that runs this goal is built (under {@code -T}, whichever finishes last), or in a serial build the
+     * last module. Exactly one execution answers true.
      */
     @SuppressWarnings("unchecked")
     private boolean lastOfReactor() {
@@ -352,9 +356,22 @@ public class CompareMojo extends HermeticMojo {
         Set<String> built = (Set<String>) data.get(BUILT_MODULES);
         built.add(project.getId());
         List<MavenProject> projects = session.getProjects();
-        boolean complete = projects.stream().allMatch(p -> built.contains(p.getId()));
+        boolean complete = projects.stream().filter(this::runsThisGoal).allMatch(p -> built.contains(p.getId()));
         boolean last = !session.isParallel() && projects.get(projects.size() - 1) == project;
         return (complete || last) && data.set(COMPARED, null, Boolean.TRUE);
+    }
+
+    /** Whether a module runs this goal: from the command line, or an execution of this plugin in its build. */
+    private boolean runsThisGoal(MavenProject module) {
+        String goal = mojoExecution.getMojoDescriptor().getGoal();
+        String plugin = mojoExecution.getArtifactId();
+        String prefix = mojoExecution.getMojoDescriptor().getPluginDescriptor().getGoalPrefix();
+        boolean fromCommandLine = session.getGoals().stream()
+                .anyMatch(g -> g.equals(prefix + ":" + goal) || (g.contains(plugin) && g.endsWith(":" + goal)));
+        return fromCommandLine || module.getBuildPlugins().stream()
+                .filter(p -> plugin.equals(p.getArtifactId()))
+                .flatMap(p -> p.getExecutions().stream())
+                .anyMatch(e -> e.getGoals().contains(goal));
     }
 
     private MavenProject executionRoot() {
