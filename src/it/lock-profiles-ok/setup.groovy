@@ -46,5 +46,25 @@ for (List<String> build : [['verify', '-Pother'], ['verify']]) {
     String out = fx.maven(basedir, itMavenHome, itSettingsFile, repo + build)
     assert out.contains(': 0 errors, 0 warnings') && !out.contains(unused): out
 }
+// A dependency every build uses, locked for the everyday build only: the lock names the other builds' commands,
+// and following them keeps every build passing (the invoker's own release build checks the last one).
+File pom = new File(basedir, 'pom.xml')
+pom.text = pom.text.replaceFirst('(?s)(<dependencies>\\s*<dependency>)', '''<dependencies>
+    <dependency>
+      <groupId>it.fake</groupId>
+      <artifactId>lib-c</artifactId>
+      <version>1.0</version>
+    </dependency>
+    <dependency>''')
+String relocked = fx.maven(basedir, itMavenHome, itSettingsFile, repo + ['verify', 'hermetic:lock'])
+assert relocked.contains("Build 'default' (no profiles) now uses other artifacts (2 added, 0 removed); the " +
+        "lockfile's other builds were not run. If the change reaches them too, lock each of them: " +
+        "`mvn verify hermetic:lock -Pother`, `mvn verify hermetic:lock -Prelease`"): relocked
+List<String> others = (relocked =~ /`(mvn verify hermetic:lock -P[a-z]+)`/).collect { it[1] }.unique()
+assert others == ['mvn verify hermetic:lock -Pother', 'mvn verify hermetic:lock -Prelease']: others
+others.each { fx.maven(basedir, itMavenHome, itSettingsFile, repo + (it.split(' ').drop(1) as List)) }
+assert lockfile.readLines().find { it.startsWith('it.fake:lib-c:jar:1.0 ') }?.endsWith(' *'): lockfile.text
+String everyday = fx.maven(basedir, itMavenHome, itSettingsFile, repo + ['verify'])
+assert everyday.contains(': 0 errors, 0 warnings') && !everyday.contains(unused): everyday
 // The invoker fails a hook script that returns anything but true or null.
 true

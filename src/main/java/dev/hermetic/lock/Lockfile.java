@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -213,6 +215,36 @@ public record Lockfile(int formatVersion, DigestAlgorithm algorithm, BuildEnviro
         List<LockedArtifact> all = new ArrayList<>(artifacts);
         all.addAll(more);
         return new Lockfile(formatVersion, algorithm, environment, modules, builds, all);
+    }
+
+    /**
+     * What to tell after {@code thisBuild} (a lock of one build) replaced its entries in this lockfile: when this
+     * lockfile locks other builds too and the build's artifacts (coordinates or checksums) changed, the change may
+     * reach those builds, which this lock did not run; their lock commands. Empty for a build locked for the first
+     * time, an unchanged one, or a lockfile of one build.
+     */
+    public Optional<String> otherBuildsReminder(Lockfile thisBuild) {
+        BuildVariant build = thisBuild.builds().get(0);
+        List<BuildVariant> others = builds.stream().filter(b -> !b.name().equals(build.name())).toList();
+        if (others.isEmpty() || build(build.name()).isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> before = checksummed(forBuild(build.name()));
+        Set<String> after = checksummed(thisBuild);
+        long added = after.stream().filter(a -> !before.contains(a)).count();
+        long removed = before.stream().filter(a -> !after.contains(a)).count();
+        if (added == 0 && removed == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Build " + build.describe() + " now uses other artifacts (" + added + " added, " + removed
+                + " removed); the lockfile's other builds were not run. If the change reaches them too, lock each of "
+                + "them: " + others.stream().map(b -> "`" + b.lockCommand() + "`").collect(Collectors.joining(", "))
+                + " (their next verify names what is missing).");
+    }
+
+    private static Set<String> checksummed(Lockfile lock) {
+        return lock.artifacts().stream().map(a -> a.coordinates() + " " + a.digest())
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /** @return the build of that name, if this lockfile locks it */

@@ -143,6 +143,7 @@ public class LockMojo extends LockfileMojo {
         if (runsNoPluginFirst(session.getGoals())) {
             lock = keepRuntimeCaptures(earlier, lock, projects, build);
         }
+        Optional<String> reminder = earlier == null ? Optional.empty() : earlier.otherBuildsReminder(lock);
         if (earlier != null) {
             try {
                 lock = earlier.relock(lock);
@@ -196,6 +197,9 @@ public class LockMojo extends LockfileMojo {
                 + "time), %d %s, %.1f MB hashed, %.2f s%s", check ? "checked" : "wrote", file, build.describe(),
                 own.artifacts().size(), captured, projects.size(), projects.size() == 1 ? "module" : "modules",
                 bytes / 1e6, (System.nanoTime() - start) / 1e9, others));
+        if (!check) {
+            reminder.ifPresent(m -> getLog().warn("hermetic:lock: " + m));
+        }
     }
 
     /**

@@ -70,6 +70,30 @@ class LockfileBuildsTest {
     }
 
     @Test
+    void relockingOneBuildWhoseArtifactsChangedNamesTheOtherBuildsLockCommands() throws Exception {
+        Lockfile both = lock(List.of(lib("compile")), BuildVariant.DEFAULT).relock(lock(releaseUses(), RELEASE));
+
+        // The everyday build gains surefire: the release build was not run, so the lock says how to lock it too.
+        Lockfile everyday = lock(List.of(lib("compile"), surefire()), BuildVariant.DEFAULT);
+        assertThat(both.otherBuildsReminder(everyday)).hasValue("Build 'default' (no profiles) now uses other "
+                + "artifacts (1 added, 0 removed); the lockfile's other builds were not run. If the change reaches "
+                + "them too, lock each of them: `mvn verify hermetic:lock -Prelease` (their next verify names what "
+                + "is missing).");
+        // Locked again unchanged, or a lockfile of one build: nothing to say.
+        assertThat(both.otherBuildsReminder(lock(List.of(lib("compile")), BuildVariant.DEFAULT))).isEmpty();
+        assertThat(lock(List.of(lib("compile")), BuildVariant.DEFAULT).otherBuildsReminder(everyday)).isEmpty();
+        // A build locked for the first time changes nothing the others use.
+        Lockfile ci = lock(List.of(lib("compile"), surefire()), BuildVariant.of("ci", List.of(), List.of()));
+        assertThat(both.otherBuildsReminder(ci)).isEmpty();
+        // A changed checksum is a change too; with three builds, both others are named.
+        Lockfile three = both.relock(ci);
+        put(repo, "g:lib:jar:1", "rebuilt");
+        assertThat(three.otherBuildsReminder(lock(List.of(lib("compile")), BuildVariant.DEFAULT)))
+                .hasValueSatisfying(m -> assertThat(m).contains("(1 added, 1 removed)")
+                        .contains("`mvn verify hermetic:lock -Dhermetic.build=ci`, `mvn verify hermetic:lock -Prelease`"));
+    }
+
+    @Test
     void lockingASecondBuildAddsItAndSharesWhatBothUse() throws Exception {
         Lockfile everyday = lock(List.of(lib("compile"), surefire()), BuildVariant.DEFAULT);
         Lockfile both = everyday.relock(lock(releaseUses(), RELEASE));
