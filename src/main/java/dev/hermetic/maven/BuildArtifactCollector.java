@@ -28,10 +28,13 @@ import org.eclipse.aether.graph.DependencyNode;
  * build plan and its build extensions with their dependencies ({@link PluginCollector}), and the POM of every one of
  * these; on the way, the versions that do not pin one artifact ({@link UnpinnedVersions}).
  *
- * <p>It resolves through a copy of the session's repository session that has a fresh cache and a
- * {@link ResolvedArtifactRecorder}: every POM the resolver reads on the way (parents of dependencies, BOMs of plugins,
- * ...) is then seen, even if Maven had already cached it. Lock and verify both call this one collector, so they see
- * the same set. Reactor projects are built from source and never collected; their own dependencies are.
+ * <p>It resolves through a copy of the session's repository session that has a {@link ResolvedArtifactRecorder}:
+ * every POM the resolver reads on the way (parents of dependencies, BOMs of plugins, ...) is then seen. Each module,
+ * and each plugin, is resolved with a fresh cache ({@link CollectionRun#freshCache}), so the POMs credited to a module
+ * are all those its graphs need, not only those no module before it had read: what the resolver caches, and for how
+ * long (Maven 3.8's resolver keeps descriptors weakly, so the garbage collector decides), never changes what is
+ * recorded. Lock and verify both call this one collector, so they see the same set. Reactor projects are built from
+ * source and never collected; their own dependencies are.
  */
 final class BuildArtifactCollector {
 
@@ -48,6 +51,14 @@ final class BuildArtifactCollector {
 
         boolean inReactor(ArtifactCoordinates c) {
             return BuildArtifactCollector.inReactor(reactor, c);
+        }
+
+        /**
+         * Starts resolving with nothing cached, so that every POM what follows needs is read, and recorded, again.
+         * Called before each module and each plugin: what they record must not depend on what came before them.
+         */
+        void freshCache() {
+            repoSession.setCache(new DefaultRepositoryCache());
         }
     }
 
@@ -70,7 +81,6 @@ final class BuildArtifactCollector {
     Collected collect(MavenSession session, Collection<MavenProject> projects) throws BuildCollectionException {
         long start = System.nanoTime();
         DefaultRepositorySystemSession repoSession = new DefaultRepositorySystemSession(session.getRepositorySession());
-        repoSession.setCache(new DefaultRepositoryCache());
         ResolvedArtifactRecorder recorder = ResolvedArtifactRecorder.standalone();
         repoSession.setRepositoryListener(recorder);
         CollectionRun run = new CollectionRun(session, repoSession, recorder, reactorIds(session.getAllProjects()),
@@ -78,6 +88,7 @@ final class BuildArtifactCollector {
         PluginCollector plugins = new PluginCollector(pluginResolver, run);
         for (MavenProject project : projects) {
             String module = moduleName(project);
+            run.freshCache();
             parentsAndBoms.collect(project, module, run);
             collectDependencies(project, module, run);
             plugins.collect(project, module);

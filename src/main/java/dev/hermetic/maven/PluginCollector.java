@@ -83,6 +83,7 @@ final class PluginCollector {
     private List<UsedArtifact> resolve(Plugin plugin, ArtifactRole role, String module,
             List<RemoteRepository> repositories, DependencyFilter filter) throws BuildCollectionException {
         List<UsedArtifact> found = new ArrayList<>();
+        run.freshCache();
         run.recorder().drain();
         try {
             Artifact pluginArtifact = resolver.resolve(plugin, repositories, run.repoSession());
