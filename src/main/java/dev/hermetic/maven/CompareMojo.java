@@ -21,9 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
@@ -36,7 +34,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.SessionData;
 
 /**
  * Compares what this build produced (every module's POM, main artifact and attachments, by the file names a Maven
@@ -51,9 +48,6 @@ import org.eclipse.aether.SessionData;
  */
 @Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
 public class CompareMojo extends HermeticMojo {
-
-    private static final String BUILT_MODULES = CompareMojo.class.getName() + ".built";
-    private static final String COMPARED = CompareMojo.class.getName() + ".compared";
 
     /**
      * Skips this goal.
@@ -156,11 +150,11 @@ public class CompareMojo extends HermeticMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        if (!lastOfReactor()) {
+        if (!OncePerReactor.claim(CompareMojo.class, session, project, mojoExecution)) {
             getLog().info("hermetic:compare compares the whole reactor once its last module is built");
             return;
         }
-        MavenProject root = executionRoot();
+        MavenProject root = OncePerReactor.executionRoot(session, project);
         Path target = Path.of(root.getBuild().getDirectory());
         Map<String, Path> actual = new TreeMap<>();
         List<Output> outputs = outputs();
@@ -342,40 +336,5 @@ public class CompareMojo extends HermeticMojo {
         return new Output(SignedFilesCollector.repositoryFileName(module.getArtifactId(), module.getVersion(), c,
                 extension), file.toPath(), module.getGroupId(), module.getArtifactId(), module.getVersion(), c,
                 extension);
-    }
-
-    /**
-     * Records this module as built and answers whether this execution compares the reactor: the one after which
-     * every module that runs this goal is built (under {@code -T}, whichever finishes last), or in a serial build the
-     * last module. Exactly one execution answers true.
-     */
-    @SuppressWarnings("unchecked")
-    private boolean lastOfReactor() {
-        SessionData data = session.getRepositorySession().getData();
-        data.set(BUILT_MODULES, null, ConcurrentHashMap.newKeySet());
-        Set<String> built = (Set<String>) data.get(BUILT_MODULES);
-        built.add(project.getId());
-        List<MavenProject> projects = session.getProjects();
-        boolean complete = projects.stream().filter(this::runsThisGoal).allMatch(p -> built.contains(p.getId()));
-        boolean last = !session.isParallel() && projects.get(projects.size() - 1) == project;
-        return (complete || last) && data.set(COMPARED, null, Boolean.TRUE);
-    }
-
-    /** Whether a module runs this goal: from the command line, or an execution of this plugin in its build. */
-    private boolean runsThisGoal(MavenProject module) {
-        String goal = mojoExecution.getMojoDescriptor().getGoal();
-        String plugin = mojoExecution.getArtifactId();
-        String prefix = mojoExecution.getMojoDescriptor().getPluginDescriptor().getGoalPrefix();
-        boolean fromCommandLine = session.getGoals().stream()
-                .anyMatch(g -> g.equals(prefix + ":" + goal) || (g.contains(plugin) && g.endsWith(":" + goal)));
-        return fromCommandLine || module.getBuildPlugins().stream()
-                .filter(p -> plugin.equals(p.getArtifactId()))
-                .flatMap(p -> p.getExecutions().stream())
-                .anyMatch(e -> e.getGoals().contains(goal));
-    }
-
-    private MavenProject executionRoot() {
-        return session.getProjects().stream().filter(MavenProject::isExecutionRoot).findFirst()
-                .orElse(session.getTopLevelProject() != null ? session.getTopLevelProject() : project);
     }
 }

@@ -1,0 +1,43 @@
+// The interop check: on the same build, maven-artifact-plugin 3.6.1's buildinfo goal and hermetic:buildinfo list the
+// same files, with the same lengths and SHA-512, under the same outputs.* keys.
+String log = new File(basedir, 'build.log').text
+int second = log.lastIndexOf('Scanning for projects')
+String first = log.substring(0, second)
+String threaded = log.substring(second)
+
+Properties read(File file) {
+    assert file.isFile() : "${file} was not written"
+    Properties p = new Properties()
+    file.withReader('UTF-8') { p.load(it) }
+    return p
+}
+Map outputs(Properties p) {
+    new TreeMap(p.findAll { k, v -> k.startsWith('outputs.') })
+}
+
+File theirs = new File(basedir, 'lib-b/target/lib-b-1.0.buildinfo')
+File deployed = new File(basedir, 'repo/it/hermetic/lib-b/1.0/lib-b-1.0.buildinfo')
+Properties maven = read(theirs)
+Properties ours = read(deployed)
+assert outputs(ours) == outputs(maven)
+assert outputs(ours).keySet().count { it.endsWith('.filename') } == 6 // 3 POMs, 2 jars, lib-a's sources jar
+assert ours.getProperty('outputs.1.2.filename') == 'lib-a-1.0-sources.jar'
+// The header: maven-artifact-plugin's reproducible mode, plus java.vendor and mvn.version.
+['buildinfo.version', 'name', 'group-id', 'artifact-id', 'version', 'source.scm.uri', 'source.scm.tag', 'build-tool',
+        'java.version', 'os.name', 'mvn.aggregate.artifact-id'].each { key ->
+    assert ours.getProperty(key) == maven.getProperty(key) : key
+}
+assert ours.getProperty('java.vendor') == System.getProperty('java.vendor')
+assert ours.getProperty('mvn.version') ==~ /3\.\d+\.\d+/
+
+// Written once, at the root, attached to the last module and deployed with it (signing would take it the same way).
+assert first.count('hermetic:buildinfo describes the whole reactor once its last module is built') == 2
+assert first.contains('Wrote ' + new File(basedir, 'target/buildinfo-parent-1.0.buildinfo').canonicalPath
+        + ' (6 files of 3 modules, with their SHA-512), attached to it.hermetic:lib-b:jar:1.0')
+assert first =~ /Uploaded to it-deploy: .*lib-b-1\.0\.buildinfo/
+
+// Under -T 2: still once, and the same outputs.
+assert threaded.count('hermetic:buildinfo describes the whole reactor once its last module is built') == 2
+assert outputs(read(new File(basedir, 'target/buildinfo-parent-1.0.buildinfo'))) == outputs(maven)
+assert threaded.contains('BUILD SUCCESS')
+return true
