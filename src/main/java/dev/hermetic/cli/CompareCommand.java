@@ -44,7 +44,8 @@ final class CompareCommand implements Command {
         out.println("               [--buildcompare FILE] [--version VERSION] REFERENCE ACTUAL");
         out.println("Compares two files, or two directories (files matched by relative path). Archives (zip, jar, war,");
         out.println("ear, tar, tar.gz, nested ones too) are compared entry by entry; each difference is shown with both");
-        out.println("values, its cause and one fix.");
+        out.println("values, its cause and one fix. A REFERENCE named *.buildinfo is compared by checksum with ACTUAL");
+        out.println("(a file, or a directory whose files are found by name).");
         out.println("  --causes        a cause table of your own, tried before the built-in one (docs/compare.md)");
         out.println("  --ignore        glob of relative paths not to compare, e.g. '*.asc' (repeatable)");
         out.println("  --show          differences shown per file (default " + ConsoleReport.DEFAULT_SHOWN + ")");

@@ -2,6 +2,7 @@ package dev.hermetic.compare;
 
 import dev.hermetic.archive.ArchiveProblemException;
 import dev.hermetic.archive.NormalizationOptions;
+import dev.hermetic.buildinfo.Buildinfo;
 import dev.hermetic.compare.FileComparison.Verdict;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
@@ -53,6 +54,9 @@ public final class BuildComparator {
         }
         if (!Files.exists(actual)) {
             throw new CompareUsageException(actual + " does not exist");
+        }
+        if (Files.isRegularFile(reference) && reference.getFileName().toString().endsWith(".buildinfo")) {
+            return compare(reference.toString(), Buildinfo.readOutputs(reference), actual.toString(), byFileName(actual));
         }
         boolean referenceIsDirectory = Files.isDirectory(reference);
         if (referenceIsDirectory != Files.isDirectory(actual)) {
@@ -107,26 +111,62 @@ public final class BuildComparator {
      */
     public CompareReport compare(String reference, DigestManifest manifest, String actual, Map<String, Path> inActual)
             throws IOException {
+        return compareChecksums(reference, manifest.entries(), DigestAlgorithm.SHA_256, CHECKSUM_ONLY, false, actual,
+                inActual);
+    }
+
+    /**
+     * Compares files with the outputs a {@code .buildinfo} lists (ours or maven-artifact-plugin's), by file name: only
+     * their SHA-512 can be compared, as with a digest manifest. A listed file this build lacks is missing here;
+     * this build's own {@code .buildinfo} files are ignored.
+     *
+     * @param reference what the {@code .buildinfo} is, for the report
+     * @param inActual actual files by their repository file name ({@code lib-1.0-sources.jar})
+     */
+    public CompareReport compare(String reference, List<Buildinfo.Output> outputs, String actual,
+            Map<String, Path> inActual) throws IOException {
+        Map<String, String> expected = new TreeMap<>();
+        for (Buildinfo.Output output : outputs) {
+            expected.putIfAbsent(output.filename(), output.sha512());
+        }
+        return compareChecksums(reference, expected, DigestAlgorithm.SHA_512, BUILDINFO_ONLY, true, actual, inActual);
+    }
+
+    private CompareReport compareChecksums(String reference, Map<String, String> expectedDigests,
+            DigestAlgorithm algorithm, Cause cause, boolean listsEveryFile, String actual, Map<String, Path> inActual)
+            throws IOException {
         List<FileComparison> files = new ArrayList<>();
-        for (Map.Entry<String, Path> file : new TreeMap<>(inActual).entrySet()) {
-            String path = file.getKey();
-            String a = file.getValue().toString();
-            String expected = manifest.entries().get(path);
-            if (isIgnored(path)) {
+        TreeSet<String> all = new TreeSet<>(inActual.keySet());
+        if (listsEveryFile) {
+            all.addAll(expectedDigests.keySet());
+        }
+        for (String path : all) {
+            Path file = inActual.get(path);
+            String a = file == null ? null : file.toString();
+            String expected = expectedDigests.get(path);
+            String referenceSha256 = algorithm == DigestAlgorithm.SHA_256 ? expected : null;
+            // A .buildinfo cannot list itself, nor the one this build attached.
+            if (isIgnored(path) || (cause == BUILDINFO_ONLY && path.endsWith(".buildinfo"))) {
                 files.add(new FileComparison(path, Verdict.IGNORED, null, a, null, null, List.of(), 0, null));
                 continue;
             }
-            String actualSha = sha256(file.getValue());
+            if (file == null) {
+                files.add(new FileComparison(path, Verdict.MISSING_HERE, reference, null, referenceSha256, null,
+                        List.of(), 0, null));
+                continue;
+            }
+            String actualSha = sha256(file);
+            String actualDigest = algorithm == DigestAlgorithm.SHA_256 ? actualSha : HexDigests.digest(file, algorithm);
             if (expected == null) {
                 files.add(new FileComparison(path, Verdict.MISSING_IN_REFERENCE, null, a, null, actualSha, List.of(), 0,
                         null));
-            } else if (expected.equals(actualSha)) {
-                files.add(new FileComparison(path, Verdict.IDENTICAL, reference, a, expected, actualSha, List.of(), 0,
-                        null));
+            } else if (expected.equals(actualDigest)) {
+                files.add(new FileComparison(path, Verdict.IDENTICAL, reference, a, referenceSha256, actualSha,
+                        List.of(), 0, null));
             } else {
-                Difference checksum = new Difference("", DifferenceKind.BINARY, "SHA-256", expected, actualSha, null,
-                        CHECKSUM_ONLY);
-                files.add(new FileComparison(path, Verdict.DIFFERENT, reference, a, expected, actualSha,
+                Difference checksum = new Difference("", DifferenceKind.BINARY, algorithm.jcaName(), expected,
+                        actualDigest, null, cause);
+                files.add(new FileComparison(path, Verdict.DIFFERENT, reference, a, referenceSha256, actualSha,
                         List.of(checksum), 0, null));
             }
         }
@@ -139,6 +179,13 @@ public final class BuildComparator {
             "compare against the reference's files themselves (a directory, or the repository they were deployed to)"
                     + " to see which entries differ and why");
 
+    /** The cause of a difference against a {@code .buildinfo}: nothing but lengths and checksums is known. */
+    static final Cause BUILDINFO_ONLY = new Cause("checksum-only",
+            "the reference is a .buildinfo, which holds lengths and checksums only: what differs inside cannot be"
+                    + " shown",
+            "compare against the reference's files themselves (a directory, or the repository they were deployed to)"
+                    + " to see which entries differ and why");
+
     private static String str(Path path) {
         return path == null ? null : path.toString();
     }
@@ -146,6 +193,22 @@ public final class BuildComparator {
     private boolean isIgnored(String relative) {
         Path path = Path.of(relative);
         return ignored.stream().anyMatch(m -> m.matches(path));
+    }
+
+    /** A file, or a directory's files, by file name: a {@code .buildinfo} names files, not paths. */
+    private static Map<String, Path> byFileName(Path actual) throws IOException {
+        if (!Files.isDirectory(actual)) {
+            return Map.of(actual.getFileName().toString(), actual);
+        }
+        Map<String, Path> files = new TreeMap<>();
+        for (Path file : list(actual).values()) {
+            Path other = files.put(file.getFileName().toString(), file);
+            if (other != null) {
+                throw new CompareUsageException("two files in " + actual + " are named " + file.getFileName() + " ("
+                        + other + ", " + file + "), and a .buildinfo names files only: give a directory holding one");
+            }
+        }
+        return files;
     }
 
     private static TreeMap<String, Path> list(Path directory) throws IOException {

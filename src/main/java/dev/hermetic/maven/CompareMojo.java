@@ -1,5 +1,6 @@
 package dev.hermetic.maven;
 
+import dev.hermetic.buildinfo.Buildinfo;
 import dev.hermetic.compare.BuildComparator;
 import dev.hermetic.compare.BuildcompareWriter;
 import dev.hermetic.compare.CauseTable;
@@ -59,8 +60,9 @@ public class CompareMojo extends HermeticMojo {
 
     /**
      * A directory holding the reference artifacts (found by the file name a Maven repository gives them, in the
-     * directory, under the repository layout, or anywhere below), or a digest manifest ({@code *.sha256sum}) written
-     * by {@code hermetic:sign}, against which only checksums can be compared. A relative path is taken from the
+     * directory, under the repository layout, or anywhere below), a digest manifest ({@code *.sha256sum}) written
+     * by {@code hermetic:sign}, or a {@code .buildinfo} (ours or maven-artifact-plugin's): against these two only
+     * checksums can be compared. A relative path is taken from the
      * directory Maven runs in (not from each module's). When set, {@code referenceRepository} is not used.
      *
      * @since 0.1.0
@@ -218,12 +220,18 @@ public class CompareMojo extends HermeticMojo {
             List<Output> outputs) throws IOException, MojoFailureException {
         if (!Files.exists(path)) {
             throw new MojoFailureException("hermetic:compare: the reference " + path + " does not exist"
-                    + " (hermetic.compare.reference): give a directory of artifacts or a digest manifest written by"
-                    + " hermetic:sign");
+                    + " (hermetic.compare.reference): give a directory of artifacts, a digest manifest written by"
+                    + " hermetic:sign or a .buildinfo");
         }
         if (Files.isDirectory(path)) {
             getLog().info("Reference: the directory " + path);
             return comparator.compare(path.toString(), here, referenceFiles(path, outputs), actual);
+        }
+        if (path.getFileName().toString().endsWith(".buildinfo")) {
+            List<Buildinfo.Output> listed = Buildinfo.readOutputs(path);
+            getLog().info("Reference: the .buildinfo " + path + " (" + listed.size() + " files): only checksums can be"
+                    + " compared, so a differing file is named but not explained");
+            return comparator.compare(path.toString(), listed, here, actual);
         }
         DigestManifest manifest;
         try {

@@ -3,6 +3,8 @@ package dev.hermetic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermetic.cli.NormalizeCommandTest.Run;
+import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.HexDigests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,6 +57,25 @@ class CompareCommandTest {
                 "    cause: the reference was built with JDK 21, this build with JDK 17\n",
                 "rebuild comparison result: 0 files match, 1 differ\n")
                 .doesNotContain("diffoscope");
+    }
+
+    @Test
+    void aBuildinfoReferenceComparesChecksumsAndSaysSo() throws IOException {
+        Path same = jar("a/lib-1.0.jar", "17");
+        jar("a/lib-1.0-sources.jar", "17");
+        Path buildinfo = dir.resolve("lib-1.0.buildinfo");
+        Files.writeString(buildinfo, "outputs.0.filename=lib-1.0.jar\noutputs.0.length=" + Files.size(same)
+                + "\noutputs.0.checksums.sha512=" + HexDigests.digest(same, DigestAlgorithm.SHA_512)
+                + "\noutputs.1.filename=lib-1.0-sources.jar\noutputs.1.length=1\noutputs.1.checksums.sha512="
+                + "0".repeat(128) + "\n");
+
+        Run r = run(Map.of(), buildinfo.toString(), dir.resolve("a").toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("identical      lib-1.0.jar\n",
+                "different      lib-1.0-sources.jar: 1 difference",
+                "SHA-512: reference \"" + "0".repeat(128),
+                "cause: the reference is a .buildinfo, which holds lengths and checksums only");
     }
 
     @Test

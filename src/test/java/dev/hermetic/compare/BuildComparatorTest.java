@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.hermetic.buildinfo.Buildinfo;
 import dev.hermetic.compare.FileComparison.Verdict;
 import dev.hermetic.compare.TestArchives.TarEntry;
 import dev.hermetic.digest.DigestAlgorithm;
@@ -326,6 +327,50 @@ class BuildComparatorTest {
         assertThat(checksum.actual()).isEqualTo(HexDigests.digest(changed, DigestAlgorithm.SHA_256));
         assertThat(checksum.cause().id()).isEqualTo("checksum-only");
         assertThat(checksum.cause().explanation()).contains("checksums only");
+    }
+
+    @Test
+    void aBuildinfoComparesChecksumsOnlyAndSaysSo() throws IOException {
+        Path same = write(dir, "actual/lib-a/a-1.0.jar", zip(entry("a.txt", "a")));
+        Path changed = write(dir, "actual/a-1.0.pom", "<project/>".getBytes(StandardCharsets.UTF_8));
+        write(dir, "actual/lib-a/a-1.0-sources.jar", zip(entry("A.java", "class A {}")));
+        write(dir, "actual/a-1.0.buildinfo", "outputs.0.filename=x\n".getBytes(StandardCharsets.UTF_8));
+        String differentSha512 = "0".repeat(128);
+        Path buildinfo = write(dir, "ref/a-1.0.buildinfo", new Buildinfo(new Buildinfo.Header("a", "g", "a", "1.0", null,
+                null, "17", "vendor", "\n", "3.9.9", null, null), false, List.of(new Buildinfo.Module("g", "a", List.of(
+                        Buildinfo.Output.of("g", "a-1.0.jar", same),
+                        new Buildinfo.Output("g", "a-1.0.pom", 10, differentSha512),
+                        new Buildinfo.Output("g", "a-1.0-tests.jar", 10, differentSha512)))))
+                .write().getBytes(StandardCharsets.UTF_8));
+
+        // The command line's way in: a .buildinfo against a directory, whose files are found by name.
+        CompareReport report = new BuildComparator(CauseTable.builtIn(), List.of(), dir).compare(buildinfo,
+                dir.resolve("actual"));
+
+        assertThat(report.files()).extracting(FileComparison::path, FileComparison::verdict).containsExactly(
+                tuple("a-1.0-sources.jar", Verdict.MISSING_IN_REFERENCE),
+                tuple("a-1.0-tests.jar", Verdict.MISSING_HERE),
+                tuple("a-1.0.buildinfo", Verdict.IGNORED),
+                tuple("a-1.0.jar", Verdict.IDENTICAL),
+                tuple("a-1.0.pom", Verdict.DIFFERENT));
+        Difference checksum = only(report.files().get(4));
+        assertThat(checksum.what()).isEqualTo("SHA-512");
+        assertThat(checksum.reference()).isEqualTo(differentSha512);
+        assertThat(checksum.actual()).isEqualTo(HexDigests.digest(changed, DigestAlgorithm.SHA_512));
+        assertThat(checksum.cause().id()).isEqualTo("checksum-only");
+        assertThat(checksum.cause().explanation()).contains("a .buildinfo, which holds lengths and checksums only");
+    }
+
+    @Test
+    void aBuildinfoAgainstADirectoryWithTwoFilesOfOneNameIsRefused() throws IOException {
+        write(dir, "actual/x/a-1.0.jar", new byte[] {1});
+        write(dir, "actual/y/a-1.0.jar", new byte[] {2});
+        Path buildinfo = write(dir, "a.buildinfo", ("outputs.0.filename=a-1.0.jar\noutputs.0.length=1\n"
+                + "outputs.0.checksums.sha512=" + "0".repeat(128) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> new BuildComparator(CauseTable.builtIn(), List.of(), dir).compare(buildinfo,
+                dir.resolve("actual"))).isInstanceOf(BuildComparator.CompareUsageException.class)
+                .hasMessageContaining("are named a-1.0.jar").hasMessageContaining("a .buildinfo names files only");
     }
 
     @Test
