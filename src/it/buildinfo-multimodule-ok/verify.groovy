@@ -42,6 +42,8 @@ assert first =~ /Uploaded to it-deploy: .*lib-b-1\.0\.buildinfo/
 assert threaded.count('hermetic:buildinfo describes the whole reactor once its last module is built') == 2
 assert threaded.contains('BUILD SUCCESS')
 assert outputs(read(new File(basedir, 'target/buildinfo-parent-1.0.buildinfo'))) == outputs(maven)
+// Same build, same file: the third build (serial, as the first) wrote the deployed bytes again.
+assert new File(basedir, 'target/buildinfo-parent-1.0.buildinfo').bytes == deployed.bytes
 
 // The deployed .buildinfo as hermetic:compare's reference: checksums only, and the log says so.
 assert compared.contains('Reference: the .buildinfo ' + new File(basedir, 'repo/it/hermetic/lib-b/1.0/lib-b-1.0.buildinfo')
