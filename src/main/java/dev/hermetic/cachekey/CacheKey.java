@@ -30,6 +30,8 @@ public final class CacheKey {
 
     /** From how many files a list is hashed by several threads. */
     static final int PARALLEL_FROM = 4096;
+    // Files hashed by one task of a parallel run, with one digest and its buffer.
+    private static final int SLICE = 256;
 
     /** Where the Maven build's own configuration lives, relative to the root. */
     static final String MVN_DIRECTORY = ".mvn/";
@@ -125,16 +127,22 @@ public final class CacheKey {
         files.forEach(f -> sorted.add(new Utf8Path(f.path().getBytes(StandardCharsets.UTF_8), f)));
         sorted.sort((a, b) -> Arrays.compareUnsigned(a.utf8(), b.utf8()));
         String[] lines = new String[sorted.size()];
-        ThreadLocal<ContentDigest> digests = ThreadLocal.withInitial(ContentDigest::new);
         try {
             // Lines are joined in path order whatever the order of hashing. A second thread pays off on large trees
             // only: on a small one its start and the contention cost more than it saves (docs/benchmarks.md).
-            IntStream indices = IntStream.range(0, lines.length);
-            (lines.length >= PARALLEL_FROM ? indices.parallel() : indices).forEach(i -> {
-                try {
-                    lines[i] = line(root, sorted.get(i), digests.get());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            // Each slice of files has its own digest: no ThreadLocal, which would outlive the build on the pool's
+            // threads and keep this plugin's class loader alive (NoThreadLocalsTest).
+            int slices = lines.length >= PARALLEL_FROM ? (lines.length + SLICE - 1) / SLICE : 1;
+            int size = lines.length >= PARALLEL_FROM ? SLICE : lines.length;
+            IntStream indices = IntStream.range(0, slices);
+            (slices > 1 ? indices.parallel() : indices).forEach(slice -> {
+                ContentDigest digest = new ContentDigest();
+                for (int i = slice * size; i < Math.min(lines.length, (slice + 1) * size); i++) {
+                    try {
+                        lines[i] = line(root, sorted.get(i), digest);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             });
         } catch (UncheckedIOException e) {
