@@ -2,10 +2,12 @@
 // same files, with the same lengths and SHA-512, under the same outputs.* keys.
 String log = new File(basedir, 'build.log').text
 int second = log.indexOf('Scanning for projects', log.indexOf('Scanning for projects') + 1)
-int third = log.lastIndexOf('Scanning for projects')
+int third = log.indexOf('Scanning for projects', second + 1)
+int fourth = log.lastIndexOf('Scanning for projects')
 String first = log.substring(0, second)
 String threaded = log.substring(second, third)
-String compared = log.substring(third)
+String compared = log.substring(third, fourth)
+String skipped = log.substring(fourth)
 
 Properties read(File file) {
     assert file.isFile() : "${file} was not written"
@@ -51,4 +53,7 @@ assert compared.contains('Reference: the .buildinfo ' + new File(basedir, 'repo/
 assert compared =~ /identical +lib-a-1\.0-sources\.jar/
 assert compared.contains('rebuild comparison result: 6 files match, 0 differ')
 assert compared.contains('BUILD SUCCESS')
-return true
+
+// -Dhermetic.buildinfo.skip: every module says so, none writes.
+assert skipped.count('Skipping hermetic:buildinfo (hermetic.buildinfo.skip is true)') == 3
+assert !skipped.contains('Wrote ')
