@@ -1,10 +1,12 @@
 // The one declaration, released (`mvn deploy -Dhermetic.sign.required=true` with a key): verified before any plugin
-// ran, the jar normalized, then signed; what reached the file:// repository is checked from its side: every artifact
-// has an .asc that gpg and sqv accept, the checksums match, the manifest lists them, and the jar is the normalized one.
+// ran, the jar normalized, its provenance written, then both signed; what reached the file:// repository is checked
+// from its side: every artifact has an .asc that gpg and sqv accept, the checksums match, the manifest lists them, the
+// jar is the normalized one, and the plugin's CLI accepts the provenance for the deployed files and the lockfile.
 import java.time.ZoneOffset
 import java.util.zip.ZipFile
 
 def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
+def prov = evaluate(new File(itLib, 'provenance-checks.groovy'))
 def it = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(itLib, '../sign-support/SignItSupport.groovy')).getDeclaredConstructor().newInstance()
 String log = new File(basedir, 'build.log').text
@@ -14,15 +16,19 @@ fx.assertLog(basedir, ['hermetic:verify: 1 module against hermetic.lock', 'Verif
         "Signing with key ${fingerprint} from the key file".toString(), 'BUILD SUCCESS'])
 assert lines.count { it.contains('extension mode bound the recommended goals') } == 1
 assert log =~ /NORMALIZED\s+extension-defaults-release-1\.0\.jar sha256:[0-9a-f]{64}/
-assert !log.contains('Not signing')
+assert !log.contains('Not signing') && !log.contains('Not writing provenance')
+assert log =~ /Wrote extension-defaults-release-1\.0\.intoto\.jsonl: 2 subjects, \d+ dependencies \(verified against hermetic\.lock\)/
 assert !log.contains('release-ok test passphrase'): 'the passphrase was printed'
+int attested = lines.findIndexOf { it.contains(':provenance (hermetic-provenance)') }
 int signed = lines.findIndexOf { it.contains(':sign (hermetic-sign)') }
 int deployed = lines.findIndexOf { it.contains(':deploy (default-deploy)') }
-assert 0 <= signed && signed < deployed: "sign must run before deploy: ${[signed, deployed]}"
+assert 0 <= attested && attested < signed && signed < deployed:
+        "provenance, then sign, then deploy: ${[attested, signed, deployed]}"
 
 File versionDir = new File(basedir, 'remote-repo/it/hermetic/extension-defaults-release/1.0')
-List<String> artifacts = ['extension-defaults-release-1.0.pom', 'extension-defaults-release-1.0.jar',
-                          'extension-defaults-release-1.0-digests.sha256sum']
+List<String> built = ['extension-defaults-release-1.0.pom', 'extension-defaults-release-1.0.jar']
+String envelopeName = 'extension-defaults-release-1.0.intoto.jsonl'
+List<String> artifacts = built + [envelopeName, 'extension-defaults-release-1.0-digests.sha256sum']
 List<String> digests = it.attachedDigests(itMavenHome)
 List<String> problems = it.checkRepository(versionDir, artifacts, 'extension-defaults-release-1.0-digests.sha256sum',
         new File(basedir, 'keys/public.asc'), digests)
@@ -39,5 +45,17 @@ new ZipFile(jar).withCloseable { zip ->
     def times = zip.entries().toList().collect { it.timeLocal.toEpochSecond(ZoneOffset.UTC) } as Set
     if (times != [1719792000L] as Set) problems << "deployed jar entry times ${times}, expected 2024-07-01T00:00:00Z".toString()
 }
+// The provenance: its subjects are the deployed POM and jar; the CLI accepts it with the release's public key, the
+// downloaded files and the committed lockfile.
+File envelope = new File(versionDir, envelopeName)
+Map statement = prov.statement(envelope)
+if (statement.subject*.name as Set != built as Set) problems << "subjects ${statement.subject*.name} != ${built}".toString()
+if (statement.predicate.buildDefinition.internalParameters.dependencyVerification != 'lockfile') {
+    problems << "dependencyVerification: ${statement.predicate.buildDefinition.internalParameters.dependencyVerification}".toString()
+}
+Map r = prov.cli(itLocalRepo, itPluginVersion, ['verify-provenance', '--key', new File(basedir, 'keys/public.asc').path,
+        '--provenance', envelope.path, '--lockfile', new File(basedir, 'hermetic.lock').path] +
+        built.collect { new File(versionDir, it).path })
+if (r.exit != 0 || !r.out.contains("by key ${fingerprint}")) problems << "CLI verify-provenance: exit ${r.exit}\n${r.out}${r.err}".toString()
 it.assertNoProblems(problems)
 true

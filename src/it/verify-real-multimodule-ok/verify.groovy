@@ -69,7 +69,7 @@ assert logLines.count { it.startsWith('[INFO] Spotless.Pom is keeping 1 files cl
 // The short declaration (no <executions>) bound the recommended goals: said once per build, for the 5 modules.
 String notice = '[INFO] hermetic: no <executions> declared, so extension mode bound the recommended goals (' +
         'hermetic:verify in validate, hermetic:normalize in package, hermetic:normalize in verify, ' +
-        'hermetic:sign in verify) in 5 modules; to choose them yourself, declare <executions> for the plugin'
+        'hermetic:provenance in verify, hermetic:sign in verify) in 5 modules; to choose them yourself, declare <executions> for the plugin'
 assert logLines.count { it == notice } == 4: 'expected the bindings notice once in each build'
 // normalize rewrote each module's jar in package (then saw it unchanged in verify): the same bytes in every build,
 // everyday or release.
@@ -78,13 +78,21 @@ assert logLines.count { it == notice } == 4: 'expected the bindings notice once 
     List<String> seen = (log =~ /(?:NORMALIZED|UNCHANGED)\s+${m}-3\.5\.0\.jar sha256:([0-9a-f]{64})/).collect { it[1] }
     assert normalized.size() >= 3 && seen.unique(false).size() == 1: "${m}: ${seen}"
 }
-// No key in builds 1 to 3: sign signed nothing and said so, once per module and build.
+// No key in builds 1 to 3: nothing signed, no provenance written, said once per module and build (by provenance,
+// for sign too).
 List<String> notSigning = logLines.findAll { it.startsWith('[INFO] Not signing org.apache.maven.') }
-assert notSigning.size() == 15 && notSigning.every { it.contains(': no key in the environment variable MAVEN_GPG_KEY') }
+assert notSigning.size() == 15 && notSigning.every {
+    it.contains(' nor writing its provenance: no key in the environment variable MAVEN_GPG_KEY') }
+assert !log.contains('Not writing provenance')
 
 // Build 4, the release: every module signed with the key file, and the source-release zip's .sha512 that
 // checksum-maven-plugin attached is left in place, not replaced (no "replace previous instance" from Maven).
 assert logLines.count { it ==~ /\[INFO\] Signed \d+ files of org\.apache\.maven\.[\w.\-]+:[\w.\-]+:[\w\-]+:3\.5\.0; attached .*/ } == 5
+// ... and its provenance written first, verified against the lockfile, then signed with the rest.
+assert logLines.count { it ==~ /\[INFO\] Wrote [\w.\-]+-3\.5\.0\.intoto\.jsonl: \d+ subjects, \d+ dependencies \(verified against hermetic\.lock\).*/ } == 5
+['enforcer-api', 'enforcer-rules', 'maven-enforcer-plugin', 'maven-enforcer-extension'].each { m ->
+    assert new File(project, "${m}/target/hermetic-sign/${m}-3.5.0.intoto.jsonl.asc").isFile(): "${m}: provenance not signed"
+}
 File zip = new File(project, 'target/enforcer-3.5.0-source-release.zip')
 assert logLines.count { it == '[INFO] Left in place what another plugin already attached under the same coordinates, ' +
         "rather than replace it: ${zip.name}.sha512 (from ${zip.path}.sha512)" } == 1

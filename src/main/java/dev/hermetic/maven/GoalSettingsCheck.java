@@ -60,13 +60,23 @@ final class GoalSettingsCheck {
                     new Rule(List.of("mode"), c -> NormalizeMojo.parseMode(c.text("mode"))),
                     new Rule(List.of("outputTimestamp"),
                             c -> NormalizeMojo.resolveTimestamp(System.getenv(), c.text("outputTimestamp")))),
-            "sign", List.of(new Rule(List.of("required", "keyFile", "keyEnvName", "fingerprint", "fingerprintEnvName",
-                    "passphraseEnvName", "passphraseServerId", "reproducible", "outputTimestamp"), true,
-                    GoalSettingsCheck::signSettings)),
+            "sign", List.of(new Rule(withKeySettings("required"), true,
+                    c -> keySettings(c, Boolean.parseBoolean(c.text("required"))))),
+            "provenance", List.of(new Rule(withKeySettings("required", "signRequired"), true,
+                    c -> keySettings(c, Boolean.parseBoolean(c.text("required"))
+                            || Boolean.parseBoolean(c.text("signRequired"))))),
             "lock", List.of(new Rule(List.of("algorithm"), c -> LockMojo.parseAlgorithm(c.text("algorithm")))),
             "verify", List.of(new Rule(VERIFY_SETTINGS, GoalSettingsCheck::verifySettings)));
 
     private GoalSettingsCheck() {}
+
+    /** {@code required} parameters, then the key's settings: hermetic:sign's and hermetic:provenance's alike. */
+    private static List<String> withKeySettings(String... required) {
+        List<String> parameters = new ArrayList<>(List.of(required));
+        parameters.addAll(List.of("keyFile", "keyEnvName", "fingerprint", "fingerprintEnvName", "passphraseEnvName",
+                "passphraseServerId", "reproducible", "outputTimestamp"));
+        return List.copyOf(parameters);
+    }
 
     /** @throws MavenExecutionException with the goal's own message, where the bad value was set */
     static void check(MavenSession session, BuildPluginManager plugins, LifecycleExecutionPlanCalculator planner)
@@ -185,11 +195,11 @@ final class GoalSettingsCheck {
     }
 
     /**
-     * hermetic:sign's checks before it signs (the passphrase property refused, the key's settings, a required key
-     * present), with its settings as planned. A key file inside the build directory is left to the goal: the build
-     * may write it.
+     * hermetic:sign's checks before it signs (the passphrase property refused, the key's settings, a key present when
+     * {@code required}), with its settings as planned; hermetic:provenance signs with the same key. A key file inside
+     * the build directory is left to the goal: the build may write it.
      */
-    private static void signSettings(PlannedMojoConfiguration planned) throws MojoFailureException {
+    private static void keySettings(PlannedMojoConfiguration planned, boolean required) throws MojoFailureException {
         MavenSession session = planned.session();
         MavenProject project = planned.project();
         PassphraseSource.refusePassphraseProperty(
@@ -199,7 +209,7 @@ final class GoalSettingsCheck {
         if (keyFile != null && buildDirectory != null && Path.of(keyFile).startsWith(Path.of(buildDirectory))) {
             return;
         }
-        SignMojo.KeySettings settings = new SignMojo.KeySettings(Boolean.parseBoolean(planned.text("required")),
+        SignMojo.KeySettings settings = new SignMojo.KeySettings(required,
                 keyFile == null ? null : new File(keyFile), planned.text("keyEnvName"), planned.text("fingerprint"),
                 planned.text("fingerprintEnvName"), planned.text("passphraseEnvName"),
                 planned.text("passphraseServerId"), Boolean.parseBoolean(planned.text("reproducible")),

@@ -35,6 +35,8 @@ import java.util.concurrent.ExecutionException;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -148,6 +150,9 @@ public class ProvenanceMojo extends SigningKeyMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
     private final MavenProjectHelper projectHelper;
 
     private final SettingsDecrypter settingsDecrypter;
@@ -183,8 +188,16 @@ public class ProvenanceMojo extends SigningKeyMojo {
         SignMojo.KeySettings keySettings = keySettings(keyRequired);
         SigningKeyLoader loader = keySettings.loader(environment, settings(), settingsDecrypter, project.getId());
         if (!keyRequired && !SignMojo.KeySettings.keyFound(loader, project.getId())) {
+            String source = keySettings.keySource(environment).description();
+            Plugin declared = project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY);
+            if (declared != null && signRunsAfter(declared.getExecutions(), mojoExecution.getExecutionId(),
+                    mojoExecution.getLifecyclePhase())) {
+                getLog().info(notSigning(project.getId(), source, keySettings.keyEnvName(), true));
+                project.setContextValue(NO_KEY_SAID_KEY, source);
+                return;
+            }
             getLog().info("Not writing provenance for " + project.getId() + ": no signing key in the "
-                    + keySettings.keySource(environment).description() + ". It is signed with hermetic:sign's key"
+                    + source + ". It is signed with hermetic:sign's key"
                     + " (docs/signing.md); -Dhermetic.provenance.required=true (or hermetic.sign.required) makes a"
                     + " missing key fail the build.");
             return;

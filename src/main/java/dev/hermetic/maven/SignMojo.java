@@ -134,11 +134,10 @@ public class SignMojo extends SigningKeyMojo {
         KeySettings keySettings = keySettings(required);
         SigningKeyLoader loader = keySettings.loader(environment, settings(), settingsDecrypter, project.getId());
         if (!required && !KeySettings.keyFound(loader, project.getId())) {
-            getLog().info("Not signing " + project.getId() + ": no key in the "
-                    + keySettings.keySource(environment).description()
-                    + ", so nothing was signed or attached. To sign, set " + keySettings.keyEnvName()
-                    + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
-                    + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.");
+            String source = keySettings.keySource(environment).description();
+            if (!source.equals(project.getContextValue(NO_KEY_SAID_KEY))) { // else hermetic:provenance said it
+                getLog().info(notSigning(project.getId(), source, keySettings.keyEnvName(), false));
+            }
             return;
         }
 

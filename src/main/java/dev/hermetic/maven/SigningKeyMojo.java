@@ -2,6 +2,8 @@ package dev.hermetic.maven;
 
 import dev.hermetic.sign.SigningEnvironment;
 import java.io.File;
+import java.util.List;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 
@@ -11,6 +13,12 @@ import org.apache.maven.settings.Settings;
  * the environment or settings.xml when the goal runs and are never mojo parameters.
  */
 abstract class SigningKeyMojo extends HermeticMojo {
+
+    /**
+     * Key, in a module's context, of the key source {@code hermetic:provenance} found empty when it said so for
+     * {@code hermetic:sign} too, which then stays silent: one line per module without a key.
+     */
+    static final String NO_KEY_SAID_KEY = "dev.hermetic.sign.noKeySaid";
 
     /**
      * File holding the secret key, ASCII-armored or binary, as written by
@@ -101,5 +109,41 @@ abstract class SigningKeyMojo extends HermeticMojo {
 
     Settings settings() {
         return settings;
+    }
+
+    /**
+     * Whether {@code hermetic:sign} runs in this module after {@code hermetic:provenance}'s execution
+     * {@code executionId}, bound to {@code phase}: listed after it in the same execution (docs/provenance.md), or in a
+     * later execution of the plugin bound to the same phase (the order of {@link RecommendedBindings}). False for a
+     * goal on the command line ({@code phase} null): it runs after the phases.
+     */
+    static boolean signRunsAfter(List<PluginExecution> executions, String executionId, String phase) {
+        if (phase == null) {
+            return false;
+        }
+        boolean after = false;
+        for (PluginExecution e : executions) {
+            // Both goals' default phase; LifecyclePhase (compile-time annotations) is not on the plugin's class path.
+            String bound = e.getPhase() == null ? "verify" : e.getPhase();
+            List<String> goals = e.getGoals();
+            if (after && goals.contains("sign") && bound.equals(phase)
+                    || e.getId().equals(executionId) && goals.indexOf("sign") > goals.indexOf("provenance")) {
+                return true;
+            }
+            after |= e.getId().equals(executionId);
+        }
+        return false;
+    }
+
+    /**
+     * The one line a module without a key gets: from {@code hermetic:sign}, or from {@code hermetic:provenance}
+     * speaking for both when sign runs right after it.
+     */
+    static String notSigning(String projectId, String keySource, String keyEnvName, boolean withProvenance) {
+        return "Not signing " + projectId + (withProvenance ? " nor writing its provenance" : "") + ": no key in the "
+                + keySource + ", so nothing was " + (withProvenance ? "signed, written" : "signed")
+                + " or attached. To sign, set " + keyEnvName
+                + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
+                + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.";
     }
 }

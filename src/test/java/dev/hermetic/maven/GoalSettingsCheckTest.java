@@ -99,6 +99,17 @@ class GoalSettingsCheckTest {
     }
 
     @Test
+    void provenanceRequiredByItsOwnFlagOrBySignsFailsWithoutAKeyAsSignWould() throws Exception {
+        String noKey = "<configuration><keyEnvName>HERMETIC_TEST_UNSET_KEY</keyEnvName></configuration>";
+        for (String required : List.of("hermetic.provenance.required", "hermetic.sign.required")) {
+            assertThat(problem("provenance", noKey, Map.of(required, "true"))).as(required)
+                    .hasValueSatisfying(m -> assertThat(m).startsWith("hermetic: Cannot sign it.hermetic:app:jar:1.0:"
+                            + " No signing key found (tried environment variable HERMETIC_TEST_UNSET_KEY)"));
+        }
+        assertThat(problem("provenance", noKey, Map.of())).isEmpty();
+    }
+
+    @Test
     void aKeyFileTheBuildMayWriteIsLeftToTheMojo() throws Exception {
         MavenProject project = project(dir, null, "release", "sign",
                 "<configuration><keyFile>" + dir.resolve("target/key.asc") + "</keyFile></configuration>");
