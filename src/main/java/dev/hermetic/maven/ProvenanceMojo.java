@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -211,7 +209,7 @@ public class ProvenanceMojo extends SigningKeyMojo {
         }
 
         List<ResourceDescriptor> subjects = subjects();
-        boolean verified = verifiedAgainstLockfile();
+        boolean verified = VerifyOutcome.verifiedAgainstLockfile(session);
         Path lockfilePath = BuildVerifier.lockfile(session, lockfile);
         List<ResourceDescriptor> dependencies = new ArrayList<>(verified ? lockedDependencies(lockfilePath)
                 : resolvedDependencies());
@@ -289,36 +287,14 @@ public class ProvenanceMojo extends SigningKeyMojo {
         return digests;
     }
 
-    private static Map<DigestAlgorithm, String> hash(Path file, EnumSet<DigestAlgorithm> algorithms)
+    /** The file's digests; shared with {@code hermetic:sbom}. */
+    static Map<DigestAlgorithm, String> hash(Path file, EnumSet<DigestAlgorithm> algorithms)
             throws MojoExecutionException {
         try {
             return MultiDigest.read(file, algorithms).hex();
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read " + file + " to hash it for the provenance: " + e
+            throw new MojoExecutionException("Cannot read " + file + " to hash it: " + e
                     + ". Check that the plugin that made it left it in place, readable.", e);
-        }
-    }
-
-    /**
-     * Whether {@code hermetic:verify} checked this build against the lockfile: before the first mojo (extension
-     * mode) or as a goal, which then has finished for the reactor (a failure would have stopped the build).
-     */
-    private boolean verifiedAgainstLockfile() throws MojoFailureException {
-        var data = session.getRepositorySession().getData();
-        if (data.get(VerifyMojo.VERIFIED_KEY) != null) {
-            return true;
-        }
-        if (!(data.get(VerifyMojo.RUN_KEY) instanceof CompletableFuture<?> run)) {
-            return false;
-        }
-        try {
-            run.get();
-            return true;
-        } catch (ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoFailureException("Interrupted while waiting for the reactor's verification", e);
         }
     }
 
@@ -360,9 +336,7 @@ public class ProvenanceMojo extends SigningKeyMojo {
             if (a.getFile() == null || !a.getFile().isFile()) {
                 continue; // a reactor sibling not packaged in this build: built from source, not resolved
             }
-            ArtifactCoordinates coordinates = new ArtifactCoordinates(a.getGroupId(), a.getArtifactId(),
-                    a.getBaseVersion(), a.getArtifactHandler().getExtension(),
-                    a.getClassifier() == null ? "" : a.getClassifier());
+            ArtifactCoordinates coordinates = VerifyOutcome.lockfileCoordinates(a);
             dependencies.add(ResourceDescriptor.mavenArtifact(coordinates,
                     hash(a.getFile().toPath(), EnumSet.of(DigestAlgorithm.SHA_256))));
         }
