@@ -16,6 +16,8 @@ new File(basedir, '.mvn/wrapper').mkdirs()
 new File(basedir, '.mvn/wrapper/maven-wrapper.properties').text =
         "distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/${mavenVersion}/" +
         "apache-maven-${mavenVersion}-bin.zip\ndistributionSha256Sum=${'ab' * 32}\n"
+// A clean clone has no src/main/resources (git keeps no empty directory).
+new File(basedir, 'src/main/resources').mkdirs()
 Files.write(new File(basedir, 'src/main/resources/data.bin').toPath(), [0, 1, 13, 10, 2, 13, 10] as byte[])
 new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
 git(basedir, ['init', '-q'])
