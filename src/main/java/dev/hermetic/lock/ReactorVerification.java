@@ -185,7 +185,8 @@ public final class ReactorVerification {
         }
         String summary = "hermetic:verify: " + modules + " module" + (modules == 1 ? "" : "s") + " against "
                 + settings.lockfile().getFileName() + (lockfile.builds().size() > 1 ? " (build " + build.name() + ")"
-                        : "") + ": " + report.summary() + String.format(Locale.ROOT,
+                        : "") + ": " + report.summary(f -> unusedButNotDownloaded(f, notDownloaded))
+                + String.format(Locale.ROOT,
                         "; %.2f s in all", (System.nanoTime() - startNanos) / 1e9) + collectionNote;
         lines.add(new LogLine(false, summary));
         return new Outcome(lines, summary, errors.isEmpty() ? null : failure(errors));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.function.Predicate;
 
 /**
  * The outcome of {@link LockfileVerifier#verify}: typed findings (errors first, then by kind and coordinates), the
@@ -51,9 +52,14 @@ public record VerificationReport(List<Finding> findings, Map<String, SortedSet<A
      * 1 warning, 2 excluded}.
      */
     public String summary() {
+        return summary(f -> false);
+    }
+
+    /** {@link #summary()}, counting only the findings that {@code notShown} does not set aside. */
+    public String summary(Predicate<Finding> notShown) {
         int excluded = exclusions.values().stream().mapToInt(SortedSet::size).sum();
-        int errors = errors().size();
-        int warnings = warnings().size();
+        int errors = (int) errors().stream().filter(notShown.negate()).count();
+        int warnings = (int) warnings().stream().filter(notShown.negate()).count();
         String files = String.format(Locale.ROOT, "%d files, %.1f MB hashed in %.2f s", filesHashed,
                 bytesHashed / 1_000_000.0, elapsed.toNanos() / 1e9);
         return String.format(Locale.ROOT, "%d artifacts verified (%s): %d error%s, %d warning%s, %d excluded",

@@ -169,6 +169,9 @@ class ReactorVerificationTest {
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.summary()).contains("2 artifacts verified");
         assertThat(outcome.lines()).noneMatch(l -> l.text().contains("provider"));
+        // Not counted either: a summary of "1 error" or "1 warning" with none shown sends the reader looking.
+        assertThat(outcome.summary()).contains(": 0 errors, 0 warnings");
+        assertThat(verify(settings(Map.of()), List.of()).summary()).contains(": 0 errors, 0 warnings");
     }
 
     @Test
