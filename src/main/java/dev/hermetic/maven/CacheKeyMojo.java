@@ -66,7 +66,7 @@ public class CacheKeyMojo extends HermeticMojo {
 
     @Inject
     public CacheKeyMojo(RuntimeInformation runtime) {
-        super("cacheKey");
+        super("cache-key");
         this.runtime = runtime;
     }
 

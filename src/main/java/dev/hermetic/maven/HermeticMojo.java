@@ -7,8 +7,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every goal of this plugin does first: honour {@code hermetic.skip} and the goal's own
- * {@code hermetic.<goal>.skip}, then {@link #run()}. The goal declares its own {@code skip}: each has its own
- * property.
+ * {@code hermetic.<goal>.skip} ({@code <goal>} in camel case: {@code hermetic.cacheKey.skip}), then {@link #run()}. The
+ * goal declares its own {@code skip}: each has its own property.
  */
 abstract class HermeticMojo extends AbstractMojo {
 
@@ -22,8 +22,23 @@ abstract class HermeticMojo extends AbstractMojo {
 
     private final String goal;
 
+    /** @param goal the goal's name as users type it, e.g. {@code cache-key} */
     HermeticMojo(String goal) {
         this.goal = goal;
+    }
+
+    /** {@code cache-key} to {@code cacheKey}: the goal's part of its property names. */
+    static String propertyName(String goal) {
+        StringBuilder name = new StringBuilder(goal.length());
+        for (int i = 0; i < goal.length(); i++) {
+            char c = goal.charAt(i);
+            if (c == '-' && i + 1 < goal.length()) {
+                name.append(Character.toUpperCase(goal.charAt(++i)));
+            } else {
+                name.append(c);
+            }
+        }
+        return name.toString();
     }
 
     @Override
@@ -31,7 +46,7 @@ abstract class HermeticMojo extends AbstractMojo {
         boolean skip = skipGoal();
         if (skip || skipAll) {
             getLog().info("Skipping hermetic:" + goal + " ("
-                    + (skip ? "hermetic." + goal + ".skip" : "hermetic.skip") + " is true)");
+                    + (skip ? "hermetic." + propertyName(goal) + ".skip" : "hermetic.skip") + " is true)");
             return;
         }
         run();

@@ -68,7 +68,7 @@ public class VerifyProvenanceMojo extends HermeticMojo {
     private File lockfile;
 
     public VerifyProvenanceMojo() {
-        super("verifyProvenance");
+        super("verify-provenance");
     }
 
     @Override

@@ -16,7 +16,11 @@ class HermeticMojoTest {
         final List<String> logged = new ArrayList<>();
 
         RecordingMojo() {
-            super("example");
+            this("example");
+        }
+
+        RecordingMojo(String goal) {
+            super(goal);
             setLog(new SystemStreamLog() {
                 @Override
                 public void info(CharSequence content) {
@@ -51,6 +55,14 @@ class HermeticMojoTest {
         mojo.execute();
         assertThat(mojo.ran).isFalse();
         assertThat(mojo.logged).containsExactly("Skipping hermetic:example (hermetic.example.skip is true)");
+    }
+
+    @Test
+    void aGoalOfTwoWordsIsNamedAsTypedAndItsPropertyInCamelCase() throws Exception {
+        RecordingMojo mojo = new RecordingMojo("cache-key");
+        mojo.skip = true;
+        mojo.execute();
+        assertThat(mojo.logged).containsExactly("Skipping hermetic:cache-key (hermetic.cacheKey.skip is true)");
     }
 
     @Test
