@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
 public final class CauseTable {
 
     private static final String BUILT_IN = "causes.txt";
-    private static final Set<String> KEYS = Set.of("kind", "entry", "what", "reference", "actual", "masked", "cause", "fix");
+    private static final Set<String> KEYS = Set.of("kind", "entry", "what", "reference", "actual", "masked", "given", "cause", "fix");
 
     /** A table file that cannot be read as rules: names the file, the line and what is wrong. */
     public static final class CauseTableException extends IOException {
@@ -34,11 +34,17 @@ public final class CauseTable {
         }
     }
 
+    /**
+     * @param given cause ids of which one must be found elsewhere in the same file; empty for a rule that stands
+     *              alone
+     */
     private record Rule(String id, Set<DifferenceKind> kinds, Pattern entry, Pattern what, Pattern reference,
-            Pattern actual, Pattern masked, String cause, String fix) {
+            Pattern actual, Pattern masked, Set<String> given, String cause, String fix) {
 
-        boolean matches(String entryPath, DifferenceKind kind, String whatText, String ref, String act) {
+        boolean matches(String entryPath, DifferenceKind kind, String whatText, String ref, String act,
+                Set<String> causesInFile) {
             return kinds.contains(kind)
+                    && (given.isEmpty() || !java.util.Collections.disjoint(given, causesInFile))
                     && find(entry, entryPath)
                     && find(what, whatText)
                     && find(reference, ref)
@@ -78,6 +84,7 @@ public final class CauseTable {
             throw new CauseTableException(file.toString(), 0, "is not UTF-8 text");
         }
         rules.addAll(builtInRules());
+        checkGiven(rules, file.toString());
         return new CauseTable(rules);
     }
 
@@ -86,7 +93,25 @@ public final class CauseTable {
             if (in == null) {
                 throw new IOException(BUILT_IN + " is missing from the plugin's classpath: the plugin jar is damaged");
             }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN);
+            List<Rule> rules = parse(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN);
+            checkGiven(rules, BUILT_IN);
+            return rules;
+        }
+    }
+
+    /** A {@code given} that names no rule would never match: a typo, reported rather than silently ignored. */
+    private static void checkGiven(List<Rule> rules, String source) throws CauseTableException {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Rule rule : rules) {
+            ids.add(rule.id());
+        }
+        for (Rule rule : rules) {
+            for (String id : rule.given()) {
+                if (!ids.contains(id)) {
+                    throw new CauseTableException(source, 0, "rule [" + rule.id() + "]: given names '" + id
+                            + "', which is no rule's name");
+                }
+            }
         }
     }
 
@@ -158,7 +183,19 @@ public final class CauseTable {
         }
         return new Rule(id, kinds, pattern(f, "entry", id, source, line), pattern(f, "what", id, source, line),
                 pattern(f, "reference", id, source, line), pattern(f, "actual", id, source, line),
-                pattern(f, "masked", id, source, line), f.get("cause"), f.get("fix"));
+                pattern(f, "masked", id, source, line), given(f.get("given")), f.get("cause"), f.get("fix"));
+    }
+
+    private static Set<String> given(String ids) {
+        Set<String> given = new java.util.TreeSet<>();
+        if (ids != null) {
+            for (String id : ids.split(",")) {
+                if (!id.isBlank()) {
+                    given.add(id.strip());
+                }
+            }
+        }
+        return Set.copyOf(given);
     }
 
     private static Pattern pattern(Map<String, String> f, String key, String id, String source, int line)
@@ -175,15 +212,29 @@ public final class CauseTable {
         }
     }
 
-    /** The cause of the first matching rule; a generic one when none matches. */
+    /** The cause of the first matching rule that needs no other cause in the file; a generic one when none matches. */
     public Cause classify(String entry, DifferenceKind kind, String what, String reference, String actual) {
+        return classify(entry, kind, what, reference, actual, Set.of());
+    }
+
+    /**
+     * The cause of the first matching rule, where a rule with {@code given} matches only when one of those causes
+     * was found in the same file ({@code causesInFile}: the causes the one-argument form gave its differences).
+     */
+    public Cause classify(String entry, DifferenceKind kind, String what, String reference, String actual,
+            Set<String> causesInFile) {
         for (Rule rule : rules) {
-            if (rule.matches(entry, kind, what, reference, actual)) {
+            if (rule.matches(entry, kind, what, reference, actual, causesInFile)) {
                 return new Cause(rule.id(), fill(rule.cause(), reference, actual), fill(rule.fix(), reference, actual));
             }
         }
         return new Cause("unknown", "no rule of the cause table matches this " + kind.id() + " difference",
                 "inspect the two values; add a rule to a cause table file (docs/compare.md) once the cause is known");
+    }
+
+    /** Whether some rule depends on another cause in the same file, so that a file's causes need a second look. */
+    boolean hasGivenRules() {
+        return rules.stream().anyMatch(rule -> !rule.given().isEmpty());
     }
 
     private static String fill(String template, String reference, String actual) {

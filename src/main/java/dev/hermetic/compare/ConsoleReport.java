@@ -100,7 +100,11 @@ public final class ConsoleReport {
         return path.matches("[A-Za-z0-9_./:@%+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 
+    /** A value in quotes, unless it is already a list of quoted values ("a", "b"), which would double them. */
     private static String quoted(String value) {
-        return value == null ? "(absent)" : "\"" + value + "\"";
+        if (value == null) {
+            return "(absent)";
+        }
+        return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"") ? value : "\"" + value + "\"";
     }
 }

@@ -167,7 +167,7 @@ final class ContentExplainer {
             binary(entry, "class bytes differ; malformed class file (" + e.getMessage() + ")", a, b);
             return;
         }
-        int before = findings.kept().size() + findings.omitted();
+        int before = findings.count();
         if (ca.major() != cb.major() || ca.minor() != cb.minor()) {
             findings.add(entry, DifferenceKind.CLASS_FILE, "class file version", ca.version(), cb.version());
         }
@@ -185,7 +185,7 @@ final class ContentExplainer {
             findings.add(entry, DifferenceKind.CLASS_FILE, "constant-pool strings (only in the reference / only here)",
                     listed(removed), listed(added));
         }
-        if (findings.kept().size() + findings.omitted() == before) {
+        if (findings.count() == before) {
             binary(entry, "class bytes differ with the same version, members and strings (constant-pool order or class attributes)", a, b);
         }
     }

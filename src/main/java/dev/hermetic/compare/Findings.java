@@ -18,6 +18,7 @@ final class Findings {
     private final CauseTable causes;
     private final List<Difference> kept = new ArrayList<>();
     private int omitted;
+    private boolean settled;
     private String lastEntry;
     private int lastEntryCount;
 
@@ -48,11 +49,32 @@ final class Findings {
         return value == null || value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE) + "…";
     }
 
+    /** Differences found so far, kept or omitted. */
+    int count() {
+        return kept.size() + omitted;
+    }
+
     boolean isEmpty() {
         return kept.isEmpty() && omitted == 0;
     }
 
+    /**
+     * The differences kept, each with its cause. The first time, rules with {@code given} (a cause that another
+     * difference of the same file shows, such as the JDK named in the manifest) are applied: only once the whole
+     * file is seen, so the result does not depend on the order of its entries.
+     */
     List<Difference> kept() {
+        if (!settled) {
+            settled = true;
+            if (causes.hasGivenRules() && !kept.isEmpty()) {
+                java.util.Set<String> found = new java.util.HashSet<>();
+                for (Difference d : kept) {
+                    found.add(d.cause().id());
+                }
+                kept.replaceAll(d -> new Difference(d.entry(), d.kind(), d.what(), d.reference(), d.actual(), d.excerpt(),
+                        causes.classify(d.entry(), d.kind(), d.what(), d.reference(), d.actual(), found)));
+            }
+        }
         return kept;
     }
 

@@ -206,6 +206,30 @@ class BuildComparatorTest {
     }
 
     @Test
+    void classDifferencesInAJarBuiltWithAnotherJdkAreCreditedToThatJdk() throws IOException {
+        String manifest = "Manifest-Version: 1.0\r\nBuild-Jdk-Spec: %s\r\n\r\n";
+        byte[] one = TestArchives.compile(dir, "A", "class A { void m() { System.out.println(\"one\"); } }", "17").get("A.class");
+        byte[] two = TestArchives.compile(dir, "A", "class A { void m() { System.out.println(\"two\"); } }", "17").get("A.class");
+
+        FileComparison otherJdk = compare(zip(entry("META-INF/MANIFEST.MF", manifest.formatted("21")), entry("A.class", one)),
+                zip(entry("META-INF/MANIFEST.MF", manifest.formatted("17")), entry("A.class", two)));
+        assertThat(otherJdk.differences()).filteredOn(d -> d.kind() == DifferenceKind.CLASS_FILE).isNotEmpty()
+                .allSatisfy(d -> {
+                    assertThat(d.cause().id()).isEqualTo("build-jdk-bytecode");
+                    assertThat(d.cause().fix()).contains("JDK");
+                });
+        // Manifest last: the credit does not depend on which entry comes first.
+        FileComparison manifestLast = compare(zip(entry("A.class", one), entry("META-INF/MANIFEST.MF", manifest.formatted("21"))),
+                zip(entry("A.class", two), entry("META-INF/MANIFEST.MF", manifest.formatted("17"))));
+        assertThat(manifestLast.differences()).filteredOn(d -> d.kind() == DifferenceKind.CLASS_FILE).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.cause().id()).isEqualTo("build-jdk-bytecode"));
+
+        FileComparison sameJdk = compare(zip(entry("META-INF/MANIFEST.MF", manifest.formatted("17")), entry("A.class", one)),
+                zip(entry("META-INF/MANIFEST.MF", manifest.formatted("17")), entry("A.class", two)));
+        assertThat(sameJdk.differences()).isNotEmpty().noneSatisfy(d -> assertThat(d.cause().id()).isEqualTo("build-jdk-bytecode"));
+    }
+
+    @Test
     void aMalformedClassIsBinaryNeverAnException() throws IOException {
         byte[] good = TestArchives.compile(dir, "B", "class B { }", "17").get("B.class");
         byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);

@@ -77,7 +77,9 @@ class CauseTableTest {
         assertBad("[a]\nkind = texts\ncause = c\nfix = f\n", "causes.txt:1: rule [a]: 'texts' is not a difference kind; kinds are only-in-reference,");
         assertBad("[a]\nkind = text\nfix = f\n", "causes.txt:1: rule [a] has no 'cause = ...'");
         assertBad("[a]\nkind = text\nwhat = (\ncause = c\nfix = f\n", "causes.txt:1: rule [a]: what is not a regular expression");
-        assertBad("[a]\nkinds = text\n", "causes.txt:2: unknown key 'kinds'; keys are actual, cause, entry, fix, kind, masked, reference, what");
+        assertBad("[a]\nkinds = text\n", "causes.txt:2: unknown key 'kinds'; keys are actual, cause, entry, fix, given, kind, masked, reference, what");
+        assertBad("[a]\nkind = class-file\ngiven = build-jdk, buld-jdk\ncause = c\nfix = f\n",
+                "causes.txt: rule [a]: given names 'buld-jdk', which is no rule's name");
         assertBad("[a]\njust words\n", "causes.txt:2: expected '[rule-name]' or 'key = value', found 'just words'");
         assertThatThrownBy(() -> CauseTable.withUserRules(dir.resolve("none.txt")))
                 .hasMessage(dir.resolve("none.txt") + ": no such file");

@@ -99,6 +99,18 @@ class ReportsTest {
     }
 
     @Test
+    void consoleQuotesAListOfStringsOnce() throws IOException {
+        byte[] one = TestArchives.compile(dir, "A", "class A { String s = \"one\"; }", "17").get("A.class");
+        byte[] two = TestArchives.compile(dir, "A", "class A { String s = \"two\"; }", "17").get("A.class");
+        write(dir, "ref2/a-1.0.jar", zip(entry("A.class", one)));
+        write(dir, "act2/a-1.0.jar", zip(entry("A.class", two)));
+        List<String> lines = ConsoleReport.lines(new BuildComparator(CauseTable.builtIn(), List.of(), dir)
+                .compare(dir.resolve("ref2"), dir.resolve("act2")), ConsoleReport.DEFAULT_SHOWN, false);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("constant-pool strings").contains("reference \"one\", here \"two\""))
+                .noneMatch(l -> l.contains("\"\""));
+    }
+
+    @Test
     void htmlIsOnePageWithNothingFetchedAndEverythingEscaped() throws IOException {
         String html = HtmlReport.write(report);
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
