@@ -8,7 +8,7 @@ fx.assertLog(basedir, ['hermetic:verify: 1 module against hermetic.lock', 'Verif
         'BUILD SUCCESS'])
 String notice = '[INFO] hermetic: no <executions> declared, so extension mode bound the recommended goals (' +
         'hermetic:verify in validate, hermetic:normalize in package, hermetic:normalize in verify, ' +
-        'hermetic:provenance in verify, hermetic:sign in verify) in 1 module; to choose them yourself, declare <executions> for the plugin'
+        'hermetic:sbom in verify, hermetic:provenance in verify, hermetic:sign in verify) in 1 module; to choose them yourself, declare <executions> for the plugin'
 assert lines.count { it == notice } == 1: "expected the notice once:\n${lines.findAll { it.contains('<executions>') }.join('\n')}"
 assert log =~ /NORMALIZED\s+extension-defaults-1\.0\.jar sha256:[0-9a-f]{64}/
 assert log =~ /UNCHANGED\s+extension-defaults-1\.0\.jar sha256:[0-9a-f]{64}/
@@ -23,12 +23,13 @@ assert noKey == ['[INFO] Not signing it.hermetic:extension-defaults:jar:1.0 nor 
 assert !log.contains('Not writing provenance')
 assert !new File(basedir, 'target').listFiles().any { it.name.endsWith('.asc') }
 assert !new File(basedir, 'target/hermetic-provenance').exists()
-// The order the log shows: verify in validate, before compiling; normalize, provenance, then sign.
+// The order the log shows: verify in validate, before compiling; normalize, sbom, provenance, then sign.
 int verified = lines.findIndexOf { it.contains(':verify (hermetic-verify)') }
 int compiled = lines.findIndexOf { it.contains(':compile (default-compile)') }
 int late = lines.findIndexOf { it.contains(':normalize (hermetic-late-attachments)') }
+int sbom = lines.findIndexOf { it.contains(':sbom (hermetic-sbom)') }
 int provenance = lines.findIndexOf { it.contains(':provenance (hermetic-provenance)') }
 int signed = lines.findIndexOf { it.contains(':sign (hermetic-sign)') }
-assert 0 <= verified && verified < compiled && compiled < late && late < provenance && provenance < signed:
-        "order: ${[verified, compiled, late, provenance, signed]}"
+assert 0 <= verified && verified < compiled && compiled < late && late < sbom && sbom < provenance &&
+        provenance < signed: "order: ${[verified, compiled, late, sbom, provenance, signed]}"
 true

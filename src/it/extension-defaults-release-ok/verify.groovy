@@ -1,7 +1,9 @@
 // The one declaration, released (`mvn deploy -Dhermetic.sign.required=true` with a key): verified before any plugin
-// ran, the jar normalized, its provenance written, then both signed; what reached the file:// repository is checked
-// from its side: every artifact has an .asc that gpg and sqv accept, the checksums match, the manifest lists them, the
-// jar is the normalized one, and the plugin's CLI accepts the provenance for the deployed files and the lockfile.
+// ran, the jar normalized, its SBOM then its provenance written, then all signed; what reached the file:// repository
+// is checked from its side: every artifact has an .asc that gpg and sqv accept, the checksums match, the signed
+// manifest lists every file (the SBOM and the provenance included), the jar is the normalized one, the provenance's
+// subjects are the POM, the jar and the SBOM, and the plugin's CLI accepts the provenance for the deployed files and
+// the lockfile.
 import java.time.ZoneOffset
 import java.util.zip.ZipFile
 
@@ -17,16 +19,18 @@ fx.assertLog(basedir, ['hermetic:verify: 1 module against hermetic.lock', 'Verif
 assert lines.count { it.contains('extension mode bound the recommended goals') } == 1
 assert log =~ /NORMALIZED\s+extension-defaults-release-1\.0\.jar sha256:[0-9a-f]{64}/
 assert !log.contains('Not signing') && !log.contains('Not writing provenance')
-assert log =~ /Wrote extension-defaults-release-1\.0\.intoto\.jsonl: 2 subjects, \d+ dependencies \(verified against hermetic\.lock\)/
+assert log =~ /Wrote extension-defaults-release-1\.0\.intoto\.jsonl: 3 subjects, \d+ dependencies \(verified against hermetic\.lock\)/
 assert !log.contains('release-ok test passphrase'): 'the passphrase was printed'
+int sbom = lines.findIndexOf { it.contains(':sbom (hermetic-sbom)') }
 int attested = lines.findIndexOf { it.contains(':provenance (hermetic-provenance)') }
 int signed = lines.findIndexOf { it.contains(':sign (hermetic-sign)') }
 int deployed = lines.findIndexOf { it.contains(':deploy (default-deploy)') }
-assert 0 <= attested && attested < signed && signed < deployed:
-        "provenance, then sign, then deploy: ${[attested, signed, deployed]}"
+assert 0 <= sbom && sbom < attested && attested < signed && signed < deployed:
+        "sbom, provenance, then sign, then deploy: ${[sbom, attested, signed, deployed]}"
 
 File versionDir = new File(basedir, 'remote-repo/it/hermetic/extension-defaults-release/1.0')
-List<String> built = ['extension-defaults-release-1.0.pom', 'extension-defaults-release-1.0.jar']
+List<String> built = ['extension-defaults-release-1.0.pom', 'extension-defaults-release-1.0.jar',
+                      'extension-defaults-release-1.0-cyclonedx.json']
 String envelopeName = 'extension-defaults-release-1.0.intoto.jsonl'
 List<String> artifacts = built + [envelopeName, 'extension-defaults-release-1.0-digests.sha256sum']
 List<String> digests = it.attachedDigests(itMavenHome)
@@ -45,7 +49,7 @@ new ZipFile(jar).withCloseable { zip ->
     def times = zip.entries().toList().collect { it.timeLocal.toEpochSecond(ZoneOffset.UTC) } as Set
     if (times != [1719792000L] as Set) problems << "deployed jar entry times ${times}, expected 2024-07-01T00:00:00Z".toString()
 }
-// The provenance: its subjects are the deployed POM and jar; the CLI accepts it with the release's public key, the
+// The provenance: its subjects are the deployed POM, jar and SBOM; the CLI accepts it with the release's public key, the
 // downloaded files and the committed lockfile.
 File envelope = new File(versionDir, envelopeName)
 Map statement = prov.statement(envelope)

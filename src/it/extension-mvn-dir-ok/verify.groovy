@@ -14,13 +14,13 @@ assert !log.contains('BUILD FAILURE')
 String notice = "[INFO] hermetic: loaded from .mvn/extensions.xml, so extension mode added " +
         "dev.hermetic:hermetic-maven-plugin:${itPluginVersion} with the recommended goals (" +
         'hermetic:verify in validate, hermetic:normalize in package, hermetic:normalize in verify, ' +
-        'hermetic:provenance in verify, hermetic:sign in verify) to 2 modules whose POM does not declare it; to choose them yourself, declare the ' +
+        'hermetic:sbom in verify, hermetic:provenance in verify, hermetic:sign in verify) to 2 modules whose POM does not declare it; to choose them yourself, declare the ' +
         'plugin in the POM'
 // Two builds (invoker.goals.1 and .2): the notice once in each.
 assert lines.count { it == notice } == 2: "expected the notice once per build:\n${lines.findAll { it.contains('extension mode') }.join('\n')}"
 ['extension-mvn-dir', 'extension-mvn-dir-lib'].each { module ->
     ['verify (hermetic-verify)', 'normalize (hermetic-default)', 'normalize (hermetic-late-attachments)',
-     'provenance (hermetic-provenance)', 'sign (hermetic-sign)'].each { execution ->
+     'sbom (hermetic-sbom)', 'provenance (hermetic-provenance)', 'sign (hermetic-sign)'].each { execution ->
         assert lines.count { it.contains(":${execution} @ ${module} ---") } == 2: "${execution} did not run once per build in ${module}"
     }
     // hermetic:provenance says it for hermetic:sign too: one line per module and build.
@@ -32,13 +32,14 @@ assert lines.count { it == notice } == 2: "expected the notice once per build:\n
 }
 assert log =~ /NORMALIZED\s+extension-mvn-dir-lib-1\.0\.jar sha256:[0-9a-f]{64}/
 assert log =~ /UNCHANGED\s+extension-mvn-dir-lib-1\.0\.jar sha256:[0-9a-f]{64}/
-// On disk: every entry of the jar carries the outputTimestamp, and nothing was signed or attested.
+// On disk: every entry of the jar carries the outputTimestamp, and nothing was signed or attested (the SBOM needs no
+// key).
 new ZipFile(new File(basedir, 'lib/target/extension-mvn-dir-lib-1.0.jar')).withCloseable { zip ->
     def times = zip.entries().toList().collect { it.timeLocal.toEpochSecond(ZoneOffset.UTC) } as Set
     assert times == [1719792000L] as Set: "entry times ${times}"
 }
-// The pom module has no target/ at all: it has no file to normalize, nothing was signed.
-assert !new File(basedir, 'target').exists()
+// The pom module's target/ holds its SBOM only: it has no file to normalize, nothing was signed.
+assert new File(basedir, 'target').list() as List == ['extension-mvn-dir-1.0-cyclonedx.json']
 new File(basedir, 'lib/target').eachFileRecurse { f -> assert !f.name.endsWith('.asc'): "signed: ${f}" }
 assert !new File(basedir, 'lib/target/hermetic-sign').exists()
 assert !new File(basedir, 'lib/target/hermetic-provenance').exists()

@@ -17,14 +17,15 @@ final class RecommendedBindings {
     }
 
     /**
-     * Normalize twice (the second run sees what was attached after {@code package}), then write the provenance of
-     * the normalized bytes, then sign them and the provenance; executions of one plugin in one phase run in this
-     * order.
+     * Normalize twice (the second run sees what was attached after {@code package}), then write the SBOM of the
+     * normalized module, then its provenance, then sign them all (the SBOM and the provenance are attached before
+     * sign, so both are signed and listed in the manifest); executions of one plugin in one phase run in this order.
      */
     static final List<Binding> RECOMMENDED = List.of(
             new Binding("hermetic-verify", "validate", "verify"),
             new Binding("hermetic-default", "package", "normalize"),
             new Binding("hermetic-late-attachments", "verify", "normalize"),
+            new Binding("hermetic-sbom", "verify", "sbom"),
             new Binding("hermetic-provenance", "verify", "provenance"),
             new Binding("hermetic-sign", "verify", "sign"));
 

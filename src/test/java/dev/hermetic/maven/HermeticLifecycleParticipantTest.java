@@ -51,7 +51,8 @@ class HermeticLifecycleParticipantTest {
         Plugin plugin = HermeticLifecycleParticipant.pluginWithRecommendedBindings(new MavenProject(new Model()), "9.8");
         assertEquals("dev.hermetic:hermetic-maven-plugin:9.8", plugin.getId());
         assertEquals(List.of("hermetic-verify validate [verify]", "hermetic-default package [normalize]",
-                        "hermetic-late-attachments verify [normalize]", "hermetic-provenance verify [provenance]",
+                        "hermetic-late-attachments verify [normalize]", "hermetic-sbom verify [sbom]",
+                        "hermetic-provenance verify [provenance]",
                         "hermetic-sign verify [sign]"),
                 plugin.getExecutions().stream().map(e -> e.getId() + " " + e.getPhase() + " " + e.getGoals()).toList());
         assertNull(plugin.getConfiguration());
