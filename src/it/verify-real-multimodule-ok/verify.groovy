@@ -69,7 +69,7 @@ assert logLines.count { it.startsWith('[INFO] Spotless.Pom is keeping 1 files cl
 // The short declaration (no <executions>) bound the recommended goals: said once per build, for the 5 modules.
 String notice = '[INFO] hermetic: no <executions> declared, so extension mode bound the recommended goals (' +
         'hermetic:verify in validate, hermetic:normalize in package, hermetic:normalize in verify, ' +
-        'hermetic:provenance in verify, hermetic:sign in verify) in 5 modules; to choose them yourself, declare <executions> for the plugin'
+        'hermetic:sbom in verify, hermetic:provenance in verify, hermetic:sign in verify) in 5 modules; to choose them yourself, declare <executions> for the plugin'
 assert logLines.count { it == notice } == 4: 'expected the bindings notice once in each build'
 // normalize rewrote each module's jar in package (then saw it unchanged in verify): the same bytes in every build,
 // everyday or release.
@@ -97,6 +97,10 @@ File zip = new File(project, 'target/enforcer-3.5.0-source-release.zip')
 assert logLines.count { it == '[INFO] Left in place what another plugin already attached under the same coordinates, ' +
         "rather than replace it: ${zip.name}.sha512 (from ${zip.path}.sha512)" } == 1
 assert !log.contains('replace previous instance')
+// Build 2: cyclonedx-maven-plugin (the Apache parent's release profile) attached each module's SBOM first, under the
+// coordinates hermetic:sbom uses: left in place, said once per module, not replaced.
+assert logLines.count { it.startsWith('[INFO] Not writing the SBOM of org.apache.maven.') &&
+        it.contains('another plugin already attached one under the same coordinates') } == 5
 Map gpg = sign.gpgVerify(new File(project, "target/hermetic-sign/${zip.name}.asc"), zip, new File(basedir, 'keys/public.asc'))
 assert gpg.ok: "gpg rejects the source-release zip's signature: ${gpg.output}"
 // The invoker fails a hook script that returns anything but true or null.

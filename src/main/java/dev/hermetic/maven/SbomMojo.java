@@ -100,6 +100,13 @@ public class SbomMojo extends HermeticMojo {
             getLog().info("Skipping hermetic:sbom: " + project.getId() + " already has its SBOM");
             return;
         }
+        Optional<Artifact> theirs = SignedFilesCollector.attachedAs(project, TYPE, CLASSIFIER);
+        if (theirs.isPresent()) { // same coordinates and file name: ours would replace it, on disk and in deploy
+            getLog().info("Not writing the SBOM of " + project.getId() + ": another plugin already attached one"
+                    + " under the same coordinates (" + theirs.get().getFile() + "), left in place. To have"
+                    + " hermetic:sbom's, remove that plugin's execution; to silence this, -Dhermetic.sbom.skip.");
+            return;
+        }
         SbomComponent module = module();
         boolean verified = VerifyOutcome.verifiedAgainstLockfile(session);
         Path lockfilePath = BuildVerifier.lockfile(session, lockfile);
