@@ -55,7 +55,7 @@ ensure_plugin() {
     [[ -f "$INSTALLED_PLUGIN_JAR" ]] || die "$INSTALLED_PLUGIN_JAR is missing; build it with: cd $PROJECT_DIR && ./mvnw -B install -DskipTests -Dinvoker.skip=true -DbuildDirectory=$BENCH_BUILD_DIR"
     cp "$INSTALLED_PLUGIN_JAR" "$CLI_JAR.tmp" && mv "$CLI_JAR.tmp" "$CLI_JAR"
     PLUGIN_JAR_SHA256="$(sha256sum "$CLI_JAR" | cut -c1-16)"
-    PLUGIN_COMMIT="$(cat "$stamp" 2>/dev/null | cut -c1-10)"
+    PLUGIN_COMMIT="$(cut -c1-10 "$stamp" 2>/dev/null || true)"
 }
 
 # True when the installed plugin's CLI knows the command and does not answer "not implemented".
@@ -67,7 +67,8 @@ cli_has() {
 
 # True when the installed plugin has a goal of that name (its descriptor lists it).
 plugin_has_goal() {
-    unzip -p "$CLI_JAR" META-INF/maven/plugin.xml 2>/dev/null | grep -q "<goal>$1</goal>"
+    # Not grep -q: it would stop reading early, and under pipefail unzip's SIGPIPE would fail the test.
+    unzip -p "$CLI_JAR" META-INF/maven/plugin.xml 2>/dev/null | grep "<goal>$1</goal>" >/dev/null
 }
 
 # Fetches one artifact from Maven Central (through the local repository) into a directory.
@@ -99,6 +100,44 @@ fetch_jars() {
     (cd "$fetch_project" && "$MVN" -B -q "$DEPENDENCY_PLUGIN:copy-dependencies" -DoutputDirectory="$dir" \
         -DexcludeTransitive=true) >"$WORK_DIR/fetch.log" 2>&1 \
         || { tail -n 30 "$WORK_DIR/fetch.log" >&2; die "could not fetch $* from Maven Central (log: $WORK_DIR/fetch.log)"; }
+}
+
+# The subject of the lock and vendor benchmarks: the source release of maven-resources-plugin 3.3.1, unpacked once
+# into DIR, with one private local repository for both, $WORK_DIR/lock/repository: filled from Maven Central by this
+# script, so that every tool sees the same state and nothing another engineer's build does to ~/.m2 changes it between
+# runs. It holds this plugin as the jar the CLI runs, and is warmed once by `mvn verify -DskipTests`,
+# `dependency:go-offline` and WARM_HOOK (a function run in the project, if given).
+# Sets PROJECT, REPO and MVN_REPO. Usage: resources_plugin_subject DIR [WARM_HOOK]
+RESOURCES_PLUGIN_GAV="org.apache.maven.plugins:maven-resources-plugin:3.3.1:zip:source-release"
+RESOURCES_PLUGIN_DIR_NAME="maven-resources-plugin-3.3.1"
+resources_plugin_subject() {
+    local dir="$1" warm_hook="${2:-}" installed_pom="${INSTALLED_PLUGIN_JAR%.jar}.pom"
+    REPO="$WORK_DIR/lock/repository"
+    PROJECT="$dir/$RESOURCES_PLUGIN_DIR_NAME"
+    MVN_REPO=(-B "-Dmaven.repo.local=$REPO")
+    mkdir -p "$dir" "$REPO"
+    if [[ ! -f "$PROJECT/pom.xml" ]]; then
+        log "fetching $RESOURCES_PLUGIN_GAV"
+        fetch_artifact "$RESOURCES_PLUGIN_GAV" "$dir"
+        (cd "$dir" && unzip -q -o "$RESOURCES_PLUGIN_DIR_NAME-source-release.zip")
+    fi
+    if ! cmp -s "$CLI_JAR" "$REPO/dev/hermetic/hermetic-maven-plugin/$PLUGIN_VERSION/hermetic-maven-plugin-$PLUGIN_VERSION.jar"; then
+        log "installing $PLUGIN_GAV into $REPO"
+        "$MVN" "${MVN_REPO[@]}" -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
+            -Dfile="$CLI_JAR" -DpomFile="$installed_pom" >"$dir/install.log" 2>&1 \
+            || { tail -n 30 "$dir/install.log" >&2; die "could not install the plugin into $REPO (log: $dir/install.log)"; }
+    fi
+    [[ ! -f "$REPO/.bench-warm" ]] || return 0
+    log "warming $REPO from Maven Central (once; minutes): mvn verify -DskipTests, then each goal once online"
+    (
+        cd "$PROJECT"
+        "$MVN" "${MVN_REPO[@]}" verify -DskipTests -Dinvoker.skip >"$dir/warm-verify.log" 2>&1 \
+            || { tail -n 30 "$dir/warm-verify.log" >&2; die "the warm-up build failed (log: $dir/warm-verify.log)"; }
+        "$MVN" "${MVN_REPO[@]}" "$DEPENDENCY_PLUGIN:go-offline" >"$dir/warm-go-offline.log" 2>&1 \
+            || log "dependency:go-offline failed (log: $dir/warm-go-offline.log); going on"
+        [[ -z "$warm_hook" ]] || "$warm_hook"
+    )
+    touch "$REPO/.bench-warm"
 }
 
 # ---------------------------------------------------------------------------------------------

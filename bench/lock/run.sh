@@ -9,8 +9,6 @@ set -euo pipefail
 # shellcheck source=../lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
-SUBJECT_GAV="org.apache.maven.plugins:maven-resources-plugin:3.3.1:zip:source-release"
-SUBJECT_DIR_NAME="maven-resources-plugin-3.3.1"
 MLF_GAV="io.github.chains-project:maven-lockfile:5.18.3"
 # Local mode hashes the files of the local repository, as hermetic:lock does. The default, remote, asks every
 # repository the project declares for each checksum over HTTP; here only Maven Central is reachable, the
@@ -26,48 +24,19 @@ L_VERIFY_COLD="hermetic:verify + validate, every graph collected, as on CI (mvn 
 L_CLI_VERIFY="hermetic CLI lock-verify"
 L_MLF_GENERATE="maven-lockfile 5.18.3 generate (online, checksumMode=local)"
 L_MLF_VALIDATE="maven-lockfile 5.18.3 validate (online)"
-GROUP="$SUBJECT_DIR_NAME"
+GROUP="$RESOURCES_PLUGIN_DIR_NAME"
 
 resolve_maven
 ensure_plugin
 start_results lock
 LOCK_WORK="$WORK_DIR/lock"
-# A private local repository, filled from Maven Central by this script: the same state for every tool,
-# and nothing that another engineer's build does to ~/.m2 can change it between runs.
-REPO="$LOCK_WORK/repository"
-PROJECT="$LOCK_WORK/$SUBJECT_DIR_NAME"
-MVN_REPO=(-B "-Dmaven.repo.local=$REPO")
-mkdir -p "$LOCK_WORK"
-
-# --- the project, the plugin, a warm local repository (once) ----------------------------------
-if [[ ! -f "$PROJECT/pom.xml" ]]; then
-    log "fetching $SUBJECT_GAV"
-    fetch_artifact "$SUBJECT_GAV" "$LOCK_WORK"
-    (cd "$LOCK_WORK" && unzip -q -o "$SUBJECT_DIR_NAME-source-release.zip")
-fi
-cd "$PROJECT"
-
-# The plugin under test goes into the private repository as the same jar the CLI runs.
-installed_pom="${INSTALLED_PLUGIN_JAR%.jar}.pom"
-if ! cmp -s "$CLI_JAR" "$REPO/dev/hermetic/hermetic-maven-plugin/$PLUGIN_VERSION/hermetic-maven-plugin-$PLUGIN_VERSION.jar"; then
-    log "installing $PLUGIN_GAV into $REPO"
-    "$MVN" "${MVN_REPO[@]}" -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
-        -Dfile="$CLI_JAR" -DpomFile="$installed_pom" >"$LOCK_WORK/install.log" 2>&1 \
-        || { tail -n 30 "$LOCK_WORK/install.log" >&2; die "could not install the plugin into $REPO (log: $LOCK_WORK/install.log)"; }
-fi
-
-warm_stamp="$REPO/.bench-warm"
-if [[ ! -f "$warm_stamp" ]]; then
-    log "warming $REPO from Maven Central (once; minutes): mvn verify -DskipTests, then each goal once online"
-    "$MVN" "${MVN_REPO[@]}" verify -DskipTests -Dinvoker.skip >"$LOCK_WORK/warm-verify.log" 2>&1 \
-        || { tail -n 30 "$LOCK_WORK/warm-verify.log" >&2; die "the warm-up build failed (log: $LOCK_WORK/warm-verify.log)"; }
-    "$MVN" "${MVN_REPO[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline >"$LOCK_WORK/warm-go-offline.log" 2>&1 \
-        || log "dependency:go-offline failed (log: $LOCK_WORK/warm-go-offline.log); going on"
+warm_mlf() {
     rm -f lockfile.json
     "$MVN" "${MVN_REPO[@]}" "$MLF_GAV:generate" "${MLF_OPTS[@]}" >"$LOCK_WORK/warm-mlf.log" 2>&1 \
         || log "maven-lockfile generate failed once online (log: $LOCK_WORK/warm-mlf.log)"
-    touch "$warm_stamp"
-fi
+}
+resources_plugin_subject "$LOCK_WORK" warm_mlf
+cd "$PROJECT"
 # hermetic:lock once online, untimed, so that whatever it resolves beyond the lifecycle is local.
 "$MVN" "${MVN_REPO[@]}" "$PLUGIN_GAV:lock" >"$LOCK_WORK/warm-lock.log" 2>&1 || true
 
@@ -148,7 +117,7 @@ verify_overhead=""
 [[ -n "$validate" && -n "$verify" ]] && verify_overhead="$(awk -v a="$verify" -v b="$validate" 'BEGIN { printf "%.2f", a - b }')"
 artifacts="$(artifact_lines "$PROJECT/hermetic.lock")"
 section="$(
-    echo "## $SUBJECT_DIR_NAME"
+    echo "## $RESOURCES_PLUGIN_DIR_NAME"
     echo
     echo "Source release of maven-resources-plugin 3.3.1 ($artifacts artifacts in hermetic.lock). Reference: $L_MLF_GENERATE."
     echo
@@ -179,7 +148,7 @@ printf '\n%s\n' "$section"
 
 {
     machine_header "Benchmark: locking and verifying a build's inputs"
-    echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, never edited; our goals are called as \`$PLUGIN_GAV:<goal>\`"
+    echo "- subject: $RESOURCES_PLUGIN_GAV from Maven Central, unpacked, never edited; our goals are called as \`$PLUGIN_GAV:<goal>\`"
     echo "- local repository: a private one (bench/work/lock/repository) filled once from Maven Central by \`mvn verify -DskipTests\`, \`dependency:go-offline\` and one online run of each goal; every timed Maven run uses it"
     echo "- hermetic:lock and hermetic:verify read and hash every file on every run; the verify rows differ only in whether the stored dependency graphs are reused (the default on a developer's machine) or every graph is collected (the default on CI; docs/lock-verify.md)"
     echo "- $MLF_GAV: run online (its goals declare requiresOnline and refuse -o), with \`${MLF_OPTS[*]}\`: it hashes the local repository's files, like hermetic:lock. Its default, \`remote\`, fetches each checksum over HTTP from every repository the project declares; on this machine only Maven Central is reachable, the project's apache.snapshots repository fails first, and every checksum comes out empty, so that mode is not measured. lockfile.json is deleted before each generate (otherwise generate reads its settings from the old file). $MLF_RUNS runs (in the first rounds), no warm-up run"
