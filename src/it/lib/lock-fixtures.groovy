@@ -209,6 +209,42 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         return out
     }
 
+    /**
+     * Unpacks the source release {@code release} (coordinates ending in {@code :zip:source-release}) of a real project
+     * from Maven Central into basedir/DIR_NAME and declares this plugin in its root POM in the short form users write
+     * (README "Using it"): {@code <extensions>true</extensions>}, no {@code <executions>}, so the recommended goals are
+     * bound. The release's own files are not kept in the repository: a pinned version is unpacked fresh on every run.
+     * Returns the unpacked project.
+     */
+    static File realProject(File basedir, String mavenHome, String itSettingsFile, String itLocalRepo, String release,
+            String dirName, String pluginVersion) {
+        File project = new File(basedir, dirName)
+        // A re-run starts from the pristine release, not from the previous run's lockfile and patched POM.
+        project.deleteDir()
+        new File(basedir, 'setup.log').delete()
+        // Through the invoker's settings and local repository: Central once, then the outer build's repository.
+        maven(basedir, mavenHome, itSettingsFile, ["-Dmaven.repo.local=${itLocalRepo}".toString(),
+                'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack', "-Dartifact=${release}".toString(),
+                "-DoutputDirectory=${basedir}".toString()])
+        File rootPom = new File(project, 'pom.xml')
+        assert rootPom.isFile(): "${release} did not unpack to ${project}"
+        String pom = rootPom.getText('UTF-8')
+        String anchor = '    </pluginManagement>\n  </build>'
+        // The root POM has <pluginManagement> only; if a new version changes that, fail here rather than run unpatched.
+        assert pom.count(anchor) == 1: "the root POM of ${release} changed shape: no single '</pluginManagement></build>'"
+        rootPom.setText(pom.replace(anchor, """    </pluginManagement>
+    <plugins>
+      <plugin>
+        <groupId>dev.hermetic</groupId>
+        <artifactId>hermetic-maven-plugin</artifactId>
+        <version>${pluginVersion}</version>
+        <extensions>true</extensions>
+      </plugin>
+    </plugins>
+  </build>"""), 'UTF-8')
+        return project
+    }
+
     /** Adds it.fake:lib-c:1.0 after the IT POM's lib-a dependency: a new dependency the lockfile does not hold. */
     static void addLibC(File basedir) {
         File pom = new File(basedir, 'pom.xml')
