@@ -5,7 +5,6 @@ import dev.hermetic.digest.HexDigests;
 import dev.hermetic.lock.BuildEnvironment;
 import dev.hermetic.lock.Lockfile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -15,8 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The cache key of a build: {@code sha256:<hex>} over seven components, each hashed on its own (docs/cache-key.md
@@ -30,8 +31,9 @@ public final class CacheKey {
 
     /** From how many files a list is hashed by several threads. */
     static final int PARALLEL_FROM = 4096;
-    // Files hashed by one task of a parallel run, with one digest and its buffer.
-    private static final int SLICE = 256;
+    private static final int MAX_THREADS = 4;
+    // Files one thread claims at a time.
+    private static final int SLICE = 64;
 
     /** Where the Maven build's own configuration lives, relative to the root. */
     static final String MVN_DIRECTORY = ".mvn/";
@@ -100,7 +102,9 @@ public final class CacheKey {
                         mvnConfig.size() + " files under " + MVN_DIRECTORY),
                 new Component("command", sha256(command.canonical()), command.summary()));
         StringBuilder all = new StringBuilder(FORMAT);
-        components.forEach(c -> all.append(c.name()).append(' ').append(c.hex()).append('\n'));
+        for (Component c : components) {
+            all.append(c.name()).append(' ').append(c.hex()).append('\n');
+        }
         return new Result("sha256:" + sha256(all.toString()), components);
     }
 
@@ -122,40 +126,86 @@ public final class CacheKey {
      * the tree for a sparse-checkout directory, {@code M -} for a tracked file missing from the work tree.
      */
     private static String manifest(Path root, List<SourceFiles.Listed> files) throws CacheKeyException {
-        // Sorted on the UTF-8 bytes themselves: comparing code points of Strings costs more than the hashing here.
-        List<Utf8Path> sorted = new ArrayList<>(files.size());
-        files.forEach(f -> sorted.add(new Utf8Path(f.path().getBytes(StandardCharsets.UTF_8), f)));
-        sorted.sort((a, b) -> Arrays.compareUnsigned(a.utf8(), b.utf8()));
-        String[] lines = new String[sorted.size()];
+        Utf8Path[] sorted = new Utf8Path[files.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            SourceFiles.Listed f = files.get(i);
+            sorted[i] = new Utf8Path(f.path().getBytes(StandardCharsets.UTF_8), f);
+        }
+        Arrays.sort(sorted, UTF8_ORDER);
+        // Lines are joined in path order whatever the order of hashing. A second thread pays off on large trees
+        // only: on a small one it mostly waits for the same JIT compilations as the first.
+        FileHasher hasher = new FileHasher(root, sorted);
+        int threads = sorted.length >= PARALLEL_FROM ? Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors())
+                : 1;
+        Thread[] helpers = new Thread[threads - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(hasher, "hermetic-cache-key-" + (t + 1));
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        hasher.run();
         try {
-            // Lines are joined in path order whatever the order of hashing. A second thread pays off on large trees
-            // only: on a small one its start and the contention cost more than it saves (docs/benchmarks.md).
-            // Each slice of files has its own digest: no ThreadLocal, which would outlive the build on the pool's
-            // threads and keep this plugin's class loader alive (NoThreadLocalsTest).
-            int slices = lines.length >= PARALLEL_FROM ? (lines.length + SLICE - 1) / SLICE : 1;
-            int size = lines.length >= PARALLEL_FROM ? SLICE : lines.length;
-            IntStream indices = IntStream.range(0, slices);
-            (slices > 1 ? indices.parallel() : indices).forEach(slice -> {
-                ContentDigest digest = new ContentDigest();
-                for (int i = slice * size; i < Math.min(lines.length, (slice + 1) * size); i++) {
-                    try {
-                        lines[i] = line(root, sorted.get(i), digest);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw unreadable(root, e.getCause());
+            for (Thread helper : helpers) {
+                helper.join();
+            }
+        } catch (InterruptedException e) {
+            hasher.failure.compareAndSet(null, new java.io.InterruptedIOException("interrupted"));
+            Thread.currentThread().interrupt();
+        }
+        IOException failure = hasher.failure.get();
+        if (failure != null) {
+            throw unreadable(root, failure);
         }
         StringBuilder text = new StringBuilder();
-        for (String line : lines) {
+        for (String line : hasher.lines) {
             text.append(line).append('\n');
         }
         return text.toString();
     }
 
+    /**
+     * Hashes the files of a sorted list into their lines, slice by slice, on however many threads run it; the first
+     * error stops every thread. Each run has its own digest and buffers: no ThreadLocal, which would outlive the build
+     * on a pool's threads and keep this plugin's class loader alive (NoThreadLocalsTest).
+     */
+    private static final class FileHasher implements Runnable {
+        final Path root;
+        final Utf8Path[] files;
+        final String[] lines;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicReference<IOException> failure = new AtomicReference<>();
+
+        FileHasher(Path root, Utf8Path[] files) {
+            this.root = root;
+            this.files = files;
+            this.lines = new String[files.length];
+        }
+
+        @Override
+        public void run() {
+            ContentDigest digest = new ContentDigest();
+            for (int from; failure.get() == null && (from = next.getAndAdd(SLICE)) < files.length; ) {
+                for (int i = from; i < Math.min(files.length, from + SLICE); i++) {
+                    try {
+                        lines[i] = line(root, files[i], digest);
+                    } catch (IOException e) {
+                        failure.compareAndSet(null, e);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     private record Utf8Path(byte[] utf8, SourceFiles.Listed listed) {}
+
+    /** Sorted on the UTF-8 bytes themselves: comparing code points of Strings costs more than the hashing here. */
+    private static final Comparator<Utf8Path> UTF8_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Utf8Path a, Utf8Path b) {
+            return Arrays.compareUnsigned(a.utf8(), b.utf8());
+        }
+    };
 
     private static String line(Path root, Utf8Path named, ContentDigest digest) throws IOException {
         SourceFiles.Listed listed = named.listed();

@@ -32,18 +32,25 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
         SortedSet<String> inactiveProfiles) {
 
     /** Strings in the order of their UTF-8 bytes (unsigned), which is code point order. */
-    static final Comparator<String> BYTE_ORDER = (a, b) -> {
-        for (int i = 0, j = 0; i < a.length() && j < b.length(); ) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
+    static final Comparator<String> BYTE_ORDER = new Utf8Order();
+
+    // A class, not a lambda, as every function on the command line's path: a JVM's first lambda costs it more
+    // start-up time than computing a small project's key.
+    private static final class Utf8Order implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            for (int i = 0, j = 0; i < a.length() && j < b.length(); ) {
+                int ca = a.codePointAt(i);
+                int cb = b.codePointAt(j);
+                if (ca != cb) {
+                    return Integer.compare(ca, cb);
+                }
+                i += Character.charCount(ca);
+                j += Character.charCount(cb);
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+            return Integer.compare(a.codePointCount(0, a.length()), b.codePointCount(0, b.length()));
         }
-        return Integer.compare(a.codePointCount(0, a.length()), b.codePointCount(0, b.length()));
-    };
+    }
 
     /** Properties that never count: exactly these names, or any name starting with one that ends in '.'. */
     static final List<String> IGNORED = List.of("detail", "hermetic.cacheKey.", "maven.repo.local",
@@ -56,11 +63,11 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
 
     public CommandProperties {
         TreeMap<String, String> d = new TreeMap<>(BYTE_ORDER);
-        defines.forEach((name, value) -> {
-            if (counts(name)) {
-                d.put(name, value);
+        for (Map.Entry<String, String> define : defines.entrySet()) {
+            if (counts(define.getKey())) {
+                d.put(define.getKey(), define.getValue());
             }
-        });
+        }
         defines = Collections.unmodifiableSortedMap(d);
         activeProfiles = Collections.unmodifiableSortedSet(sorted(activeProfiles));
         inactiveProfiles = Collections.unmodifiableSortedSet(sorted(inactiveProfiles));
@@ -83,7 +90,9 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
         Set<String> inactive = new HashSet<>();
         readArguments(args, given, active, inactive);
         Map<String, String> defines = new java.util.HashMap<>();
-        given.forEach(e -> defines.put(e.getKey(), e.getValue()));
+        for (Map.Entry<String, String> define : given) {
+            defines.put(define.getKey(), define.getValue());
+        }
         return of(defines, active, inactive);
     }
 
@@ -100,7 +109,12 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
     /** Whether a property's value must never be printed. */
     public static boolean isSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(lower::contains);
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -133,11 +147,11 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
             readArguments(args, configDefines, configActive, configInactive);
         }
         TreeMap<String, String> d = new TreeMap<>(BYTE_ORDER);
-        defines.forEach((name, value) -> {
-            if (!configDefines.contains(Map.entry(name, value))) {
-                d.put(name, value);
+        for (Map.Entry<String, String> define : defines.entrySet()) {
+            if (!configDefines.contains(Map.entry(define.getKey(), define.getValue()))) {
+                d.put(define.getKey(), define.getValue());
             }
-        });
+        }
         TreeSet<String> active = new TreeSet<>(activeProfiles);
         active.removeAll(configActive);
         TreeSet<String> inactive = new TreeSet<>(inactiveProfiles);
@@ -198,19 +212,31 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
     /** The canonical text the {@code command} component hashes (values as their SHA-256 only). */
     String canonical() {
         StringBuilder text = new StringBuilder();
-        defines.forEach((name, value) -> text.append("D ").append(CacheKey.framed(name)).append(' ')
-                .append(CacheKey.sha256(value)).append('\n'));
-        activeProfiles.forEach(id -> text.append("P+ ").append(CacheKey.framed(id)).append('\n'));
-        inactiveProfiles.forEach(id -> text.append("P- ").append(CacheKey.framed(id)).append('\n'));
+        for (Map.Entry<String, String> define : defines.entrySet()) {
+            text.append("D ").append(CacheKey.framed(define.getKey())).append(' ')
+                    .append(CacheKey.sha256(define.getValue())).append('\n');
+        }
+        for (String id : activeProfiles) {
+            text.append("P+ ").append(CacheKey.framed(id)).append('\n');
+        }
+        for (String id : inactiveProfiles) {
+            text.append("P- ").append(CacheKey.framed(id)).append('\n');
+        }
         return text.toString();
     }
 
     /** What the detail output shows: values, except secret ones. */
     String summary() {
         List<String> parts = new ArrayList<>();
-        defines.forEach((name, value) -> parts.add("-D" + name + "=" + (isSecret(name) ? "(hidden)" : value)));
-        activeProfiles.forEach(id -> parts.add("-P" + id));
-        inactiveProfiles.forEach(id -> parts.add("-P!" + id));
+        for (Map.Entry<String, String> define : defines.entrySet()) {
+            parts.add("-D" + define.getKey() + "=" + (isSecret(define.getKey()) ? "(hidden)" : define.getValue()));
+        }
+        for (String id : activeProfiles) {
+            parts.add("-P" + id);
+        }
+        for (String id : inactiveProfiles) {
+            parts.add("-P!" + id);
+        }
         return parts.isEmpty() ? "no -D or -P" : String.join(" ", parts);
     }
 

@@ -9,13 +9,9 @@ import java.util.List;
  */
 public final class Main {
 
-    private static final List<Command> COMMANDS = List.of(
-            new NormalizeCommand(),
-            new SignCommand(),
-            new LockVerifyCommand(),
-            new VerifyProvenanceCommand(),
-            new CompareCommand(),
-            new CacheKeyCommand());
+    /** The commands' names, in the order the usage text lists them. */
+    static final List<String> NAMES = List.of("normalize", "sign", "lock-verify", "verify-provenance", "compare",
+            "cache-key");
 
     private Main() {}
 
@@ -28,20 +24,35 @@ public final class Main {
             usage(args.isEmpty() ? err : out);
             return args.isEmpty() ? 2 : 0;
         }
-        for (Command command : COMMANDS) {
-            if (command.name().equals(args.get(0))) {
-                return command.run(args.subList(1, args.size()), out, err);
-            }
+        Command command = command(args.get(0));
+        if (command != null) {
+            return command.run(args.subList(1, args.size()), out, err);
         }
         err.println("Unknown command '" + args.get(0) + "'.");
         usage(err);
         return 2;
     }
 
+    /**
+     * The command of that name, or null. Only that one is loaded: a command's class and what it refers to (its
+     * exceptions, its static state) cost a short command like {@code cache-key} start-up time.
+     */
+    static Command command(String name) {
+        return switch (name) {
+            case "normalize" -> new NormalizeCommand();
+            case "sign" -> new SignCommand();
+            case "lock-verify" -> new LockVerifyCommand();
+            case "verify-provenance" -> new VerifyProvenanceCommand();
+            case "compare" -> new CompareCommand();
+            case "cache-key" -> new CacheKeyCommand();
+            default -> null;
+        };
+    }
+
     private static void usage(PrintStream stream) {
         stream.println("usage: java -jar hermetic-maven-plugin.jar <command> [options] ...");
-        for (Command command : COMMANDS) {
-            stream.printf("  %-17s %s%n", command.name(), command.summary());
+        for (String name : NAMES) {
+            stream.printf("  %-17s %s%n", name, command(name).summary());
         }
         stream.println("Run a command with --help for its options.");
     }
