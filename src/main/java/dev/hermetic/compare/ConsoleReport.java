@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The report a person reads in a terminal or a build log: one line per file, then for a differing file its first
- * differences with both values, each cause and fix the first time it appears in that file, "… and M more", and
+ * differences ({@linkplain FileComparison#rarestKindsFirst() rarest kinds first}) with both values, each cause and fix the first time it appears in that file, "… and M more", and
  * the diffoscope command when diffoscope is installed; last, the summary line.
  */
 public final class ConsoleReport {
@@ -54,7 +54,7 @@ public final class ConsoleReport {
                 + (counts.isEmpty() ? "" : " (" + String.join(", ", counts) + (file.omitted() > 0 ? ", " + file.omitted() + " more" : "") + ")"));
         Set<String> explained = new HashSet<>();
         int n = 0;
-        for (Difference d : file.differences()) {
+        for (Difference d : file.rarestKindsFirst()) {
             if (n++ == shown) {
                 break;
             }

@@ -40,6 +40,20 @@ public record FileComparison(String path, Verdict verdict, String reference, Str
         return differences.size() + omitted;
     }
 
+    /**
+     * The kept differences, those of the rarest kinds first (in the order found within a kind): in a rebuild where
+     * every entry's time differs, the one class that changed would otherwise sit behind thousands of timestamps.
+     */
+    public List<Difference> rarestKindsFirst() {
+        Map<DifferenceKind, Integer> counts = new java.util.EnumMap<>(DifferenceKind.class);
+        for (Difference d : differences) {
+            counts.merge(d.kind(), 1, Integer::sum);
+        }
+        List<Difference> sorted = new java.util.ArrayList<>(differences);
+        sorted.sort(java.util.Comparator.comparingInt((Difference d) -> counts.get(d.kind())));
+        return sorted;
+    }
+
     /** How many kept differences of each kind, by kind id, sorted. */
     public Map<String, Integer> countsByKind() {
         Map<String, Integer> counts = new TreeMap<>();

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A self-contained page (no scripts, fonts or style sheets from elsewhere) a person reads at a glance: the summary,
  * then one collapsible section per file, differing files open, with every kept difference (up to
- * {@link #ROWS_PER_FILE}), its two values, cause and fix, and text excerpts.
+ * {@link #ROWS_PER_FILE}, rarest kinds first), its two values, cause and fix, and text excerpts.
  */
 public final class HtmlReport {
 
@@ -76,7 +76,7 @@ public final class HtmlReport {
         if (!file.differences().isEmpty()) {
             out.append("<table><tr><th>Entry</th><th>What</th><th>Reference</th><th>Here</th><th>Cause and fix</th></tr>\n");
             int rows = 0;
-            for (Difference d : file.differences()) {
+            for (Difference d : file.rarestKindsFirst()) {
                 if (rows++ == ROWS_PER_FILE) {
                     break;
                 }

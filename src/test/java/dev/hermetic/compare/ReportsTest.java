@@ -98,6 +98,30 @@ class ReportsTest {
         assertThat(lines).contains("  … and 2 more").noneMatch(l -> l.contains("diffoscope"));
     }
 
+    /** A rebuild whose every entry has another time and whose one text also differs, last of 1,500 entries. */
+    @Test
+    void theRareDifferenceComesBeforeTheThousandTimestamps() throws IOException {
+        List<TestArchives.Entry> reference = new java.util.ArrayList<>();
+        List<TestArchives.Entry> actual = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            reference.add(entry("a/E" + i + ".txt", "same").time(1_700_000_000_000L));
+            actual.add(entry("a/E" + i + ".txt", "same").time(1_800_000_000_000L));
+        }
+        reference.add(entry("z/last.txt", "one\n").time(1_700_000_000_000L));
+        actual.add(entry("z/last.txt", "two\n").time(1_800_000_000_000L));
+        write(dir, "r/big.jar", zip(reference));
+        write(dir, "a/big.jar", zip(actual));
+        CompareReport big = new BuildComparator(CauseTable.builtIn(), List.of(), dir)
+                .compare(dir.resolve("r/big.jar"), dir.resolve("a/big.jar"));
+
+        List<String> lines = ConsoleReport.lines(big, ConsoleReport.DEFAULT_SHOWN, false);
+        assertThat(lines.get(0)).isEqualTo("different      big.jar: 1502 differences (1 text, 1501 timestamp)");
+        assertThat(lines.get(1)).startsWith("  z/last.txt  line 1: reference \"one\", here \"two\"");
+        assertThat(HtmlReport.write(big)).contains("<td><code>z/last.txt</code></td><td>text: line 1");
+        assertThat(new String(JsonReport.write(big), StandardCharsets.UTF_8)).as("the JSON keeps the order found")
+                .containsSubsequence("\"entry\":\"a/E0.txt\"", "\"entry\":\"z/last.txt\"");
+    }
+
     @Test
     void consoleQuotesAListOfStringsOnce() throws IOException {
         byte[] one = TestArchives.compile(dir, "A", "class A { String s = \"one\"; }", "17").get("A.class");
