@@ -1,5 +1,6 @@
-// Each module's SBOM: valid CycloneDX 1.6 (by cyclonedx-core-java's own validator), the dependency graph, the
-// module's own hashes equal to its jar's, and the same bytes from a serial rebuild elsewhere.
+// Each module's SBOM, JSON and XML: valid CycloneDX 1.6 (by cyclonedx-core-java's own validator), the dependency
+// graph, the module's own hashes equal to its jar's, licenses from the POMs, and the same bytes from a serial rebuild
+// elsewhere.
 import groovy.json.JsonSlurper
 
 def repro = evaluate(new File(itLib, 'reproducibility.groovy'))
@@ -10,26 +11,47 @@ File classpath = new File(new File(itLocalRepo).parentFile, 'test-classpath.txt'
 URL[] jars = classpath.text.trim().split(File.pathSeparator).collect { new File(it).toURI().toURL() } as URL[]
 ClassLoader validatorLoader = new URLClassLoader(jars, ClassLoader.platformClassLoader)
 def parser = validatorLoader.loadClass('org.cyclonedx.parsers.JsonParser').getDeclaredConstructor().newInstance()
+def xmlParser = validatorLoader.loadClass('org.cyclonedx.parsers.XmlParser').getDeclaredConstructor().newInstance()
 def version16 = validatorLoader.loadClass('org.cyclonedx.Version').getField('VERSION_16').get(null)
+// The validator finds the schemas a BOM refers to (the SPDX list, for license ids) through the context class loader.
+List<?> schemaProblems(parser, byte[] bom, ClassLoader loader, version) {
+    Thread thread = Thread.currentThread()
+    ClassLoader before = thread.contextClassLoader
+    thread.contextClassLoader = loader
+    try {
+        return parser.validate(bom, version)
+    } finally {
+        thread.contextClassLoader = before
+    }
+}
 
 Map<String, String> modules = ['.': 'sbom-parent', 'core': 'sbom-core', 'app': 'sbom-app']
 Map<String, Map> boms = [:]
 modules.each { dir, artifactId ->
     File sbom = new File(basedir, "${dir}/target/${artifactId}-1.0-cyclonedx.json")
     assert sbom.isFile(): "no SBOM for ${artifactId}"
-    def problems = parser.validate(sbom.bytes, version16)
+    def problems = schemaProblems(parser, sbom.bytes, validatorLoader, version16)
     assert problems.isEmpty(): "${sbom} is not valid CycloneDX 1.6: ${problems}"
     Map bom = new JsonSlurper().parse(sbom)
     boms[artifactId] = bom
+    File xml = new File(basedir, "${dir}/target/${artifactId}-1.0-cyclonedx.xml")
+    def xmlProblems = schemaProblems(xmlParser, xml.bytes, validatorLoader, version16)
+    assert xmlProblems.isEmpty(): "${xml} is not valid CycloneDX 1.6: ${xmlProblems}"
+    def fromXml = xmlParser.parse(xml.bytes)
+    assert fromXml.serialNumber == bom.serialNumber
+    assert (fromXml.components ?: [])*.purl == (bom.components ?: [])*.purl
+    // The module's licenses, inherited from the parent POM: the SPDX id of the name it declares.
+    assert bom.metadata.component.licenses == [[license: [id: 'Apache-2.0']]]
     assert bom.specVersion == '1.6'
     assert bom.serialNumber ==~ /urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/
     assert !bom.metadata.containsKey('timestamp')
     assert bom.metadata.tools.components*.name == ['hermetic-maven-plugin']
     assert bom.metadata.properties == [[name: 'hermetic:dependencies',
             value: 'resolved and hashed by hermetic:sbom, not verified against a lockfile']]
-    assert log.contains("Wrote ${artifactId}-1.0-cyclonedx.json: ")
-    // Attached as cyclonedx-maven-plugin attaches its BOM: installed under the classifier cyclonedx, type json.
+    assert log.contains("Wrote ${artifactId}-1.0-cyclonedx.json and ${artifactId}-1.0-cyclonedx.xml: ")
+    // Attached as cyclonedx-maven-plugin attaches its BOM: installed under the classifier cyclonedx, types json, xml.
     assert log =~ /Installing .*${artifactId}-1\.0-cyclonedx\.json to /
+    assert log =~ /Installing .*${artifactId}-1\.0-cyclonedx\.xml to /
 }
 
 // The module's own hashes are those of its (normalized) jar; the parent's, of its POM.
@@ -58,6 +80,9 @@ app.components.each {
     assert it.'bom-ref' == it.purl
     assert it.scope == 'required'
     assert it.hashes*.alg == ['SHA-256']
+    // From each POM, through its parents where it declares none, offline: the SPDX id of what Apache's parent POM
+    // and this project's declare.
+    assert it.licenses*.license*.id == ['Apache-2.0']
 }
 // The sibling, hashed from the reactor: the bytes core's own SBOM describes.
 assert app.components.find { it.name == 'sbom-core' }.hashes[0].content ==
@@ -67,15 +92,27 @@ String text = new File(new File(itLocalRepo), 'org/apache/commons/commons-text/1
 }
 assert app.components.find { it.name == 'commons-text' }.hashes[0].content == text
 
-// Rebuilt serially from a copy at another path, under another TZ, locale, umask and clock: the same bytes.
+// Build 1, without a lockfile: each resolved file hashed once, here.
+assert log.contains('Wrote sbom-app-1.0-cyclonedx.json and sbom-app-1.0-cyclonedx.xml: 3 components, dependency graph;'
+        + ' dependencies resolved, not verified against a lockfile: 3 hashed here; licenses declared by 3 of their POMs')
+
+// Rebuilt serially from a copy at another path, under another TZ, locale, umask and clock: the same bytes. The copy
+// has build 2's lockfile, but verify is skipped: the SBOMs hash the resolved files, as build 1's did.
 File copy = repro.copySources(basedir)
+assert new File(copy, 'hermetic.lock').isFile()
 File rebuildLog = new File(basedir, 'rebuild.log')
-int exit = repro.runMaven(copy, itMavenHome, repro.offlineSettings(copy), itLocalRepo, ['verify'], [:], rebuildLog)
+int exit = repro.runMaven(copy, itMavenHome, repro.offlineSettings(copy), itLocalRepo,
+        ['-Dhermetic.verify.skip', '-Dhermetic.sbom.format=all', 'hermetic:verify', 'verify'], [:], rebuildLog)
 assert exit == 0: "the rebuild failed, see ${rebuildLog}"
+assert rebuildLog.text.contains('Skipping hermetic:verify (hermetic.verify.skip is true)')
+assert rebuildLog.text.contains('Wrote sbom-app-1.0-cyclonedx.json and sbom-app-1.0-cyclonedx.xml: 3 components,'
+        + ' dependency graph; dependencies resolved, not verified against a lockfile: 3 hashed here')
 modules.each { dir, artifactId ->
-    String name = "${dir}/target/${artifactId}-1.0-cyclonedx.json"
-    assert new File(copy, name).bytes == new File(basedir, name).bytes: "${name} differs after a rebuild"
-    println "Identical after a serial rebuild elsewhere: ${repro.sha256(new File(basedir, name).toPath())}  ${name}"
+    ['json', 'xml'].each { type ->
+        String name = "${dir}/target/${artifactId}-1.0-cyclonedx.${type}"
+        assert new File(copy, name).bytes == new File(basedir, name).bytes: "${name} differs after a rebuild"
+        println "Identical after a serial rebuild elsewhere: ${repro.sha256(new File(basedir, name).toPath())}  ${name}"
+    }
 }
 
 // Build 2 skipped the goal, as asked.
@@ -86,7 +123,7 @@ assert log.contains('Skipping hermetic:sbom (hermetic.sbom.skip is true)')
 assert log.contains('Wrote sbom-app-1.0-cyclonedx.json: 3 components, dependency graph; digests from hermetic.lock'
         + ' (verified), reactor modules (never locked) hashed here: 1')
 File verifiedApp = new File(basedir, 'app/target/verified/sbom-app-1.0-cyclonedx.json')
-assert parser.validate(verifiedApp.bytes, version16).isEmpty()
+assert schemaProblems(parser, verifiedApp.bytes, validatorLoader, version16).isEmpty()
 Map verified = new JsonSlurper().parse(verifiedApp)
 assert verified.metadata.properties == [[name: 'hermetic:dependencies', value: 'verified against the lockfile']]
 String lockLine = new File(basedir, 'hermetic.lock').readLines()

@@ -50,10 +50,14 @@ public final class LockfileReader {
      * locks the build at hand, {@link BuildVariant#lockCommand}).
      */
     public static Lockfile read(Path file, String lockCommand) throws IOException {
+        return parse(file, Files.readAllBytes(file), lockCommand);
+    }
+
+    /** Parses a lockfile's bytes, read from {@code file} (only used in messages). */
+    public static Lockfile parse(Path file, byte[] bytes, String lockCommand) throws LockfileFormatException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new LockfileFormatException(file, 0, "not UTF-8 text. Restore it from version control or run "
                     + "`" + lockCommand + "` to write it again.");

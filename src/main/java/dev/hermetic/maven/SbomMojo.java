@@ -6,8 +6,8 @@ import dev.hermetic.io.AtomicFile;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
-import dev.hermetic.lock.LockfileReader;
 import dev.hermetic.sbom.CycloneDxSbom;
+import dev.hermetic.sbom.DeclaredLicense;
 import dev.hermetic.sbom.SbomComponent;
 import java.io.File;
 import java.io.IOException;
@@ -34,11 +34,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Writes the module's CycloneDX 1.6 SBOM, {@code <artifactId>-<version>-cyclonedx.json} (docs/sbom.md), and attaches
- * it (type {@code json}, classifier {@code cyclonedx}, as cyclonedx-maven-plugin does) so that {@code hermetic:sign},
+ * Writes the module's CycloneDX 1.6 SBOM, {@code <artifactId>-<version>-cyclonedx.json} (or {@code .xml}, or both;
+ * docs/sbom.md), and attaches it (type {@code json}/{@code xml}, classifier {@code cyclonedx}, as
+ * cyclonedx-maven-plugin does) so that {@code hermetic:sign},
  * {@code hermetic:provenance}, {@code install} and {@code deploy} carry it when they run after it. The dependencies'
  * digests are the lockfile's when {@code hermetic:verify} checked the build against it; otherwise each resolved file
  * is hashed once here, and the SBOM says so.
@@ -47,8 +49,11 @@ import org.apache.maven.project.MavenProjectHelper;
         requiresDependencyResolution = ResolutionScope.TEST)
 public class SbomMojo extends HermeticMojo {
 
-    static final String TYPE = "json";
     static final String CLASSIFIER = "cyclonedx";
+
+    /** The values of {@code hermetic.sbom.format}: the types written and attached. */
+    private static final Map<String, List<String>> FORMATS = Map.of("json", List.of("json"), "xml", List.of("xml"),
+            "all", List.of("json", "xml"));
 
     private static final String WRITTEN_KEY = "dev.hermetic.sbom.written";
 
@@ -68,6 +73,14 @@ public class SbomMojo extends HermeticMojo {
     @Parameter(property = "hermetic.sbom.outputDirectory", defaultValue = "${project.build.directory}")
     private File outputDirectory;
 
+    /**
+     * What to write and attach: {@code json}, {@code xml}, or {@code all} (both, the same BOM).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sbom.format", defaultValue = "json")
+    private String format;
+
     /** The lockfile {@code hermetic:verify} checks: the same property. */
     @Parameter(property = "hermetic.verify.lockfile")
     private File lockfile;
@@ -82,11 +95,13 @@ public class SbomMojo extends HermeticMojo {
     private PluginDescriptor plugin;
 
     private final MavenProjectHelper projectHelper;
+    private final ProjectBuilder projectBuilder;
 
     @Inject
-    public SbomMojo(MavenProjectHelper projectHelper) {
+    public SbomMojo(MavenProjectHelper projectHelper, ProjectBuilder projectBuilder) {
         super("sbom");
         this.projectHelper = projectHelper;
+        this.projectBuilder = projectBuilder;
     }
 
     @Override
@@ -100,19 +115,28 @@ public class SbomMojo extends HermeticMojo {
             getLog().info("Skipping hermetic:sbom: " + project.getId() + " already has its SBOM");
             return;
         }
-        Optional<Artifact> theirs = SignedFilesCollector.attachedAs(project, TYPE, CLASSIFIER);
-        if (theirs.isPresent()) { // same coordinates and file name: ours would replace it, on disk and in deploy
-            getLog().info("Not writing the SBOM of " + project.getId() + ": another plugin already attached one"
-                    + " under the same coordinates (" + theirs.get().getFile() + "), left in place. To have"
-                    + " hermetic:sbom's, remove that plugin's execution; to silence this, -Dhermetic.sbom.skip.");
-            return;
+        List<String> types = FORMATS.get(format == null ? "" : format.trim());
+        if (types == null) {
+            throw new MojoFailureException("hermetic.sbom.format is '" + format + "': use json, xml or all"
+                    + " (<format> in the plugin's configuration, or -Dhermetic.sbom.format).");
+        }
+        for (String type : types) {
+            Optional<Artifact> theirs = SignedFilesCollector.attachedAs(project, type, CLASSIFIER);
+            if (theirs.isPresent()) { // same coordinates and file name: ours would replace it, on disk and in deploy
+                getLog().info("Not writing the SBOM of " + project.getId() + ": another plugin already attached one"
+                        + " under the same coordinates (" + theirs.get().getFile() + "), left in place. To have"
+                        + " hermetic:sbom's, remove that plugin's execution; to silence this, -Dhermetic.sbom.skip.");
+                return;
+            }
         }
         SbomComponent module = module();
         boolean verified = VerifyOutcome.verifiedAgainstLockfile(session);
         Path lockfilePath = BuildVerifier.lockfile(session, lockfile);
         Lockfile lock = verified ? readLockfile(lockfilePath) : null;
         List<SbomComponent> components = new ArrayList<>();
+        DependencyLicenses licenses = new DependencyLicenses(session, projectBuilder, project, getLog()::warn);
         int hashedHere = 0;
+        int licensed = 0;
         for (Artifact a : project.getArtifacts()) {
             ArtifactCoordinates coordinates = VerifyOutcome.lockfileCoordinates(a);
             Map<DigestAlgorithm, String> digests;
@@ -126,27 +150,34 @@ public class SbomMojo extends HermeticMojo {
             } else {
                 digests = Map.of(); // a reactor sibling not packaged in this build
             }
-            components.add(new SbomComponent(coordinates, new TreeSet<>(List.of(scope(a))), digests));
+            List<DeclaredLicense> declared = licenses.of(a);
+            licensed += declared.isEmpty() ? 0 : 1;
+            components.add(new SbomComponent(coordinates, new TreeSet<>(List.of(scope(a))), digests, declared));
         }
         Optional<SortedMap<ArtifactCoordinates, SortedSet<ArtifactCoordinates>>> graph = graph(module.coordinates());
         CycloneDxSbom sbom = new CycloneDxSbom(module, components, graph, plugin.getVersion(),
                 verified ? CycloneDxSbom.DependencySource.LOCKFILE : CycloneDxSbom.DependencySource.RESOLVED);
-        Path file = outputDirectory.toPath().resolve(SignedFilesCollector.repositoryFileName(
-                project.getArtifactId(), project.getVersion(), CLASSIFIER, TYPE));
-        try {
-            Files.createDirectories(file.getParent());
-            AtomicFile.write(file, sbom.toJson());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + file + ": " + e
-                    + ". Check free space and permissions there.", e);
+        List<String> written = new ArrayList<>();
+        for (String type : types) {
+            Path file = outputDirectory.toPath().resolve(SignedFilesCollector.repositoryFileName(
+                    project.getArtifactId(), project.getVersion(), CLASSIFIER, type));
+            try {
+                Files.createDirectories(file.getParent());
+                AtomicFile.write(file, type.equals("xml") ? sbom.toXml() : sbom.toJson());
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write " + file + ": " + e
+                        + ". Check free space and permissions there.", e);
+            }
+            projectHelper.attachArtifact(project, type, CLASSIFIER, file.toFile());
+            written.add(file.getFileName().toString());
         }
-        projectHelper.attachArtifact(project, TYPE, CLASSIFIER, file.toFile());
         project.setContextValue(WRITTEN_KEY, Boolean.TRUE);
-        getLog().info("Wrote " + file.getFileName() + ": " + components.size() + " components, "
+        getLog().info("Wrote " + String.join(" and ", written) + ": " + components.size() + " components, "
                 + (graph.isPresent() ? "dependency graph" : "the module's list only (no dependency trail)") + "; "
                 + (verified ? "digests from " + lockfilePath.getFileName() + " (verified)"
                         + (hashedHere == 0 ? "" : ", reactor modules (never locked) hashed here: " + hashedHere)
-                        : "dependencies resolved, not verified against a lockfile: " + hashedHere + " hashed here"));
+                        : "dependencies resolved, not verified against a lockfile: " + hashedHere + " hashed here")
+                + "; licenses declared by " + licensed + " of their POMs");
     }
 
     /**
@@ -173,7 +204,7 @@ public class SbomMojo extends HermeticMojo {
             }
         }
         return new SbomComponent(new ArtifactCoordinates(project.getGroupId(), project.getArtifactId(),
-                project.getVersion(), extension, ""), new TreeSet<>(), digests);
+                project.getVersion(), extension, ""), new TreeSet<>(), digests, DependencyLicenses.of(project));
     }
 
     /**
@@ -204,7 +235,7 @@ public class SbomMojo extends HermeticMojo {
 
     private Lockfile readLockfile(Path path) throws MojoFailureException {
         try {
-            return LockfileReader.read(path).forBuild(BuildVerifier.build(session).name());
+            return VerifyOutcome.lockfile(session, path).lockfile().forBuild(BuildVerifier.build(session).name());
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoFailureException("Cannot read the lockfile " + path + " for the SBOM of "
                     + project.getId() + ": " + e.getMessage(), e);

@@ -1,6 +1,9 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.LockfileCache;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.maven.artifact.Artifact;
@@ -13,7 +16,20 @@ import org.apache.maven.plugin.MojoFailureException;
  */
 final class VerifyOutcome {
 
+    private static final String LOCKFILES_KEY = "dev.hermetic.lockfiles";
+
     private VerifyOutcome() {}
+
+    /**
+     * The lockfile at {@code path}, read and hashed now, parsed once for the whole reactor ({@link LockfileCache}: by
+     * its bytes' SHA-256).
+     */
+    static LockfileCache.Read lockfile(MavenSession session, Path path) throws IOException {
+        var data = session.getRepositorySession().getData();
+        // Compare-and-set: in Maven 3.8's resolver SessionData has no computeIfAbsent.
+        data.set(LOCKFILES_KEY, null, new LockfileCache());
+        return ((LockfileCache) data.get(LOCKFILES_KEY)).read(path);
+    }
 
     /**
      * Whether {@code hermetic:verify} checked this build against the lockfile: before the first mojo (extension

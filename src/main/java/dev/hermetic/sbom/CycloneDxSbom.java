@@ -1,7 +1,10 @@
 package dev.hermetic.sbom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ctc.wstx.stax.WstxOutputFactory;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.hermetic.attest.MavenPurl;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.MultiDigest;
@@ -21,8 +24,10 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import javax.xml.stream.XMLOutputFactory;
 import org.cyclonedx.Version;
 import org.cyclonedx.generators.json.BomJsonGenerator;
+import org.cyclonedx.generators.xml.BomXmlGenerator;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
@@ -32,8 +37,8 @@ import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
- * The CycloneDX 1.6 JSON SBOM of one module (docs/sbom.md), built with cyclonedx-core-java and written as canonical
- * JSON ({@link CanonicalJson}): no timestamp, components and graph sorted, and a {@code serialNumber} derived from
+ * The CycloneDX 1.6 SBOM of one module (docs/sbom.md), built with cyclonedx-core-java and written as canonical
+ * JSON ({@link CanonicalJson}) or as XML: no timestamp, components and graph sorted, and a {@code serialNumber} derived from
  * the rest of the content, so that the same input gives the same bytes.
  *
  * @param module the module's own artifact, with the digests of its (normalized) file
@@ -83,12 +88,50 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
 
     /** The SBOM's bytes: canonical JSON, UTF-8, without a trailing newline. */
     public byte[] toJson() {
-        Bom bom = toBom();
-        ObjectNode withoutSerial = (ObjectNode) new BomJsonGenerator(bom, SPEC_VERSION).toJsonNode();
-        withoutSerial.remove("serialNumber");
-        bom.setSerialNumber(serialNumber(CanonicalJson.write(withoutSerial)));
-        JsonNode tree = new BomJsonGenerator(bom, SPEC_VERSION).toJsonNode();
+        JsonNode tree = new BomJsonGenerator(toBomWithSerialNumber(), SPEC_VERSION).toJsonNode();
         return CanonicalJson.write(tree);
+    }
+
+    /**
+     * The same SBOM as XML (the same {@code serialNumber}: it is derived from the JSON form), UTF-8, on one line after
+     * the XML declaration: the library's indentation would use the platform's line separator.
+     */
+    public byte[] toXml() {
+        try {
+            return new WoodstoxXmlGenerator(toBomWithSerialNumber()).toCompactXml().getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cyclonedx-core-java cannot write the SBOM of " + module.coordinates()
+                    + " as XML: " + e.getMessage(), e);
+        }
+    }
+
+    private Bom toBomWithSerialNumber() {
+        ObjectNode withoutSerial = (ObjectNode) new BomJsonGenerator(toBom(), SPEC_VERSION).toJsonNode();
+        withoutSerial.remove("serialNumber");
+        Bom bom = toBom();
+        bom.setSerialNumber(serialNumber(CanonicalJson.write(withoutSerial)));
+        return bom;
+    }
+
+    /**
+     * cyclonedx-core-java's XML generator, writing through Woodstox (the StAX implementation it comes with), named
+     * here rather than looked up: the plugin jar leaves out Woodstox's service files, so that an extension realm that
+     * sees the plugin does not hand Woodstox to everything that looks StAX up, and the bytes must not depend on what
+     * a lookup finds. (The JDK's own writer, in the repairing mode Jackson asks for, declares {@code xmlns} twice and
+     * invents random namespace prefixes.)
+     */
+    private static final class WoodstoxXmlGenerator extends BomXmlGenerator {
+        WoodstoxXmlGenerator(Bom bom) {
+            super(bom, SPEC_VERSION);
+            XMLOutputFactory woodstox = new WstxOutputFactory();
+            woodstox.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, Boolean.TRUE);
+            ((XmlMapper) mapper).getFactory().setXMLOutputFactory(woodstox);
+        }
+
+        /** As the library's {@code toXmlString()}, without its indentation. */
+        String toCompactXml() throws JsonProcessingException {
+            return PROLOG + mapper.writeValueAsString(bom);
+        }
     }
 
     /**
@@ -191,6 +234,7 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
         if (!hashes.isEmpty()) {
             component.setHashes(hashes);
         }
+        SbomLicenses.of(c.licenses()).ifPresent(component::setLicenses);
         return component;
     }
 

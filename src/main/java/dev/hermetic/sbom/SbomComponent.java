@@ -4,6 +4,7 @@ import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.lock.ArtifactCoordinates;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -15,13 +16,15 @@ import java.util.TreeSet;
  * @param scopes the Maven scopes it is used in by the module (empty for the module itself)
  * @param digests lowercase hex digests of its file; empty when no file was available (a reactor sibling not
  *     packaged in this build)
+ * @param licenses the licenses its POM declares (or inherits), in the POM's order; empty when none
  */
 public record SbomComponent(ArtifactCoordinates coordinates, SortedSet<String> scopes,
-        Map<DigestAlgorithm, String> digests) implements Comparable<SbomComponent> {
+        Map<DigestAlgorithm, String> digests, List<DeclaredLicense> licenses) implements Comparable<SbomComponent> {
 
     public SbomComponent {
         scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
         digests = digests.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(digests));
+        licenses = List.copyOf(licenses);
     }
 
     @Override

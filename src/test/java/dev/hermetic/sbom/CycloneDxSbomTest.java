@@ -18,7 +18,9 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cyclonedx.model.Bom;
 import org.cyclonedx.parsers.JsonParser;
+import org.cyclonedx.parsers.XmlParser;
 import org.junit.jupiter.api.Test;
 
 class CycloneDxSbomTest {
@@ -38,9 +40,19 @@ class CycloneDxSbomTest {
         return String.valueOf(c).repeat(algorithm.hexLength());
     }
 
-    private static SbomComponent component(ArtifactCoordinates c, String scope, char digit) {
+    private static final DeclaredLicense APACHE = new DeclaredLicense("Apache License, Version 2.0",
+            "https://www.apache.org/licenses/LICENSE-2.0.txt");
+    private static final DeclaredLicense EPL_BY_URL = new DeclaredLicense("EPL 2 (see the URL)",
+            "https://www.eclipse.org/legal/epl-2.0");
+    private static final DeclaredLicense EXTRA = new DeclaredLicense("Example Extra Terms",
+            "https://example.org/terms");
+    private static final DeclaredLicense UNKNOWN = new DeclaredLicense("Example Corp. In-House License",
+            "${project.url}/LICENSE");
+
+    private static SbomComponent component(ArtifactCoordinates c, String scope, char digit,
+            DeclaredLicense... licenses) {
         return new SbomComponent(c, new TreeSet<>(List.of(scope)), Map.of(DigestAlgorithm.SHA_256,
-                hex(digit, DigestAlgorithm.SHA_256)));
+                hex(digit, DigestAlgorithm.SHA_256)), List.of(licenses));
     }
 
     private static CycloneDxSbom sbom(List<SbomComponent> components, boolean withGraph) {
@@ -49,25 +61,32 @@ class CycloneDxSbomTest {
         graph.put(GUAVA, new TreeSet<>(List.of(FAILUREACCESS)));
         SbomComponent module = new SbomComponent(MODULE, new TreeSet<>(), Map.of(
                 DigestAlgorithm.SHA_256, hex('a', DigestAlgorithm.SHA_256),
-                DigestAlgorithm.SHA_512, hex('b', DigestAlgorithm.SHA_512)));
+                DigestAlgorithm.SHA_512, hex('b', DigestAlgorithm.SHA_512)),
+                List.of(new DeclaredLicense("MIT License", null)));
         return new CycloneDxSbom(module, components, withGraph ? Optional.of(graph) : Optional.empty(), "0.1.0",
                 CycloneDxSbom.DependencySource.LOCKFILE);
     }
 
     private static List<SbomComponent> components() {
         return List.of(
-                component(JUNIT, "test", '3'),
-                component(GUAVA, "compile", '1'),
+                component(JUNIT, "test", '3', EPL_BY_URL),
+                component(GUAVA, "compile", '1', APACHE, EXTRA),
                 new SbomComponent(FAILUREACCESS, new TreeSet<>(List.of("compile")), Map.of(
                         DigestAlgorithm.SHA_256, hex('2', DigestAlgorithm.SHA_256),
-                        DigestAlgorithm.SHA_512, hex('4', DigestAlgorithm.SHA_512))),
-                new SbomComponent(TESTS, new TreeSet<>(List.of("provided")), Map.of()));
+                        DigestAlgorithm.SHA_512, hex('4', DigestAlgorithm.SHA_512)), List.of()),
+                new SbomComponent(TESTS, new TreeSet<>(List.of("provided")), Map.of(), List.of(UNKNOWN, APACHE)));
     }
 
     @Test
     void rendersTheGoldenFile() throws IOException {
         String json = new String(sbom(components(), true).toJson(), StandardCharsets.UTF_8);
         assertThat(json).isEqualTo(golden("app-1.0-cyclonedx.json"));
+    }
+
+    @Test
+    void rendersTheXmlGoldenFile() throws IOException {
+        String xml = new String(sbom(components(), true).toXml(), StandardCharsets.UTF_8);
+        assertThat(xml).isEqualTo(golden("app-1.0-cyclonedx.xml"));
     }
 
     @Test
@@ -123,6 +142,50 @@ class CycloneDxSbomTest {
         assertThat(scopeByName).containsEntry("guava:33.4.0-jre", "required")
                 .containsEntry("junit-jupiter-api:5.14.4", "excluded")
                 .containsEntry("lib:1.0", "optional");
+    }
+
+    @Test
+    void licensesAreSpdxIdsByNameThenByUrlElseAsDeclared() throws IOException {
+        JsonNode root = tree(sbom(components(), true));
+        Map<String, String> licensesByName = new TreeMap<>();
+        root.get("components").forEach(c -> licensesByName.put(c.get("name").asText(),
+                String.valueOf(c.get("licenses"))));
+        // A common alias of an SPDX name: the id only (the library's alias list has no URLs); then one neither its
+        // name nor its URL identifies: as declared.
+        assertThat(licensesByName.get("guava")).isEqualTo("[{\"license\":{\"id\":\"Apache-2.0\"}},"
+                + "{\"license\":{\"name\":\"Example Extra Terms\",\"url\":\"https://example.org/terms\"}}]");
+        // An unknown name, an SPDX URL: the id, and the URL that matched.
+        assertThat(licensesByName.get("junit-jupiter-api")).isEqualTo("[{\"license\":{\"id\":\"EPL-2.0\","
+                + "\"url\":\"https://www.eclipse.org/legal/epl-2.0\"}}]");
+        // Unknown, with an uninterpolated URL (left out), then a known one.
+        assertThat(licensesByName.get("lib")).isEqualTo("[{\"license\":{\"name\":\"Example Corp. In-House License\"}},"
+                + "{\"license\":{\"id\":\"Apache-2.0\"}}]");
+        assertThat(licensesByName.get("failureaccess")).isEqualTo("null");
+        // An SPDX name: the id and the list's URL.
+        assertThat(root.path("metadata").path("component").path("licenses").toString())
+                .isEqualTo("[{\"license\":{\"id\":\"MIT\",\"url\":\"https://opensource.org/license/mit/\"}}]");
+    }
+
+    @Test
+    void xmlIsValidCycloneDx16WithTheJsonsSerialNumberAndComponents() throws Exception {
+        CycloneDxSbom sbom = sbom(components(), true);
+        byte[] xml = sbom.toXml();
+        assertThat(new XmlParser().validate(xml, CycloneDxSbom.SPEC_VERSION)).isEmpty();
+        Bom fromXml = new XmlParser().parse(xml);
+        Bom fromJson = new JsonParser().parse(sbom.toJson());
+        assertThat(fromXml.getSerialNumber()).isEqualTo(fromJson.getSerialNumber());
+        assertThat(fromXml.getComponents()).extracting(c -> c.getPurl())
+                .containsExactlyElementsOf(fromJson.getComponents().stream().map(c -> c.getPurl()).toList());
+        assertThat(fromXml.getMetadata().getComponent().getHashes()).hasSize(2);
+        assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain("\n", "\r")
+                .doesNotContain("timestamp");
+    }
+
+    @Test
+    void xmlIsTheSameBytesForTheSameInputInAnyOrder() {
+        List<SbomComponent> shuffled = new ArrayList<>(components());
+        Collections.reverse(shuffled);
+        assertThat(sbom(shuffled, true).toXml()).isEqualTo(sbom(components(), true).toXml());
     }
 
     private static String serial(CycloneDxSbom sbom) throws IOException {
