@@ -1,9 +1,12 @@
 package dev.hermetic.cachekey;
 
 import dev.hermetic.digest.DigestAlgorithm;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.FileInputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -28,8 +31,7 @@ final class ContentDigest {
     /** Lowercase hex SHA-256 of {@code file}'s content, text normalized. */
     String hex(Path file) throws IOException {
         sha256.reset();
-        // FileInputStream reads straight into the array; Files.newInputStream goes through a channel and a copy.
-        try (InputStream stream = new FileInputStream(file.toFile())) {
+        try (InputStream stream = open(file)) {
             int filled = fill(stream, TEXT_PROBE);
             if (!isText(in, filled)) {
                 sha256.update(in, 0, filled);
@@ -47,6 +49,21 @@ final class ContentDigest {
             }
         }
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
+     * FileInputStream reads straight into the array, where Files.newInputStream goes through a channel and a copy; but
+     * it says "file not found" for a file it may not read, which is told apart here.
+     */
+    private static InputStream open(Path file) throws IOException {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            if (Files.exists(file) && !Files.isReadable(file)) {
+                throw new AccessDeniedException(file.toString());
+            }
+            throw e;
+        }
     }
 
     private int indexOfCr(int n) {

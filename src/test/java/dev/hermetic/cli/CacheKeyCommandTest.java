@@ -10,8 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +77,44 @@ class CacheKeyCommandTest {
         assertThat(run("cache-key", dir.resolve(".mvn").toString(), "--maven-version", "3.9.16")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds no pom.xml");
         assertThat(run("cache-key")).isEqualTo(2);
+    }
+
+    /**
+     * A file the user cannot read is named, with the fix. Root reads every file, so as root the command runs as the
+     * user nobody (setpriv), from a copy of this module's classes that nobody can read.
+     */
+    @Test
+    void anUnreadableFileIsNamedWithTheFix() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(tree.resolve("pom.xml"), "<project/>\n");
+        Path secret = Files.createDirectories(tree.resolve("src")).resolve("Secret.java");
+        Files.writeString(secret, "class Secret {}\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        Path classes = dir.resolve("classes");
+        Path built = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(built)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Files.copy(from, classes.resolve(built.relativize(from).toString()));
+            }
+        }
+        List<String> command = new ArrayList<>();
+        if ((Integer) Files.getAttribute(secret, "unix:uid") == 0) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    if (!p.equals(secret)) {
+                        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
+                                Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                    }
+                }
+            }
+            command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        }
+        command.addAll(List.of(ChildJvm.currentJava().toString(), "-cp", classes.toString(), Main.class.getName(),
+                "cache-key", tree.toString(), "--maven-version", "3.9.16"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).isEqualTo("cache-key: Cannot read " + secret + ": permission denied. Make it readable "
+                + "(chmod a+r), or delete it if it is not part of the build." + System.lineSeparator());
     }
 }
