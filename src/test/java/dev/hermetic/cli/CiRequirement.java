@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Assumptions;
  * where it is absent the test skips, saying why; under CI (environment variable {@code CI} set) it fails instead, so
  * a check cannot silently stop running there.
  */
-final class CiRequirement {
+public final class CiRequirement {
 
     private CiRequirement() {}
 
-    static void require(boolean present, String absence) {
+    public static void require(boolean present, String absence) {
         require(present, absence, System.getenv("CI"));
     }
 

@@ -89,6 +89,27 @@ class CompareCommandTest {
         assertThat(r.out()).contains("  investigate with: diffoscope '" + reference + "' '" + actual + "'\n");
     }
 
+    /** The printed command, run as a shell would run it, by the real diffoscope: it finds the same difference. */
+    @Test
+    void theDiffoscopeCommandRunsAsPrinted() throws Exception {
+        String path = System.getenv("PATH");
+        CiRequirement.require(dev.hermetic.compare.ConsoleReport.diffoscopeOnPath(path),
+                "diffoscope is not on the PATH (Debian: apt-get install --no-install-recommends diffoscope-minimal)");
+        Path reference = jar("r/it's a.jar", "21");
+        Path actual = jar("a/it's a.jar", "17");
+        Run r = run(Map.of("PATH", path), reference.toString(), actual.toString());
+        String prefix = "  investigate with: ";
+        String command = r.out().lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no diffoscope command in:\n" + r.out())).substring(prefix.length());
+
+        Process diffoscope = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String out = new String(diffoscope.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(diffoscope.waitFor()).as("diffoscope's exit status (1: the files differ); its output:%n%s", out)
+                .isEqualTo(1);
+        assertThat(out).contains(reference.toString(), actual.toString(), "META-INF/MANIFEST.MF",
+                "-Build-Jdk-Spec: 21", "+Build-Jdk-Spec: 17");
+    }
+
     @Test
     void directoriesWithEveryReportWritten() throws IOException {
         jar("r/x/a.jar", "21");
