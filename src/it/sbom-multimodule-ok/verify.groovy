@@ -126,6 +126,10 @@ File verifiedApp = new File(basedir, 'app/target/verified/sbom-app-1.0-cyclonedx
 assert schemaProblems(parser, verifiedApp.bytes, validatorLoader, version16).isEmpty()
 Map verified = new JsonSlurper().parse(verifiedApp)
 assert verified.metadata.properties == [[name: 'hermetic:dependencies', value: 'verified against the lockfile']]
+// -Dhermetic.sbom.timestamp: the build's fixed time (outputTimestamp, unless SOURCE_DATE_EPOCH is set), not the clock.
+String epoch = System.getenv('SOURCE_DATE_EPOCH')
+assert verified.metadata.timestamp == (epoch ? java.time.Instant.ofEpochSecond(epoch as long).toString()
+        : '2025-06-01T12:00:00Z')
 String lockLine = new File(basedir, 'hermetic.lock').readLines()
         .find { it.startsWith('org.apache.commons:commons-text:jar:1.12.0 ') }
 assert lockLine != null

@@ -1,5 +1,6 @@
 package dev.hermetic.maven;
 
+import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.io.AtomicFile;
@@ -13,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -81,6 +83,18 @@ public class SbomMojo extends HermeticMojo {
     @Parameter(property = "hermetic.sbom.format", defaultValue = "json")
     private String format;
 
+    /**
+     * Writes {@code metadata.timestamp}: the build's fixed time ({@code SOURCE_DATE_EPOCH}, else
+     * {@code project.build.outputTimestamp}), never the clock. Refused when neither is set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.sbom.timestamp", defaultValue = "false")
+    private boolean timestamp;
+
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
+
     /** The lockfile {@code hermetic:verify} checks: the same property. */
     @Parameter(property = "hermetic.verify.lockfile")
     private File lockfile;
@@ -115,11 +129,7 @@ public class SbomMojo extends HermeticMojo {
             getLog().info("Skipping hermetic:sbom: " + project.getId() + " already has its SBOM");
             return;
         }
-        List<String> types = FORMATS.get(format == null ? "" : format.trim());
-        if (types == null) {
-            throw new MojoFailureException("hermetic.sbom.format is '" + format + "': use json, xml or all"
-                    + " (<format> in the plugin's configuration, or -Dhermetic.sbom.format).");
-        }
+        List<String> types = types(format);
         for (String type : types) {
             Optional<Artifact> theirs = SignedFilesCollector.attachedAs(project, type, CLASSIFIER);
             if (theirs.isPresent()) { // same coordinates and file name: ours would replace it, on disk and in deploy
@@ -156,7 +166,8 @@ public class SbomMojo extends HermeticMojo {
         }
         Optional<SortedMap<ArtifactCoordinates, SortedSet<ArtifactCoordinates>>> graph = graph(module.coordinates());
         CycloneDxSbom sbom = new CycloneDxSbom(module, components, graph, plugin.getVersion(),
-                verified ? CycloneDxSbom.DependencySource.LOCKFILE : CycloneDxSbom.DependencySource.RESOLVED);
+                verified ? CycloneDxSbom.DependencySource.LOCKFILE : CycloneDxSbom.DependencySource.RESOLVED,
+                timestamp ? Optional.of(fixedTime(System.getenv(), outputTimestamp)) : Optional.empty());
         List<String> written = new ArrayList<>();
         for (String type : types) {
             Path file = outputDirectory.toPath().resolve(SignedFilesCollector.repositoryFileName(
@@ -240,6 +251,28 @@ public class SbomMojo extends HermeticMojo {
             throw new MojoFailureException("Cannot read the lockfile " + path + " for the SBOM of "
                     + project.getId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The types {@code hermetic.sbom.format} asks for. */
+    static List<String> types(String format) throws MojoFailureException {
+        List<String> types = FORMATS.get(format == null ? "" : format.trim());
+        if (types == null) {
+            throw new MojoFailureException("hermetic.sbom.format is '" + format + "': use json, xml or all"
+                    + " (<format> in the plugin's configuration, or -Dhermetic.sbom.format).");
+        }
+        return types;
+    }
+
+    /** The build's fixed time for {@code hermetic.sbom.timestamp}; refused when the build has none. */
+    static Instant fixedTime(Map<String, String> environment, String outputTimestamp) throws MojoFailureException {
+        BuildTimestamp time = NormalizeMojo.resolveTimestamp(environment, outputTimestamp);
+        if (time.source().equals(BuildTimestamp.DEFAULT)) {
+            throw new MojoFailureException("hermetic.sbom.timestamp asks for the build's fixed time, but neither"
+                    + " SOURCE_DATE_EPOCH nor project.build.outputTimestamp is set. Set <project.build.outputTimestamp>"
+                    + " (e.g. 2026-01-01T00:00:00Z), or leave hermetic.sbom.timestamp off: the SBOM then has no"
+                    + " timestamp, which is what makes rebuilds identical without one.");
+        }
+        return Instant.ofEpochSecond(time.epochSeconds());
     }
 
     private static String scope(Artifact a) {

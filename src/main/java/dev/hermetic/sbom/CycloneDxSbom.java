@@ -13,7 +13,9 @@ import dev.hermetic.lock.ArtifactCoordinates;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +49,11 @@ import org.cyclonedx.model.metadata.ToolInformation;
  *     empty: only the module's own list, made of every component
  * @param toolVersion this plugin's version, for {@code metadata.tools}
  * @param dependencySource how the components' digests were obtained, for the {@code hermetic:dependencies} property
+ * @param timestamp {@code metadata.timestamp} when the user asks for one: the build's fixed time, never the clock
  */
 public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components,
         Optional<SortedMap<ArtifactCoordinates, SortedSet<ArtifactCoordinates>>> graph, String toolVersion,
-        DependencySource dependencySource) {
+        DependencySource dependencySource, Optional<Instant> timestamp) {
 
     /** The specification version written. */
     public static final Version SPEC_VERSION = Version.VERSION_16;
@@ -160,7 +163,8 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
     private Bom toBom() {
         Bom bom = new Bom();
         Metadata metadata = new Metadata();
-        metadata.setTimestamp(null); // the library stamps the current time: a rebuild would differ
+        // The library stamps the current time: a rebuild would differ.
+        metadata.setTimestamp(timestamp.map(Date::from).orElse(null));
         Component tool = new Component();
         tool.setType(Component.Type.APPLICATION);
         tool.setGroup(TOOL_GROUP);

@@ -9,6 +9,7 @@ import dev.hermetic.lock.ArtifactCoordinates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TimeZone;
 import java.util.TreeSet;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.parsers.JsonParser;
@@ -56,6 +58,10 @@ class CycloneDxSbomTest {
     }
 
     private static CycloneDxSbom sbom(List<SbomComponent> components, boolean withGraph) {
+        return sbom(components, withGraph, Optional.empty());
+    }
+
+    private static CycloneDxSbom sbom(List<SbomComponent> components, boolean withGraph, Optional<Instant> timestamp) {
         SortedMap<ArtifactCoordinates, SortedSet<ArtifactCoordinates>> graph = new TreeMap<>();
         graph.put(MODULE, new TreeSet<>(List.of(GUAVA, JUNIT, TESTS)));
         graph.put(GUAVA, new TreeSet<>(List.of(FAILUREACCESS)));
@@ -64,7 +70,7 @@ class CycloneDxSbomTest {
                 DigestAlgorithm.SHA_512, hex('b', DigestAlgorithm.SHA_512)),
                 List.of(new DeclaredLicense("MIT License", null)));
         return new CycloneDxSbom(module, components, withGraph ? Optional.of(graph) : Optional.empty(), "0.1.0",
-                CycloneDxSbom.DependencySource.LOCKFILE);
+                CycloneDxSbom.DependencySource.LOCKFILE, timestamp);
     }
 
     private static List<SbomComponent> components() {
@@ -114,6 +120,22 @@ class CycloneDxSbomTest {
     @Test
     void hasNoTimestamp() throws IOException {
         assertThat(tree(sbom(components(), true)).path("metadata").has("timestamp")).isFalse();
+    }
+
+    @Test
+    void aFixedTimeAskedForIsWrittenInUtcWhateverTheDefaultTimeZone() throws Exception {
+        TimeZone before = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            CycloneDxSbom sbom = sbom(components(), true, Optional.of(Instant.parse("2025-06-01T12:00:00Z")));
+            assertThat(tree(sbom).path("metadata").path("timestamp").asText()).isEqualTo("2025-06-01T12:00:00Z");
+            assertThat(new String(sbom.toXml(), StandardCharsets.UTF_8))
+                    .contains("<timestamp>2025-06-01T12:00:00Z</timestamp>");
+            assertThat(new JsonParser().validate(sbom.toJson(), CycloneDxSbom.SPEC_VERSION)).isEmpty();
+            assertThat(serial(sbom)).isNotEqualTo(serial(sbom(components(), true)));
+        } finally {
+            TimeZone.setDefault(before);
+        }
     }
 
     @Test
