@@ -23,6 +23,7 @@ final class ContentDigest {
 
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    private static final int BINARY = -2;
 
     private final byte[] in = new byte[64 * 1024];
     private final byte[] out = new byte[64 * 1024];
@@ -33,15 +34,16 @@ final class ContentDigest {
         sha256.reset();
         try (InputStream stream = open(file)) {
             int filled = fill(stream, TEXT_PROBE);
-            if (!isText(in, filled)) {
+            int firstCr = scanFirstChunk(filled);
+            if (firstCr == BINARY) {
                 sha256.update(in, 0, filled);
                 for (int n; (n = stream.read(in)) > 0; ) {
                     sha256.update(in, 0, n);
                 }
             } else {
-                boolean pendingCr = false;
-                for (int n = filled; n > 0; n = stream.read(in)) {
-                    pendingCr = normalize(n, pendingCr);
+                boolean pendingCr = filled > 0 && normalize(filled, false, firstCr);
+                for (int n; (n = stream.read(in)) > 0; ) {
+                    pendingCr = normalize(n, pendingCr, indexOfCr(n));
                 }
                 if (pendingCr) {
                     sha256.update(CR);
@@ -67,7 +69,11 @@ final class ContentDigest {
     }
 
     private int indexOfCr(int n) {
-        for (int i = 0; i < n; i++) {
+        return indexOfCr(0, n);
+    }
+
+    private int indexOfCr(int from, int n) {
+        for (int i = from; i < n; i++) {
             if (in[i] == CR) {
                 return i;
             }
@@ -88,23 +94,34 @@ final class ContentDigest {
         return filled;
     }
 
-    static boolean isText(byte[] bytes, int length) {
-        for (int i = 0, end = Math.min(length, TEXT_PROBE); i < end; i++) {
-            if (bytes[i] == 0) {
-                return false;
+    /**
+     * Both questions about the first chunk in one pass, most files being one chunk: {@link #BINARY} if a NUL lies in
+     * the first {@value #TEXT_PROBE} bytes, else where the first CR is, or -1.
+     */
+    private int scanFirstChunk(int n) {
+        int probe = Math.min(n, TEXT_PROBE);
+        int firstCr = -1;
+        for (int i = 0; i < probe; i++) {
+            byte b = in[i];
+            if (b == 0) {
+                return BINARY;
+            }
+            if (b == CR && firstCr < 0) {
+                firstCr = i;
             }
         }
-        return true;
+        return firstCr >= 0 ? firstCr : indexOfCr(probe, n);
     }
 
     /**
      * Hashes {@code in[0..n)} without the CR of each CR LF pair. A CR that ends the chunk waits for the next one's
      * first byte.
      *
+     * @param firstCr where the chunk's first CR is, or -1
      * @return whether a CR ends this chunk and is not hashed yet
      */
-    private boolean normalize(int n, boolean pendingCr) {
-        if (indexOfCr(n) < 0 && (!pendingCr || in[0] == LF)) {
+    private boolean normalize(int n, boolean pendingCr, int firstCr) {
+        if (firstCr < 0 && (!pendingCr || in[0] == LF)) {
             sha256.update(in, 0, n); // most chunks: nothing to fold, no copy
             return false;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,10 +18,15 @@ import java.util.Optional;
  */
 final class GitIndex {
 
-    /** One index entry: its path from the work tree's root, its git mode and its object id (hex). */
-    record Entry(String path, int mode, String objectId) {
+    /** One index entry: its path from the work tree's root, its git mode and its object id. */
+    record Entry(String path, int mode, byte[] id) {
         static final int GITLINK = 0160000;
         static final int SPARSE_DIRECTORY = 0040000;
+
+        /** The object id in hex; only submodules and sparse directories need it, so it is not made for every file. */
+        String objectId() {
+            return HexFormat.of().formatHex(id);
+        }
     }
 
     /** A git work tree and where its index is. */
@@ -133,7 +139,7 @@ final class GitIndex {
             previous = path;
             String name = new String(path, StandardCharsets.UTF_8);
             if (!name.equals(last)) { // a conflicted path has one entry per stage, in a row
-                entries.add(new Entry(name, mode, java.util.HexFormat.of().formatHex(id)));
+                entries.add(new Entry(name, mode, id));
                 last = name;
             }
         }

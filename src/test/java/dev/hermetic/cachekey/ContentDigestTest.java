@@ -34,7 +34,7 @@ class ContentDigestTest {
 
     @Test
     void aCrLfSplitAcrossReadsIsFolded() throws Exception {
-        for (int at : new int[] {8000 - 1, 65536 - 1, 65536, 2 * 65536 - 1}) {
+        for (int at : new int[] {8000 - 1, 20000, 65536 - 1, 65536, 2 * 65536 - 1}) {
             byte[] crlf = new byte[at + 2 + 100];
             Arrays.fill(crlf, (byte) 'x');
             crlf[at] = '\r';
