@@ -73,5 +73,12 @@ artifacts.each { if (!recipeOut.contains("${it}: OK")) problems << "sha256sum --
 
 String log = new File(basedir, 'build.log').text
 if (!(log =~ /Wrote prov-lib-1\.0\.intoto\.jsonl: 4 subjects/)) problems << 'build.log does not say the provenance was written'
+// One read of each file: provenance hands its provenance to sign, which makes the subjects from the digests of the
+// bytes it signs and writes the envelope in its own run (the line comes from sign's execution).
+List<String> logLines = log.readLines()
+int handed = logLines.findIndexOf { it.contains('The provenance of it.hermetic:prov-lib:jar:1.0 is made by hermetic:sign') }
+int signing = logLines.findIndexOf { it.contains(':sign (default) @ prov-lib') }
+int written = logLines.findIndexOf { it.contains('Wrote prov-lib-1.0.intoto.jsonl') }
+if (!(0 <= handed && handed < signing && signing < written)) problems << "not made in sign's run: ${[handed, signing, written]}".toString()
 it.assertNoProblems(problems)
 return true

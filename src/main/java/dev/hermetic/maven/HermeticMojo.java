@@ -47,9 +47,14 @@ abstract class HermeticMojo extends AbstractMojo {
         if (skip || skipAll) {
             getLog().info("Skipping hermetic:" + goal + " ("
                     + (skip ? "hermetic." + propertyName(goal) + ".skip" : "hermetic.skip") + " is true)");
+            skipped();
             return;
         }
         run();
+    }
+
+    /** What a skipped goal still owes another: by default nothing. */
+    void skipped() throws MojoExecutionException, MojoFailureException {
     }
 
     /** The goal's own {@code skip} parameter. */

@@ -181,21 +181,34 @@ public class ProvenanceMojo extends SigningKeyMojo {
                 : session.getRequest().getStartTime().toInstant();
         PassphraseSource.refusePassphraseProperty(
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
+        Plugin declared = project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY);
+        boolean signNext = mojoExecution.getLifecyclePhase() == null ? signTypedAfter(session.getGoals())
+                : declared != null && signRunsAfter(declared.getExecutions(), mojoExecution.getExecutionId(),
+                        mojoExecution.getLifecyclePhase());
+        if (signNext) {
+            // Sign reads every file once for its signature; the subjects' digests come from that read.
+            Path file = outputFile();
+            new PendingProvenance(file, file.getFileName().toString(), required || signRequired,
+                    () -> prepare(started), () -> writeAlone(started)).handTo(project);
+            getLog().info("The provenance of " + project.getId() + " is made by hermetic:sign, which runs next, from"
+                    + " the digests of the bytes it signs, and signed with its key");
+            return;
+        }
+        writeAlone(started);
+    }
+
+    /**
+     * Writes the provenance on its own: its key from its own settings, every subject hashed here. What it does when
+     * {@code hermetic:sign} does not run right after it in the module.
+     */
+    private void writeAlone(Instant started) throws MojoExecutionException, MojoFailureException {
         boolean keyRequired = required || signRequired;
         SigningEnvironment environment = SigningEnvironment.system();
         SignMojo.KeySettings keySettings = keySettings(keyRequired);
         SigningKeyLoader loader = keySettings.loader(environment, settings(), settingsDecrypter, project.getId());
         if (!keyRequired && !SignMojo.KeySettings.keyFound(loader, project.getId())) {
-            String source = keySettings.keySource(environment).description();
-            Plugin declared = project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY);
-            if (declared != null && signRunsAfter(declared.getExecutions(), mojoExecution.getExecutionId(),
-                    mojoExecution.getLifecyclePhase())) {
-                getLog().info(notSigning(project.getId(), source, keySettings.keyEnvName(), true));
-                project.setContextValue(NO_KEY_SAID_KEY, source);
-                return;
-            }
             getLog().info("Not writing provenance for " + project.getId() + ": no signing key in the "
-                    + source + ". It is signed with hermetic:sign's key"
+                    + keySettings.keySource(environment).description() + ". It is signed with hermetic:sign's key"
                     + " (docs/signing.md); -Dhermetic.provenance.required=true (or hermetic.sign.required) makes a"
                     + " missing key fail the build.");
             return;
@@ -207,33 +220,16 @@ public class ProvenanceMojo extends SigningKeyMojo {
             throw new MojoFailureException("Cannot sign the provenance of " + project.getId() + ": "
                     + e.getMessage(), e);
         }
-
         List<ResourceDescriptor> subjects = subjects();
-        boolean verified = VerifyOutcome.verifiedAgainstLockfile(session);
-        Path lockfilePath = BuildVerifier.lockfile(session, lockfile);
-        List<ResourceDescriptor> dependencies = new ArrayList<>(verified ? lockedDependencies(lockfilePath)
-                : resolvedDependencies());
-        Path root = BuildVerifier.root(session);
-        ResourceDescriptor source = source(root);
-        if (source != null) {
-            dependencies.add(source);
-        }
-        ExternalParameters external = ExternalParameters.of(session.getGoals(),
-                BuildVerifier.build(session).profiles(), userProperties(), source, root);
-        InternalParameters internal = InternalParameters.current(runtime.getMavenVersion(), plugin.getVersion(),
-                verified);
-        RunMetadata metadata = new RunMetadata(Optional.ofNullable(blankToNull(invocationId)),
-                recordTimes ? Optional.of(started) : Optional.empty(),
-                recordTimes ? Optional.of(Instant.now()) : Optional.empty());
+        PendingProvenance.Prepared prepared = prepare(started);
         Provenance provenance;
         try {
-            provenance = new Provenance(subjects, external, internal, dependencies, builderId, metadata);
+            provenance = prepared.statement().apply(subjects);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Cannot write the provenance of " + project.getId() + ": "
                     + e.getMessage(), e);
         }
-        Path file = outputDirectory.toPath().resolve(SignedFilesCollector.repositoryFileName(
-                project.getArtifactId(), project.getVersion(), "", TYPE));
+        Path file = outputFile();
         try {
             byte[] line = DsseSigner.sign(provenance, key, "the provenance of " + project.getId()).toJsonLine();
             Files.createDirectories(file.getParent());
@@ -245,13 +241,50 @@ public class ProvenanceMojo extends SigningKeyMojo {
             throw new MojoExecutionException("Cannot write " + file + ": " + e
                     + ". Check free space and permissions there.", e);
         }
-        projectHelper.attachArtifact(project, TYPE, null, file.toFile());
+        attach(file);
+        getLog().info(PendingProvenance.written(file.getFileName().toString(), subjects.size(), prepared.summary(),
+                key));
+    }
+
+    /** Attaches the written provenance (by this goal or by hermetic:sign) and marks the module as having it. */
+    static void attach(MavenProjectHelper helper, MavenProject project, Path file) {
+        helper.attachArtifact(project, TYPE, null, file.toFile());
         project.setContextValue(WRITTEN_KEY, Boolean.TRUE);
-        getLog().info("Wrote " + file.getFileName() + ": " + subjects.size() + " subjects, "
-                + (dependencies.size() - (source == null ? 0 : 1)) + " dependencies ("
+    }
+
+    private void attach(Path file) {
+        attach(projectHelper, project, file);
+    }
+
+    private Path outputFile() {
+        return outputDirectory.toPath().resolve(SignedFilesCollector.repositoryFileName(
+                project.getArtifactId(), project.getVersion(), "", TYPE));
+    }
+
+    /** All but the subjects: the dependencies (the lockfile's, or hashed here), the source, the parameters. */
+    private PendingProvenance.Prepared prepare(Instant started) throws MojoExecutionException, MojoFailureException {
+        boolean verified = VerifyOutcome.verifiedAgainstLockfile(session);
+        Path lockfilePath = BuildVerifier.lockfile(session, lockfile);
+        List<ResourceDescriptor> dependencies = new ArrayList<>(verified ? lockedDependencies(lockfilePath)
+                : resolvedDependencies());
+        int dependencyCount = dependencies.size();
+        Path root = BuildVerifier.root(session);
+        ResourceDescriptor source = source(root);
+        if (source != null) {
+            dependencies.add(source);
+        }
+        ExternalParameters external = ExternalParameters.of(session.getGoals(),
+                BuildVerifier.build(session).profiles(), userProperties(), source, root);
+        InternalParameters internal = InternalParameters.current(runtime.getMavenVersion(), plugin.getVersion(),
+                verified);
+        String summary = dependencyCount + " dependencies ("
                 + (verified ? "verified against " + lockfilePath.getFileName() : "resolved, not verified") + ")"
                 + (source == null ? ", source unknown (not a git checkout: set hermetic.provenance.sourceUri and"
-                        + " sourceCommit)" : "") + "; signed with key " + key.fingerprint());
+                        + " sourceCommit)" : "");
+        return new PendingProvenance.Prepared(subjects -> new Provenance(subjects, external, internal,
+                dependencies, builderId, new RunMetadata(Optional.ofNullable(blankToNull(invocationId)),
+                        recordTimes ? Optional.of(started) : Optional.empty(),
+                        recordTimes ? Optional.of(Instant.now()) : Optional.empty())), summary);
     }
 
     /**

@@ -43,7 +43,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * ({@code .asc}) made in-process, writes their SHA-256 and SHA-512 digests next to them (Maven 3.9+, see
  * {@link #sideFileDigests}) and one signed digest manifest for the module ({@code sha256sum} format), and attaches
  * all of it, so that {@code install} and {@code deploy} carry it next to each artifact; what another plugin already
- * attached under the same coordinates is left in place.
+ * attached under the same coordinates is left in place. When {@code hermetic:provenance} ran right before it and
+ * handed it the module's provenance ({@link PendingProvenance}), the provenance's subjects are made from the digests
+ * of this run's one read of each file, and the envelope is written, signed and listed in the manifest in the same run.
  *
  * <p>Bound to {@code verify}: after {@code package}, where {@code hermetic:normalize} runs, and before
  * {@code install}/{@code deploy}. Archives attached after normalization are normalized again first (see
@@ -122,22 +124,34 @@ public class SignMojo extends SigningKeyMojo {
         return skip;
     }
 
+    /** Sign skipped: a provenance handed to it is written by the provenance goal alone. */
+    @Override
+    void skipped() throws MojoExecutionException, MojoFailureException {
+        PendingProvenance provenance = PendingProvenance.take(project);
+        if (provenance != null) {
+            provenance.writeAlone();
+        }
+    }
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
+        PendingProvenance provenance = PendingProvenance.take(project);
         if (project.getContextValue(SIGNED_KEY) != null) {
             getLog().info("Skipping hermetic:sign: " + project.getId() + " was already signed in this build");
+            if (provenance != null) {
+                provenance.writeAlone();
+            }
             return;
         }
         PassphraseSource.refusePassphraseProperty(
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
         SigningEnvironment environment = SigningEnvironment.system();
-        KeySettings keySettings = keySettings(required);
+        boolean keyRequired = required || provenance != null && provenance.keyRequired();
+        KeySettings keySettings = keySettings(keyRequired);
         SigningKeyLoader loader = keySettings.loader(environment, settings(), settingsDecrypter, project.getId());
-        if (!required && !KeySettings.keyFound(loader, project.getId())) {
-            String source = keySettings.keySource(environment).description();
-            if (!source.equals(project.getContextValue(NO_KEY_SAID_KEY))) { // else hermetic:provenance said it
-                getLog().info(notSigning(project.getId(), source, keySettings.keyEnvName(), false));
-            }
+        if (!keyRequired && !KeySettings.keyFound(loader, project.getId())) {
+            getLog().info(notSigning(project.getId(), keySettings.keySource(environment).description(),
+                    keySettings.keyEnvName(), provenance != null));
             return;
         }
 
@@ -165,12 +179,21 @@ public class SignMojo extends SigningKeyMojo {
                 getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
                         + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
             }
-            result = signAndWrite(run, key);
+            PendingProvenance.Prepared prepared = provenance == null ? null : provenance.prepare();
+            List<SigningRun.FileMaker> makers = provenance == null ? List.of() : List.of(provenance.maker(prepared,
+                    files.stream().map(SignedFilesCollector.SignedFile::repositoryFileName).toList(), key, directory,
+                    project.getId()));
+            result = signAndWrite(run, key, makers);
+            if (provenance != null) {
+                ProvenanceMojo.attach(projectHelper, project, provenance.file());
+                getLog().info(PendingProvenance.written(provenance.repositoryFileName(), (int) files.stream()
+                        .filter(f -> !ProvenanceMojo.TYPE.equals(f.extension())).count(), prepared.summary(), key));
+            }
         }
-        int attached = attach(attachments(files, result));
+        int attached = attach(attachments(files, provenance, result));
         project.setContextValue(SIGNED_KEY, Boolean.TRUE);
-        getLog().info("Signed " + (files.size() + 1) + " files of " + project.getId() + "; attached "
-                + attached + " signatures, digests and the manifest " + manifestName());
+        getLog().info("Signed " + (files.size() + result.made().size() + 1) + " files of " + project.getId()
+                + "; attached " + attached + " signatures, digests and the manifest " + manifestName());
     }
 
     /**
@@ -363,10 +386,10 @@ public class SignMojo extends SigningKeyMojo {
     }
 
     /** Signs every file and the manifest, and writes them all, or nothing when anything fails. */
-    private SigningRun.Result signAndWrite(SigningRun run, SigningKey key)
+    private SigningRun.Result signAndWrite(SigningRun run, SigningKey key, List<SigningRun.FileMaker> makers)
             throws MojoExecutionException, MojoFailureException {
         try {
-            return run.signAndWrite(key);
+            return run.signAndWrite(key, makers);
         } catch (SigningException e) {
             throw new MojoFailureException("Cannot sign " + project.getId() + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -379,10 +402,14 @@ public class SignMojo extends SigningKeyMojo {
      * What the run wrote, as attachments: each file's signature and side files under its extension and classifier,
      * then the manifest and its own; logs each file's SHA-256.
      */
-    private List<AttachedFile> attachments(List<SignedFilesCollector.SignedFile> files, SigningRun.Result result) {
+    private List<AttachedFile> attachments(List<SignedFilesCollector.SignedFile> files, PendingProvenance provenance,
+            SigningRun.Result result) {
         List<AttachedFile> attachments = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             addAttachments(files.get(i).extension(), files.get(i).classifier(), result.files().get(i), attachments);
+        }
+        if (provenance != null) { // the envelope itself is attached by ProvenanceMojo.attach
+            addAttachments(ProvenanceMojo.TYPE, "", result.made().get(0), attachments);
         }
         SigningRun.Signed manifest = result.manifest().orElseThrow();
         attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifest.source().file()));

@@ -15,12 +15,6 @@ import org.apache.maven.settings.Settings;
 abstract class SigningKeyMojo extends HermeticMojo {
 
     /**
-     * Key, in a module's context, of the key source {@code hermetic:provenance} found empty when it said so for
-     * {@code hermetic:sign} too, which then stays silent: one line per module without a key.
-     */
-    static final String NO_KEY_SAID_KEY = "dev.hermetic.sign.noKeySaid";
-
-    /**
      * File holding the secret key, ASCII-armored or binary, as written by
      * {@code gpg --armor --export-secret-keys <fingerprint>}. When set, it is the only key source (a missing file is
      * an error, even when {@code required} is false); when not set, the key comes from the environment variable
@@ -136,8 +130,18 @@ abstract class SigningKeyMojo extends HermeticMojo {
     }
 
     /**
-     * The one line a module without a key gets: from {@code hermetic:sign}, or from {@code hermetic:provenance}
-     * speaking for both when sign runs right after it.
+     * Whether {@code goals}, as typed on the command line, name {@code hermetic:sign} after
+     * {@code hermetic:provenance}: Maven runs them in that order in each module.
+     */
+    static boolean signTypedAfter(List<String> goals) {
+        List<String> own = goals.stream().map(BuildVerifier::ownGoal).toList();
+        int provenance = own.indexOf("provenance");
+        return provenance >= 0 && own.subList(provenance + 1, own.size()).contains("sign");
+    }
+
+    /**
+     * The one line a module without a key gets: from {@code hermetic:sign}, speaking for {@code hermetic:provenance}
+     * too when provenance handed it the provenance to make ({@link PendingProvenance}).
      */
     static String notSigning(String projectId, String keySource, String keyEnvName, boolean withProvenance) {
         return "Not signing " + projectId + (withProvenance ? " nor writing its provenance" : "") + ": no key in the "

@@ -66,9 +66,28 @@ public final class SigningRun implements AutoCloseable {
 
     /**
      * @param files one per file to sign, in the order given
+     * @param made one per {@link FileMaker}, in the order given
      * @param manifest the manifest and its signature, when one was asked for
      */
-    public record Result(List<Signed> files, Optional<Signed> manifest) {}
+    public record Result(List<Signed> files, List<Signed> made, Optional<Signed> manifest) {}
+
+    /**
+     * A file made during the run, from the digests of the files just signed (a provenance whose subjects they are):
+     * written to {@code target.file()}, signed and digested from {@code content}, and listed in the manifest.
+     */
+    public record MadeFile(FileToSign target, byte[] content) {
+        public MadeFile {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /** Makes a file from the run's results: no file is read again for it. */
+    @FunctionalInterface
+    public interface FileMaker {
+        /** @param signed the files of the run, signed, with the digests of the very bytes signed, in order */
+        MadeFile make(List<Signed> signed) throws SigningException;
+    }
 
     private final List<FileToSign> files;
     private final List<Path> paths;
@@ -132,17 +151,35 @@ public final class SigningRun implements AutoCloseable {
      * @throws IOException when a file cannot be read or an output cannot be written; nothing of this run is left
      */
     public Result signAndWrite(SigningKey key) throws SigningException, IOException {
+        return signAndWrite(key, List.of());
+    }
+
+    /**
+     * Signs every file, then makes each of {@code makers}' files from the results and signs it too, then the
+     * manifest of them all, then moves every output into place (the made files included): all or nothing.
+     *
+     * @throws SigningException when a signature or a made file cannot be made; nothing of this run is left
+     * @throws IOException when a file cannot be read or an output cannot be written; nothing of this run is left
+     */
+    public Result signAndWrite(SigningKey key, List<FileMaker> makers) throws SigningException, IOException {
         OpenPgpSigner signer = new OpenPgpSigner(key);
         try (StagedFiles staged = new StagedFiles()) {
             List<Signed> signed = new ArrayList<>();
             batch.signAll(signer, result -> signed.add(
                     stage(staged, files.get(signed.size()), result.armoredSignature(), result.digests())));
+            List<Signed> made = new ArrayList<>();
+            for (FileMaker maker : makers) {
+                MadeFile file = maker.make(List.copyOf(signed));
+                made.add(stageInMemory(staged, signer, file.target(), file.content()));
+            }
             Optional<Signed> signedManifest = Optional.empty();
             if (manifest.isPresent()) {
-                signedManifest = Optional.of(stageManifest(staged, signer, manifest.get(), signed));
+                List<Signed> listed = new ArrayList<>(signed);
+                listed.addAll(made);
+                signedManifest = Optional.of(stageManifest(staged, signer, manifest.get(), listed));
             }
             staged.moveIntoPlace();
-            return new Result(List.copyOf(signed), signedManifest);
+            return new Result(List.copyOf(signed), List.copyOf(made), signedManifest);
         }
     }
 
@@ -151,10 +188,15 @@ public final class SigningRun implements AutoCloseable {
         Map<String, String> entries = new LinkedHashMap<>();
         signed.forEach(s -> entries.put(s.source().name(), s.digests().get(DigestAlgorithm.SHA_256)));
         byte[] text = DigestManifest.of(DigestAlgorithm.SHA_256, entries).format().getBytes(StandardCharsets.UTF_8);
-        staged.stage(manifestFile, text);
-        byte[] signature = signer.armoredSignature(text, manifestFile.getFileName().toString());
-        return stage(staged, FileToSign.inPlace(manifestFile), signature,
-                MultiDigest.of(text, EnumSet.allOf(DigestAlgorithm.class)).hex());
+        return stageInMemory(staged, signer, FileToSign.inPlace(manifestFile), text);
+    }
+
+    /** A file made in memory: written, signed and digested from its bytes, which are never read back. */
+    private Signed stageInMemory(StagedFiles staged, OpenPgpSigner signer, FileToSign file, byte[] content)
+            throws SigningException, IOException {
+        staged.stage(file.file(), content);
+        byte[] signature = signer.armoredSignature(content, file.name());
+        return stage(staged, file, signature, MultiDigest.of(content, EnumSet.allOf(DigestAlgorithm.class)).hex());
     }
 
     private Signed stage(StagedFiles staged, FileToSign file, byte[] armoredSignature,

@@ -35,6 +35,16 @@ class SigningKeyMojoTest {
     }
 
     @Test
+    void onTheCommandLineSignRunsAfterProvenanceWhenTypedAfterIt() {
+        assertThat(SigningKeyMojo.signTypedAfter(List.of("package", "hermetic:provenance", "hermetic:sign"))).isTrue();
+        assertThat(SigningKeyMojo.signTypedAfter(List.of("verify", "dev.hermetic:hermetic-maven-plugin:provenance",
+                "dev.hermetic:hermetic-maven-plugin:1.0:sign@release"))).isTrue();
+        assertThat(SigningKeyMojo.signTypedAfter(List.of("hermetic:sign", "hermetic:provenance"))).isFalse();
+        assertThat(SigningKeyMojo.signTypedAfter(List.of("package", "hermetic:provenance"))).isFalse();
+        assertThat(SigningKeyMojo.signTypedAfter(List.of("package", "hermetic:provenance", "other:sign"))).isFalse();
+    }
+
+    @Test
     void theNoKeyLineSaysWhetherItSpeaksForProvenanceToo() {
         String alone = SigningKeyMojo.notSigning("it.hermetic:app:jar:1.0", "environment variable MAVEN_GPG_KEY",
                 "MAVEN_GPG_KEY", false);

@@ -100,6 +100,55 @@ class SigningRunTest {
     }
 
     @Test
+    void aFileMadeFromTheDigestsOfTheBytesSignedIsWrittenSignedAndListedLikeThem() throws Exception {
+        Path jar = Files.writeString(dir.resolve("build.jar"), "jar bytes");
+        Path out = dir.resolve("out");
+        Path made = dir.resolve("attest/lib-1.0.intoto.jsonl");
+        Path manifest = out.resolve("lib-1.0-digests.sha256sum");
+        List<List<SigningRun.Signed>> seen = new java.util.ArrayList<>();
+
+        SigningRun.Result result;
+        try (SigningRun run = SigningRun.start(List.of(new SigningRun.FileToSign(jar, out, "lib-1.0.jar")),
+                Optional.of(manifest), BOTH)) {
+            result = run.signAndWrite(key(), List.of(signed -> {
+                seen.add(signed);
+                return new SigningRun.MadeFile(new SigningRun.FileToSign(made, out, "lib-1.0.intoto.jsonl"),
+                        ("subject " + signed.get(0).digests().get(DigestAlgorithm.SHA_512)).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8));
+            }));
+        }
+
+        // The maker saw the digests of the very bytes signed, from the run's one read.
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get(0).digests()).isEqualTo(HexDigests.digest(jar, BOTH));
+        assertThat(Files.readString(made)).isEqualTo("subject " + HexDigests.digest(jar, DigestAlgorithm.SHA_512));
+        assertThat(result.made()).hasSize(1);
+        assertThat(result.made().get(0).digests()).isEqualTo(HexDigests.digest(made, BOTH));
+        assertVerifies(out.resolve("lib-1.0.intoto.jsonl.asc"), made);
+        assertThat(Files.readString(out.resolve("lib-1.0.intoto.jsonl.sha256")))
+                .isEqualTo(HexDigests.digest(made, DigestAlgorithm.SHA_256));
+        assertThat(DigestManifest.read(manifest, DigestAlgorithm.SHA_256).entries()).isEqualTo(Map.of(
+                "lib-1.0.jar", HexDigests.digest(jar, DigestAlgorithm.SHA_256),
+                "lib-1.0.intoto.jsonl", HexDigests.digest(made, DigestAlgorithm.SHA_256)));
+    }
+
+    @Test
+    void aMakerThatFailsLeavesNothingOfThisRun() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "a");
+        Path out = dir.resolve("out");
+
+        try (SigningRun run = SigningRun.start(List.of(new SigningRun.FileToSign(jar, out, "a.jar")),
+                Optional.of(out.resolve("SHA256SUMS")), BOTH)) {
+            SigningKey key = key();
+            assertThatThrownBy(() -> run.signAndWrite(key, List.of(signed -> {
+                throw new SigningException("cannot make it");
+            }))).isInstanceOf(SigningException.class).hasMessage("cannot make it");
+        }
+
+        assertThat(Files.exists(out) ? names(out) : List.of()).isEmpty();
+    }
+
+    @Test
     void aFailurePartWayLeavesNothingOfThisRunAndTheEarlierOutputsAsTheyWere() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
         Path first = Files.writeString(dir.resolve("a.jar"), "a");
