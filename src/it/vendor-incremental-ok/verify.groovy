@@ -18,6 +18,14 @@ assert log.count('hermetic:vendor: ' + vendored.canonicalPath) == 1: 'vendored o
 assert new File(vendored, 'it/fake/parent/1.0/parent-1.0.pom').bytes == new File(basedir, 'repo/it/fake/parent/1.0/parent-1.0.pom').bytes
 assert !new File(vendored, 'it/fake/lib-a').exists() && !new File(vendored, 'it/fake/lib-b').exists()
 assert !new File(vendored, 'it/hermetic').exists(): 'the reactor\'s own modules are never vendored'
+// The archive for a machine without network: the repository as vendored, and the settings.
+fx.assertLog(basedir, ['hermetic:vendor: packed ', 'tar -xzf repository.tar.gz -C .hermetic'])
+Process tar = new ProcessBuilder('tar', '-tzf', '.hermetic/repository.tar.gz').directory(basedir).start()
+List<String> entries = tar.inputStream.getText('UTF-8').readLines()
+assert tar.waitFor() == 0
+assert entries.containsAll(['settings.xml', 'repository/it/fake/lib-c/1.0/lib-c-1.0.jar',
+        'repository/it/fake/lib-c/1.0/lib-c-1.0.jar.sha1']): entries
+assert !entries.any { it.contains('lib-a') } && !entries.any { it.contains('local-repository') }: entries
 // The printed advice, followed from the project's root: the build resolves from the vendored repository alone.
 File settings = new File(basedir, '.hermetic/settings.xml')
 assert settings.text.contains('<url>file://${user.dir}/.hermetic/repository</url>')

@@ -11,7 +11,7 @@ public final class Main {
 
     /** The commands' names, in the order the usage text lists them. */
     static final List<String> NAMES = List.of("normalize", "sign", "lock-verify", "verify-provenance", "compare",
-            "cache-key");
+            "cache-key", "vendor");
 
     private Main() {}
 
@@ -45,6 +45,7 @@ public final class Main {
             case "verify-provenance" -> new VerifyProvenanceCommand();
             case "compare" -> new CompareCommand();
             case "cache-key" -> new CacheKeyCommand();
+            case "vendor" -> new VendorCommand();
             default -> null;
         };
     }

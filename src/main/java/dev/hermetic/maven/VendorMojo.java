@@ -3,13 +3,11 @@ package dev.hermetic.maven;
 import dev.hermetic.lock.BuildVariant;
 import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.ReactorVerification;
-import dev.hermetic.vendor.MirrorSettings;
 import dev.hermetic.vendor.VendorException;
-import dev.hermetic.vendor.VendoredRepository;
+import dev.hermetic.vendor.Vendoring;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
@@ -68,6 +66,16 @@ public class VendorMojo extends HermeticMojo {
         super("vendor");
     }
 
+    /**
+     * Also packs the vendored repository and its {@code settings.xml} into one byte-reproducible {@code .tar.gz}
+     * beside them ({@code .hermetic/repository.tar.gz}), for a machine without network: there, unpack it into the
+     * project's {@code .hermetic/} ({@code tar -xzf repository.tar.gz -C .hermetic}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "hermetic.vendor.archive", defaultValue = "false")
+    private boolean archive;
+
     @Override
     boolean skipGoal() {
         return skip;
@@ -96,30 +104,25 @@ public class VendorMojo extends HermeticMojo {
         Path target = directory != null ? directory.toPath() : root.resolve(".hermetic/repository");
         RepositorySystemSession repository = session.getRepositorySession();
         Set<String> reactor = BuildArtifactCollector.reactorIds(BuildVerifier.reactor(session));
-        List<VendoredRepository.Artifact> artifacts = own.artifacts().stream()
-                .filter(a -> !BuildArtifactCollector.inReactor(reactor, a.coordinates()))
-                .map(a -> new VendoredRepository.Artifact(a.coordinates(), a.digest(),
-                        BuildVerifier.localFile(repository, a.coordinates())))
-                .toList();
-        VendoredRepository vendored = new VendoredRepository(target, own.algorithm());
-        VendoredRepository.Result result;
-        String command;
-        Path settings = vendored.directory().resolveSibling("settings.xml");
+        Vendoring vendoring;
         try {
-            result = vendored.update(artifacts);
-            command = MirrorSettings.write(settings, vendored.directory(), root);
+            vendoring = Vendoring.run(own, c -> BuildArtifactCollector.inReactor(reactor, c),
+                    c -> BuildVerifier.localFile(repository, c), target, root, archive);
         } catch (VendorException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("hermetic:vendor cannot write " + vendored.directory() + ": "
-                    + e.getMessage() + ". Check that the directory is writable and the disk not full.", e);
+            throw new MojoExecutionException("hermetic:vendor into " + target.toAbsolutePath() + " failed: "
+                    + e.getMessage() + ". Check that the local repository is readable, the directory writable and "
+                    + "the disk not full.", e);
         }
-        result.repairs().forEach(r -> getLog().warn("hermetic:vendor: repaired " + r));
-        getLog().info(String.format(Locale.ROOT, "hermetic:vendor: %s for build %s: %d artifacts: copied %d, "
-                + "unchanged %d, repaired %d, removed %d (%.1f MB copied, %.2f s)", vendored.directory(),
-                build.describe(), artifacts.size(), result.copied(), result.unchanged(), result.repaired(),
-                result.removed(), result.bytesCopied() / 1e6, (System.nanoTime() - start) / 1e9));
-        getLog().info("hermetic:vendor: wrote " + settings + "; to build from the vendored repository alone, run "
-                + "from " + root + ": " + command);
+        vendoring.result().repairs().forEach(r -> getLog().warn("hermetic:vendor: repaired " + r));
+        getLog().info(String.format(Locale.ROOT, "hermetic:vendor: %s for build %s: %d artifacts: %s, %.2f s",
+                vendoring.directory(), build.describe(), vendoring.artifacts(),
+                vendoring.counts(), (System.nanoTime() - start) / 1e9));
+        getLog().info("hermetic:vendor: wrote " + vendoring.settings() + "; to build from the vendored repository "
+                + "alone, run from " + root + ": " + vendoring.command());
+        if (vendoring.archive() != null) {
+            getLog().info("hermetic:vendor: " + vendoring.archiveAdvice());
+        }
     }
 }

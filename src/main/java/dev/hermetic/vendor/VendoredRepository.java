@@ -115,6 +115,7 @@ public final class VendoredRepository {
         }
         Queue<byte[]> buffers = new ConcurrentLinkedQueue<>();
         List<Plan> plans = parallel(byPath.values(), a -> examine(a, buffers));
+        boolean parentExisted = Files.isDirectory(directory.getParent());
         Path staging = stagingDirectory();
         Result result;
         try {
@@ -147,6 +148,13 @@ public final class VendoredRepository {
                     List.copyOf(repairs));
         } finally {
             deleteTree(staging);
+            if (!parentExisted) {
+                try {
+                    Files.deleteIfExists(directory.getParent()); // a failed first run leaves nothing behind
+                } catch (DirectoryNotEmptyException holdsTheRepository) {
+                    // the run succeeded
+                }
+            }
         }
         return result;
     }

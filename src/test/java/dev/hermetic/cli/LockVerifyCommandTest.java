@@ -37,6 +37,12 @@ class LockVerifyCommandTest {
     @BeforeEach
     void lockTwoArtifacts() throws Exception {
         repo = dir.resolve("repository");
+        lockfile = dir.resolve("hermetic.lock");
+        lockTwoArtifacts(repo, lockfile);
+    }
+
+    /** Puts {@link #LIB} and {@link #PLUGIN} in local repository {@code repo} and locks them in {@code lockfile}. */
+    static void lockTwoArtifacts(Path repo, Path lockfile) throws Exception {
         List<UsedArtifact> used = new ArrayList<>();
         for (ArtifactCoordinates c : List.of(LIB, PLUGIN)) {
             Path f = repo.resolve(c.repositoryPath());
@@ -45,7 +51,6 @@ class LockVerifyCommandTest {
             used.add(new UsedArtifact(c, f, c == LIB ? ArtifactRole.DEPENDENCY : ArtifactRole.PLUGIN,
                     c == LIB ? "compile" : "", "g:app"));
         }
-        lockfile = dir.resolve("hermetic.lock");
         LockfileWriter.write(Lockfile.create(used, DigestAlgorithm.SHA_256,
                 new BuildEnvironment("3.9.16", "17", "Debian", "")), lockfile);
     }
