@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The hermetic-maven-plugin demo, the whole flow on examples/hello:
-#   lock check (hermetic:verify, validate) -> build -> normalize (package, verify) -> sign (verify)
-#   -> deploy into a local repository under examples/hello/target/demo-repo
-# then prints the deployed files' SHA-256 and verifies one signature.
+#   lock check (hermetic:verify, validate) -> build -> normalize (package, verify) -> SBOM, provenance, sign
+#   (verify) -> deploy into a local repository under examples/hello/target/demo-repo
+# then prints what was deployed (digests, the signed manifest, the SBOM, the provenance), verifies one signature,
+# and verifies the provenance with the plugin's CLI and with gpg through the recipe of docs/provenance.md.
 # Usage: examples/run.sh   (from any directory; needs JDK 17+ and access to Maven Central once)
 #
 # Signing uses a THROWAWAY key that this script generates for itself on every run and deletes at exit. It only
@@ -48,10 +49,11 @@ make_throwaway_key() {
 # Step 3: one Maven run. In order: the extension verifies every plugin and dependency against the committed
 # examples/hello/hermetic.lock before any plugin runs (hermetic:verify in validate reports it); compile, test,
 # jar; hermetic:normalize (package: the jar; the sources jar right after maven-source-plugin attaches it, which
-# extension mode does); hermetic:sign (verify: .asc, .sha256,
-# .sha512 and the signed digest manifest); install; deploy.
+# extension mode does); hermetic:sbom (verify: the CycloneDX SBOM); hermetic:provenance and hermetic:sign (verify:
+# each file read once for its .asc, .sha256, .sha512 and its provenance subject; the signed provenance; the signed
+# digest manifest of them all); install; deploy.
 build_and_deploy() {
-  step "Building examples/hello: mvn clean deploy (lock check, build, normalize, sign, deploy)"
+  step "Building examples/hello: mvn clean deploy (lock check, build, normalize, SBOM, provenance, sign, deploy)"
   "$MVNW" -B -f "$EXAMPLE/pom.xml" clean deploy \
     -DaltDeploymentRepository="demo::file://$DEMO_REPO"
 }
@@ -66,9 +68,24 @@ print_digests() {
   fi
   (cd "$dir" && ls -1)
   step "SHA-256 of the deployed artifacts (the signed manifest lists the same)"
-  (cd "$dir" && sha256sum -- *.jar *.pom)
-  step "The signed digest manifest"
+  (cd "$dir" && sha256sum -- *.jar *.pom *-cyclonedx.json *.intoto.jsonl)
+  step "The signed digest manifest (every file, the SBOM and the provenance included)"
   cat "$dir"/*-digests.sha256sum
+  step "The SBOM (CycloneDX 1.6): the module and its components"
+  if command -v jq >/dev/null; then
+    jq -r '"module: " + .metadata.component.purl + "  sha256:" + (.metadata.component.hashes[0].content),
+      (.components[] | "  " + ([.properties[]? | select(.name == "hermetic:maven:scope") | .value] | join(","))
+        + "  " + .purl)' \
+      "$dir"/hello-1.0.0-cyclonedx.json
+  else
+    head -c 1500 "$dir"/hello-1.0.0-cyclonedx.json; echo
+  fi
+  step "The provenance (an in-toto Statement in a signed DSSE envelope): its subjects"
+  if command -v jq >/dev/null; then
+    jq -r .payload "$dir"/hello-1.0.0.intoto.jsonl | base64 -d | jq -r '.subject[] | .digest.sha256 + "  " + .name'
+  else
+    sed 's/.*"payload":"\([^"]*\)".*/\1/' "$dir"/hello-1.0.0.intoto.jsonl | base64 -d; echo
+  fi
 }
 
 # Step 5: check one signature the way a consumer would: gpg, else sqv, else BouncyCastle.
@@ -87,12 +104,39 @@ verify_one_signature() {
   fi
 }
 
+# Step 6: check the provenance the way a consumer would: with the plugin's CLI (signature, then each downloaded
+# file against its subject), then with stock tools only, running the recipe of docs/provenance.md as written.
+verify_provenance() {
+  local dir="$DEMO_REPO/org/example/hello/1.0.0" envelope=hello-1.0.0.intoto.jsonl
+  step "Verifying $envelope with the plugin's CLI"
+  (cd "$dir" && java -jar "$(plugin_jar)" verify-provenance --key "$KEY_DIR/public.asc" --provenance "$envelope" \
+    --lockfile "$EXAMPLE/hermetic.lock" hello-1.0.0.jar hello-1.0.0-sources.jar hello-1.0.0.pom \
+    hello-1.0.0-cyclonedx.json)
+  step "Verifying $envelope with gpg, through the recipe of docs/provenance.md (Verifying with stock tools)"
+  local missing=()
+  for tool in jq gpg base64 sha256sum; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  if ((${#missing[@]})); then
+    echo "Skipped: the recipe needs ${missing[*]}, not installed here." >&2
+    return 0
+  fi
+  local consumer
+  consumer="$(mktemp -d -p "$KEY_DIR")"
+  cp "$dir"/* "$consumer/"
+  cp "$KEY_DIR/public.asc" "$consumer/release.asc"
+  # The recipe's lines, as docs/provenance.md shows them, with this envelope's name (and without sqv if absent).
+  sed -n '/<!-- stock-tools-recipe -->/,/^```$/p' "$REPO_ROOT/docs/provenance.md" | sed '1,2d;$d' \
+    | sed "s|^f=.*|f=$envelope|" \
+    | { if command -v sqv >/dev/null; then cat; else grep -v '^sqv '; fi; } >"$consumer/recipe.sh"
+  (cd "$consumer" && bash -euo pipefail recipe.sh)
+}
+
 main() {
   install_plugin
   make_throwaway_key
   build_and_deploy
   print_digests
   verify_one_signature
+  verify_provenance
 }
 
 main "$@"
