@@ -33,6 +33,10 @@ public final class Audit {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
 
+    /** The fixes that the plugin declaration of {@link #recommendedPlugin} makes pass. */
+    private static final String PASTE = "the plugin declaration given binds verify, normalize, sbom, provenance and"
+            + " sign (it replaces extension mode's recommended bindings)";
+
     private final KnownIssues knownIssues;
     private final Comparator<String> versionOrder;
 
@@ -67,21 +71,21 @@ public final class Audit {
             case KNOWN_PLUGIN_ISSUES -> knownPluginIssues(facts);
             case NORMALIZE_BOUND -> bound(check, facts, Module::packagesArchive, "packages an archive",
                     p -> p.binds(GROUP_ID, ARTIFACT_ID, "normalize"), "hermetic:normalize",
-                    "Bind hermetic:normalize (as below, or with <extensions>true</extensions> and no <executions>),"
-                            + " so every archive is rewritten with fixed times, order and permissions");
+                    "Bind hermetic:normalize, so every archive is rewritten with fixed times, order and permissions: "
+                            + PASTE);
             case LINE_ENDINGS -> lineEndings(facts);
             case SIGNING -> bound(check, facts, m -> true, "deploys its POM",
                     p -> p.binds(GROUP_ID, ARTIFACT_ID, "sign") || p.binds("org.apache.maven.plugins",
                             "maven-gpg-plugin", "sign"), "hermetic:sign or maven-gpg-plugin's sign",
-                    "Bind hermetic:sign as below; for releases also set hermetic.sign.required=true so a missing key"
-                            + " fails (docs/signing.md)");
+                    "Bind hermetic:sign, and for releases set hermetic.sign.required=true so a missing key fails"
+                            + " (docs/signing.md): " + PASTE);
             case DIGEST_MANIFEST -> bound(check, facts, m -> true, "deploys its POM",
                     p -> p.binds(GROUP_ID, ARTIFACT_ID, "sign"), "hermetic:sign (it writes the signed digest manifest)",
-                    "Bind hermetic:sign as below: it writes and signs each module's digest manifest (maven-gpg-plugin"
-                            + " writes none)");
+                    "Bind hermetic:sign, which writes and signs each module's digest manifest (maven-gpg-plugin"
+                            + " writes none): " + PASTE);
             case PROVENANCE -> bound(check, facts, m -> true, "deploys its POM",
                     p -> p.binds(GROUP_ID, ARTIFACT_ID, "provenance"), "hermetic:provenance",
-                    "Bind hermetic:provenance as below (docs/provenance.md)");
+                    "Bind hermetic:provenance (docs/provenance.md): " + PASTE);
             case SBOM -> sbom(facts);
             case REBUILD_COMPARED -> rebuildCompared(facts);
         };
@@ -157,7 +161,7 @@ public final class Audit {
                     + " own development version (hermetic:verify exempts it too; its jar is still locked)");
         }
         if (found.isEmpty()) {
-            evidence.add(0, versions + " versions named by the models of " + modules(facts.modules().size())
+            evidence.add(0, versions + (versions == 1 ? " version" : " versions") + " named by the models of " + modules(facts.modules().size())
                     + ", each an exact release");
             return CheckResult.pass(Check.DYNAMIC_VERSIONS, evidence);
         }
@@ -493,7 +497,7 @@ public final class Audit {
                 p -> p.binds(GROUP_ID, ARTIFACT_ID, "sbom") || p.binds("org.cyclonedx", "cyclonedx-maven-plugin",
                         "makeBom") || p.binds("org.spdx", "spdx-maven-plugin", "createSPDX"),
                 "an SBOM goal (hermetic:sbom, cyclonedx-maven-plugin's makeBom or spdx-maven-plugin's createSPDX)",
-                "Bind hermetic:sbom as below, after normalize and before provenance and sign (docs/sbom.md)");
+                "Bind hermetic:sbom after normalize and before provenance and sign (docs/sbom.md): " + PASTE);
     }
 
     private CheckResult rebuildCompared(BuildFacts facts) {
