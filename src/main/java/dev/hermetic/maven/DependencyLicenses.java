@@ -1,8 +1,12 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.sbom.DeclaredLicense;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
@@ -10,29 +14,40 @@ import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.License;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Parent;
 import org.apache.maven.model.building.ModelBuildingRequest;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.project.DefaultProjectBuildingRequest;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectBuildingException;
 import org.apache.maven.project.ProjectBuildingRequest;
 import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.repository.LocalRepositoryManager;
 
 /**
- * The licenses a dependency's POM declares, from its effective model (inherited from its parents, interpolated), as
- * cyclonedx-maven-plugin reads them. Built offline: resolving the dependencies already put each POM and its parents
- * in the local repository (and verify checked them against the lockfile). Each artifact is read once per reactor.
+ * The licenses a dependency's POM declares, as its effective model has them (inherited from its parents,
+ * interpolated), as cyclonedx-maven-plugin reads them. Offline: resolving the dependencies already put each POM and
+ * its parents in the local repository (and verify checked them against the lockfile). The POMs are read as written,
+ * up the parent chain until one declares licenses (Maven inherits the list whole, and profiles cannot declare any);
+ * only a POM whose licenses hold an expression, or that cannot be read so, has its effective model built. Each POM is
+ * read once per reactor.
  */
 final class DependencyLicenses {
 
     private static final String CACHE_KEY = "dev.hermetic.sbom.licenses";
+
+    /** Deeper than any real POM hierarchy: a loop of parents ends here. */
+    private static final int MAX_PARENTS = 64;
 
     private final MavenSession session;
     private final ProjectBuilder projectBuilder;
     private final MavenProject module;
     private final Consumer<String> warn;
 
-    DependencyLicenses(MavenSession session, ProjectBuilder projectBuilder, MavenProject module, Consumer<String> warn) {
+    DependencyLicenses(MavenSession session, ProjectBuilder projectBuilder, MavenProject module,
+            Consumer<String> warn) {
         this.session = session;
         this.projectBuilder = projectBuilder;
         this.module = module;
@@ -54,14 +69,54 @@ final class DependencyLicenses {
         }
         Map<String, List<DeclaredLicense>> cache = cache();
         List<DeclaredLicense> licenses = cache.get(gav);
-        if (licenses == null) { // not computeIfAbsent: building a model must not hold the map's lock
-            licenses = read(artifact);
+        if (licenses == null) { // not computeIfAbsent: reading POMs must not hold the map's lock
+            licenses = asWritten(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion(), cache, 0)
+                    .orElseGet(() -> effective(artifact));
             cache.putIfAbsent(gav, licenses);
         }
         return licenses;
     }
 
-    private List<DeclaredLicense> read(Artifact artifact) {
+    /**
+     * The licenses of g:a:v's POM as written, else of its parent's, and so on; empty when a POM on the way is not in
+     * the local repository, cannot be parsed, or declares licenses with an expression in them.
+     */
+    private Optional<List<DeclaredLicense>> asWritten(String groupId, String artifactId, String version,
+            Map<String, List<DeclaredLicense>> cache, int depth) {
+        String gav = groupId + ":" + artifactId + ":" + version;
+        List<DeclaredLicense> known = cache.get(gav);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (depth > MAX_PARENTS) {
+            return Optional.empty();
+        }
+        LocalRepositoryManager local = session.getRepositorySession().getLocalRepositoryManager();
+        Path pom = local.getRepository().getBasedir().toPath().resolve(local.getPathForLocalArtifact(
+                new org.eclipse.aether.artifact.DefaultArtifact(groupId, artifactId, "", "pom", version)));
+        Model model;
+        try (InputStream in = Files.newInputStream(pom)) {
+            model = new MavenXpp3Reader().read(in, false);
+        } catch (Exception e) { // absent, unreadable, not a POM: the model builder says why, or copes
+            return Optional.empty();
+        }
+        Optional<List<DeclaredLicense>> licenses;
+        if (!model.getLicenses().isEmpty()) {
+            boolean expression = model.getLicenses().stream()
+                    .anyMatch(l -> (l.getName() + l.getUrl()).contains("${"));
+            licenses = expression ? Optional.empty() : Optional.of(declared(model.getLicenses()));
+        } else if (model.getParent() == null) {
+            licenses = Optional.of(List.of());
+        } else {
+            Parent parent = model.getParent();
+            licenses = asWritten(parent.getGroupId(), parent.getArtifactId(), parent.getVersion(), cache, depth + 1);
+        }
+        licenses.ifPresent(l -> cache.putIfAbsent(gav, l));
+        return licenses;
+    }
+
+    /** The licenses of the artifact's effective model, built offline by Maven's project builder. */
+    private List<DeclaredLicense> effective(Artifact artifact) {
         DefaultRepositorySystemSession offline = new DefaultRepositorySystemSession(session.getRepositorySession());
         offline.setOffline(true);
         ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
@@ -72,8 +127,9 @@ final class DependencyLicenses {
         request.setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL);
         request.setProject(null);
         try {
-            return of(projectBuilder.build(new DefaultArtifact(artifact.getGroupId(), artifact.getArtifactId(),
-                    artifact.getVersion(), null, "pom", null, new DefaultArtifactHandler("pom")), request).getProject());
+            DefaultArtifact pom = new DefaultArtifact(artifact.getGroupId(), artifact.getArtifactId(),
+                    artifact.getVersion(), null, "pom", null, new DefaultArtifactHandler("pom"));
+            return of(projectBuilder.build(pom, request).getProject());
         } catch (ProjectBuildingException | RuntimeException e) {
             warn.accept("No licenses in the SBOM for " + artifact.getId() + ": its POM could not be read offline from"
                     + " the local repository (" + e.getMessage() + "). Run `mvn dependency:resolve` online once, or"

@@ -40,8 +40,8 @@ import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
  * The CycloneDX 1.6 SBOM of one module (docs/sbom.md), built with cyclonedx-core-java and written as canonical
- * JSON ({@link CanonicalJson}) or as XML: no timestamp, components and graph sorted, and a {@code serialNumber} derived from
- * the rest of the content, so that the same input gives the same bytes.
+ * JSON ({@link CanonicalJson}) or as XML: no timestamp unless asked for, components and graph sorted, and a
+ * {@code serialNumber} derived from the rest of the content, so that the same input gives the same bytes.
  *
  * @param module the module's own artifact, with the digests of its (normalized) file
  * @param components the module's dependencies

@@ -68,7 +68,7 @@ final class SbomLicenses {
         return license;
     }
 
-    /** The URL when it is one (an uninterpolated {@code ${...}} or a typo is left out, as cyclonedx-maven-plugin does). */
+    /** The URL when it is one: an uninterpolated {@code ${...}} or a typo is left out, as cyclonedx-maven-plugin does. */
     private static Optional<String> uri(String url) {
         if (url == null || url.isBlank()) {
             return Optional.empty();
