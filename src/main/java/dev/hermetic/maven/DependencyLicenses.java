@@ -59,8 +59,16 @@ final class DependencyLicenses {
         return declared(project.getLicenses());
     }
 
+    /** Where the POM of a groupId, artifactId, version is. */
+    interface PomFiles {
+        Path of(String groupId, String artifactId, String version);
+    }
+
     /** The licenses of {@code artifact}'s POM; empty when it declares none, or (with a warning) cannot be read. */
     List<DeclaredLicense> of(Artifact artifact) {
+        if (Artifact.SCOPE_SYSTEM.equals(artifact.getScope())) {
+            return List.of(); // a file on disk, with no POM anywhere
+        }
         String gav = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion();
         for (MavenProject p : session.getProjects()) {
             if (gav.equals(p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())) {
@@ -70,8 +78,12 @@ final class DependencyLicenses {
         Map<String, List<DeclaredLicense>> cache = cache();
         List<DeclaredLicense> licenses = cache.get(gav);
         if (licenses == null) { // not computeIfAbsent: reading POMs must not hold the map's lock
-            licenses = asWritten(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion(), cache, 0)
-                    .orElseGet(() -> effective(artifact));
+            LocalRepositoryManager local = session.getRepositorySession().getLocalRepositoryManager();
+            Path repository = local.getRepository().getBasedir().toPath();
+            PomFiles poms = (g, a, v) -> repository.resolve(local.getPathForLocalArtifact(
+                    new org.eclipse.aether.artifact.DefaultArtifact(g, a, "", "pom", v)));
+            licenses = asWritten(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion(), poms, cache,
+                    0).orElseGet(() -> effective(artifact));
             cache.putIfAbsent(gav, licenses);
         }
         return licenses;
@@ -81,7 +93,7 @@ final class DependencyLicenses {
      * The licenses of g:a:v's POM as written, else of its parent's, and so on; empty when a POM on the way is not in
      * the local repository, cannot be parsed, or declares licenses with an expression in them.
      */
-    private Optional<List<DeclaredLicense>> asWritten(String groupId, String artifactId, String version,
+    static Optional<List<DeclaredLicense>> asWritten(String groupId, String artifactId, String version, PomFiles poms,
             Map<String, List<DeclaredLicense>> cache, int depth) {
         String gav = groupId + ":" + artifactId + ":" + version;
         List<DeclaredLicense> known = cache.get(gav);
@@ -91,11 +103,8 @@ final class DependencyLicenses {
         if (depth > MAX_PARENTS) {
             return Optional.empty();
         }
-        LocalRepositoryManager local = session.getRepositorySession().getLocalRepositoryManager();
-        Path pom = local.getRepository().getBasedir().toPath().resolve(local.getPathForLocalArtifact(
-                new org.eclipse.aether.artifact.DefaultArtifact(groupId, artifactId, "", "pom", version)));
         Model model;
-        try (InputStream in = Files.newInputStream(pom)) {
+        try (InputStream in = Files.newInputStream(poms.of(groupId, artifactId, version))) {
             model = new MavenXpp3Reader().read(in, false);
         } catch (Exception e) { // absent, unreadable, not a POM: the model builder says why, or copes
             return Optional.empty();
@@ -109,7 +118,8 @@ final class DependencyLicenses {
             licenses = Optional.of(List.of());
         } else {
             Parent parent = model.getParent();
-            licenses = asWritten(parent.getGroupId(), parent.getArtifactId(), parent.getVersion(), cache, depth + 1);
+            licenses = asWritten(parent.getGroupId(), parent.getArtifactId(), parent.getVersion(), poms, cache,
+                    depth + 1);
         }
         licenses.ifPresent(l -> cache.putIfAbsent(gav, l));
         return licenses;
