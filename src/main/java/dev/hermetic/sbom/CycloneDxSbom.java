@@ -118,10 +118,10 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
 
     /**
      * cyclonedx-core-java's XML generator, writing through Woodstox (the StAX implementation it comes with), named
-     * here rather than looked up: the plugin jar leaves out Woodstox's service files, so that an extension realm that
-     * sees the plugin does not hand Woodstox to everything that looks StAX up, and the bytes must not depend on what
-     * a lookup finds. (The JDK's own writer, in the repairing mode Jackson asks for, declares {@code xmlns} twice and
-     * invents random namespace prefixes.)
+     * here: the factory Jackson looked up when the generator was made is replaced, so the bytes never depend on what a
+     * lookup finds (the plugin jar leaves out Woodstox's service files, so that an extension realm that sees the
+     * plugin does not hand Woodstox to everything that looks StAX up). The JDK's own writer, in the repairing mode
+     * Jackson asks for, declares {@code xmlns} twice and invents random namespace prefixes.
      */
     private static final class WoodstoxXmlGenerator extends BomXmlGenerator {
         WoodstoxXmlGenerator(Bom bom) {
