@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -125,27 +128,32 @@ public final class VendoredRepository {
             if (!problems.isEmpty()) {
                 throw new VendorException(failure(problems) + removeAltered(plans));
             }
-            Files.createDirectories(directory);
-            if (!Files.exists(directory.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
-                AtomicFile.write(directory.resolve(MARKER), MARKER_TEXT);
-            }
-            long bytes = 0;
-            List<String> repairs = new ArrayList<>();
-            for (Staged s : staged) {
-                moveIntoPlace(staging, s.path + CHECKSUM_SUFFIX);
-                if (s.plan.action != Action.CHECKSUM_FILE) {
-                    moveIntoPlace(staging, s.path);
-                    bytes += s.size;
+            long bytes = staged.stream().mapToLong(Staged::size).sum();
+            List<String> repairs = staged.stream().map(s -> repair(s.plan)).filter(r -> r != null).toList();
+            boolean firstRun = !Files.exists(directory, LinkOption.NOFOLLOW_LINKS);
+            if (firstRun) {
+                // A first run: the staging directory becomes the repository, in one rename.
+                Files.writeString(staging.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+                PosixFileAttributeView view = Files.getFileAttributeView(staging, PosixFileAttributeView.class);
+                if (view != null) {
+                    view.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x")); // made rwx------
                 }
-                String repair = repair(s.plan);
-                if (repair != null) {
-                    repairs.add(repair);
+                Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                if (!Files.exists(directory.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                    AtomicFile.write(directory.resolve(MARKER), MARKER_TEXT);
+                }
+                for (Staged s : staged) {
+                    moveIntoPlace(staging, s.path + CHECKSUM_SUFFIX);
+                    if (s.plan.action != Action.CHECKSUM_FILE) {
+                        moveIntoPlace(staging, s.path);
+                    }
                 }
             }
-            int removed = prune(byPath.keySet());
+            int removed = firstRun ? 0 : prune(byPath.keySet());
             result = new Result(count(plans, Action.COPY), count(plans, Action.KEEP),
                     count(plans, Action.REPAIR) + count(plans, Action.CHECKSUM_FILE), removed, bytes,
-                    List.copyOf(repairs));
+                    repairs);
         } finally {
             deleteTree(staging);
             if (!parentExisted) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -52,6 +53,8 @@ class VendoredRepositoryTest {
                 "org/example/lib/1.0/lib-1.0.jar", "org/example/lib/1.0/lib-1.0.jar.sha1",
                 "org/example/lib/1.0/lib-1.0.pom", "org/example/lib/1.0/lib-1.0.pom.sha1");
         assertThat(files(dir.resolve("project/.hermetic"))).allMatch(f -> f.startsWith("repository/"));
+        // Staged in a private temporary directory, which became the repository: readable by all, as a checkout is.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(vendored))).isEqualTo("rwxr-xr-x");
     }
 
     @Test
