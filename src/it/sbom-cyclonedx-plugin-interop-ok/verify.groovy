@@ -56,5 +56,8 @@ assert ownLicenses(new File(basedir, 'app/target/interop-app-1.0-cyclonedx.json'
 Map theirsApp = new JsonSlurper().parse(new File(basedir, 'app/target/bom.json'))
 assert !theirsApp.metadata.component.containsKey('hashes')
 assert oursApp.metadata.component.hashes*.alg == ['SHA-256', 'SHA-512']
-assert components(new File(basedir, 'app/target/interop-app-1.0-cyclonedx.json')).size() == 3
+assert components(new File(basedir, 'app/target/interop-app-1.0-cyclonedx.json')).size() == 4
+// A license URL written as ${project.url}/LICENSE.txt: interpolated, as in the effective model (theirs too, above).
+assert oursApp.components.find { it.name == 'interpolated-license' }.licenses ==
+        [[license: [name: 'Example Interpolated License', url: 'https://example.org/interpolated/LICENSE.txt']]]
 return true
