@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/cache-key: the CLI's `cache-key` on the source release of maven-resolver 1.9.22 (19 modules), made a git
-# checkout (git init, add, commit), against `git ls-files -z | xargs -0 sha256sum` of the same tree, and against a
-# JVM that only starts (`java -version`), the floor of any Java command. Writes bench/results/cache-key.md.
+# checkout (git init, add, commit), against `git ls-files -z | xargs -0 sha256sum` of the same tree. For reading: the
+# CLI with an AppCDS archive (docs/cache-key.md's CI recipe), a JVM that only hashes the same files (Sha256Files.java:
+# the floor of any Java key) and a JVM that only starts (`java -version`). Writes bench/results/cache-key.md.
 # Environment: BENCH_RUNS (default 5).
 set -euo pipefail
 # shellcheck source=../lib/common.sh
@@ -12,7 +13,9 @@ SUBJECT_DIR_NAME="maven-resolver-1.9.22"
 GROUP="$SUBJECT_DIR_NAME"
 L_REF="sha256sum of git ls-files -z (xargs -0)"
 L_CLI="hermetic CLI cache-key"
-L_CLI_C1="hermetic CLI cache-key, java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (for reading)"
+L_CDS="hermetic CLI cache-key, AppCDS archive (-XX:SharedArchiveFile)"
+L_CDS_C1="hermetic CLI cache-key, AppCDS archive and -XX:TieredStopAtLevel=1 (the CI recipe)"
+L_FLOOR="git ls-files -z | java Sha256Files (a JVM that only hashes the files; for reading)"
 L_JVM="java -version (a JVM's start, for reading)"
 
 resolve_maven
@@ -35,6 +38,18 @@ FILES="$(git ls-files | wc -l)"
 BYTES="$(git ls-files -z | xargs -0 cat | wc -c)"
 KEY="$(java -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION")"
 [[ "$KEY" =~ ^sha256:[0-9a-f]{64}$ ]] || die "the CLI printed '$KEY', not a key"
+# The archive belongs to this copy of the jar (the JVM checks its size and time) and to this JDK.
+CDS_ARCHIVE="$CK_WORK/hermetic-cli.jsa"
+rm -f "$CDS_ARCHIVE"
+java -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION" \
+    >"$WORK_DIR/logs/cache-key-cds-dump.log" 2>&1 || die "could not write $CDS_ARCHIVE (see $WORK_DIR/logs/cache-key-cds-dump.log)"
+CDS_CLASSES="$(java -Xshare:on -XX:SharedArchiveFile="$CDS_ARCHIVE" -Xlog:class+load -jar "$CLI_JAR" cache-key . \
+    --maven-version "$MAVEN_VERSION" | grep -c 'source: shared objects file (top)' || true)"
+((CDS_CLASSES > 0)) || die "the JVM loaded no class from $CDS_ARCHIVE"
+ALL_CLASSES="$(java -Xlog:class+load -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION" | grep -c 'source:')"
+FLOOR_DIR="$CK_WORK/floor"
+mkdir -p "$FLOOR_DIR"
+javac -d "$FLOOR_DIR" "$BENCH_DIR/cache-key/Sha256Files.java"
 
 same_key() {
     local printed
@@ -42,13 +57,17 @@ same_key() {
     [[ "$printed" == "$KEY" ]] || { echo "key $printed, first run $KEY"; return 1; }
 }
 check_cli() { same_key "$L_CLI"; }
-check_cli_c1() { same_key "$L_CLI_C1"; }
+check_cds() { same_key "$L_CDS"; }
+check_cds_c1() { same_key "$L_CDS_C1"; }
 
 round() {
     measure "$GROUP" "$L_REF" : : -- bash -c 'git ls-files -z | xargs -0 sha256sum >/dev/null'
     measure "$GROUP" "$L_CLI" : check_cli -- java -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION"
-    measure "$GROUP" "$L_CLI_C1" : check_cli_c1 -- java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$CLI_JAR" cache-key . \
+    measure "$GROUP" "$L_CDS" : check_cds -- java -XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$CLI_JAR" cache-key . \
         --maven-version "$MAVEN_VERSION"
+    measure "$GROUP" "$L_CDS_C1" : check_cds_c1 -- java -XX:SharedArchiveFile="$CDS_ARCHIVE" -XX:TieredStopAtLevel=1 \
+        -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION"
+    measure "$GROUP" "$L_FLOOR" : : -- bash -c "git ls-files -z | java -cp '$FLOOR_DIR' Sha256Files >/dev/null"
     measure "$GROUP" "$L_JVM" : : -- java -version
 }
 run_rounds round
@@ -66,8 +85,11 @@ section="$(
     echo
     target_check "CLI cache-key ÷ \`$L_REF\` (wall)" "$(ratio "$(median_of "$GROUP" "$L_CLI")" "$(median_of "$GROUP" "$L_REF")")" "<=" 2
     echo
-    echo "For reading: CLI CPU ÷ reference CPU $(ratio "$(cpu_of "$GROUP" "$L_CLI")" "$(cpu_of "$GROUP" "$L_REF")")×;"
-    echo "the CLI's wall time minus a bare JVM start: $(added_of "$GROUP" "$L_JVM" "$L_CLI") s; peak RSS of the CLI $(rss_of "$GROUP" "$L_CLI") MB."
+    echo "For reading: the CLI with the CI recipe (AppCDS archive, C1 only) ÷ reference (wall): $(ratio "$(median_of "$GROUP" "$L_CDS_C1")" "$(median_of "$GROUP" "$L_REF")");"
+    echo "CLI CPU ÷ reference CPU $(ratio "$(cpu_of "$GROUP" "$L_CLI")" "$(cpu_of "$GROUP" "$L_REF")")×;"
+    echo "the CLI's wall time minus a bare JVM start: $(added_of "$GROUP" "$L_JVM" "$L_CLI") s; peak RSS of the CLI $(rss_of "$GROUP" "$L_CLI") MB;"
+    echo "the floor of a Java key (a JVM that only hashes the files) ÷ reference (wall): $(ratio "$(median_of "$GROUP" "$L_FLOOR")" "$(median_of "$GROUP" "$L_REF")");"
+    echo "classes the CLI loads: $ALL_CLASSES, of which $CDS_CLASSES come from the AppCDS archive ($(( $(stat -c %s "$CDS_ARCHIVE") / 1024 / 1024 )) MB) with it."
     true
 )"
 printf '\n%s\n' "$section"
@@ -77,6 +99,7 @@ printf '\n%s\n' "$section"
     echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, then \`git init && git add -A && git commit\` (the key reads git's index); never edited"
     echo "- the CLI is \`java -jar hermetic-maven-plugin.jar cache-key . --maven-version $MAVEN_VERSION\` (JVM defaults); every run must print the same key"
     echo "- the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round; the files are in the page cache for every row"
+    echo "- the AppCDS rows use an archive written once per run by \`java -XX:ArchiveClassesAtExit=… -jar … cache-key .\` on the same tree and jar (docs/cache-key.md, \"Faster start\")"
     echo "- peak RSS is /usr/bin/time's %M: the largest process (the JVM; for the reference, one sha256sum)"
     echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
     echo
