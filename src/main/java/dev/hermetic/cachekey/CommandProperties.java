@@ -85,7 +85,7 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
      * in Maven. Other arguments are ignored.
      */
     public static CommandProperties fromArguments(List<String> args) {
-        Set<Map.Entry<String, String>> given = new java.util.LinkedHashSet<>();
+        List<Map.Entry<String, String>> given = new ArrayList<>(); // every one, in order: the last value wins
         Set<String> active = new HashSet<>();
         Set<String> inactive = new HashSet<>();
         readArguments(args, given, active, inactive);
@@ -160,7 +160,7 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
     }
 
     /** Reads {@code -D}, {@code --define}, {@code -P} and {@code --activate-profiles} arguments, as Maven does. */
-    static void readArguments(List<String> args, Set<Map.Entry<String, String>> defines, Set<String> active,
+    static void readArguments(List<String> args, Collection<Map.Entry<String, String>> defines, Set<String> active,
             Set<String> inactive) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -183,7 +183,7 @@ public record CommandProperties(SortedMap<String, String> defines, SortedSet<Str
         }
     }
 
-    private static void define(String definition, Set<Map.Entry<String, String>> defines) {
+    private static void define(String definition, Collection<Map.Entry<String, String>> defines) {
         String d = definition.strip();
         int eq = d.indexOf('=');
         if (eq < 0) {
