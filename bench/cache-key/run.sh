@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/cache-key: the CLI's `cache-key` on the source release of maven-resolver 1.9.22 (19 modules), made a git
-# checkout (git init, add, commit), against `git ls-files -z | xargs -0 sha256sum` of the same tree. For reading: the
-# CLI with an AppCDS archive (docs/cache-key.md's CI recipe), a JVM that only hashes the same files (Sha256Files.java:
-# the floor of any Java key) and a JVM that only starts (`java -version`). Writes bench/results/cache-key.md.
+# checkout (git init, add, commit), against `git ls-files -z | xargs -0 sha256sum` of the same tree. Also: the CLI
+# with C1 only (docs/cache-key.md's CI recipe) and with an AppCDS archive besides, and for reading a JVM that only
+# hashes the same files (Sha256Files.java: the floor of any Java key) and one that only starts (`java -version`).
+# Writes bench/results/cache-key.md.
 # Environment: BENCH_RUNS (default 5).
 set -euo pipefail
 # shellcheck source=../lib/common.sh
@@ -13,9 +14,9 @@ SUBJECT_DIR_NAME="maven-resolver-1.9.22"
 GROUP="$SUBJECT_DIR_NAME"
 L_REF="sha256sum of git ls-files -z (xargs -0)"
 L_CLI="hermetic CLI cache-key"
-L_CDS="hermetic CLI cache-key, AppCDS archive (-XX:SharedArchiveFile)"
-L_CDS_C1="hermetic CLI cache-key, AppCDS archive and -XX:TieredStopAtLevel=1 (the CI recipe)"
-L_FLOOR="git ls-files -z | java Sha256Files (a JVM that only hashes the files; for reading)"
+L_C1="hermetic CLI cache-key, java -XX:TieredStopAtLevel=1 (the CI recipe)"
+L_CDS_C1="hermetic CLI cache-key, the same with an AppCDS archive (-XX:SharedArchiveFile)"
+L_FLOOR="java Sha256Files over git ls-files -z (a JVM that only hashes the files; for reading)"
 L_JVM="java -version (a JVM's start, for reading)"
 
 resolve_maven
@@ -57,13 +58,13 @@ same_key() {
     [[ "$printed" == "$KEY" ]] || { echo "key $printed, first run $KEY"; return 1; }
 }
 check_cli() { same_key "$L_CLI"; }
-check_cds() { same_key "$L_CDS"; }
+check_c1() { same_key "$L_C1"; }
 check_cds_c1() { same_key "$L_CDS_C1"; }
 
 round() {
     measure "$GROUP" "$L_REF" : : -- bash -c 'git ls-files -z | xargs -0 sha256sum >/dev/null'
     measure "$GROUP" "$L_CLI" : check_cli -- java -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION"
-    measure "$GROUP" "$L_CDS" : check_cds -- java -XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$CLI_JAR" cache-key . \
+    measure "$GROUP" "$L_C1" : check_c1 -- java -XX:TieredStopAtLevel=1 -jar "$CLI_JAR" cache-key . \
         --maven-version "$MAVEN_VERSION"
     measure "$GROUP" "$L_CDS_C1" : check_cds_c1 -- java -XX:SharedArchiveFile="$CDS_ARCHIVE" -XX:TieredStopAtLevel=1 \
         -jar "$CLI_JAR" cache-key . --maven-version "$MAVEN_VERSION"
@@ -85,10 +86,10 @@ section="$(
     echo
     target_check "CLI cache-key ÷ \`$L_REF\` (wall)" "$(ratio "$(median_of "$GROUP" "$L_CLI")" "$(median_of "$GROUP" "$L_REF")")" "<=" 2
     echo
-    echo "For reading: the CLI with the CI recipe (AppCDS archive, C1 only) ÷ reference (wall): $(ratio "$(median_of "$GROUP" "$L_CDS_C1")" "$(median_of "$GROUP" "$L_REF")");"
+    echo "For reading: the CLI with the CI recipe (C1 only) ÷ reference (wall): $(ratio "$(median_of "$GROUP" "$L_C1")" "$(median_of "$GROUP" "$L_REF")"), CPU $(ratio "$(cpu_of "$GROUP" "$L_C1")" "$(cpu_of "$GROUP" "$L_REF")")×; with AppCDS besides: $(ratio "$(median_of "$GROUP" "$L_CDS_C1")" "$(median_of "$GROUP" "$L_REF")");"
     echo "CLI CPU ÷ reference CPU $(ratio "$(cpu_of "$GROUP" "$L_CLI")" "$(cpu_of "$GROUP" "$L_REF")")×;"
     echo "the CLI's wall time minus a bare JVM start: $(added_of "$GROUP" "$L_JVM" "$L_CLI") s; peak RSS of the CLI $(rss_of "$GROUP" "$L_CLI") MB;"
-    echo "the floor of a Java key (a JVM that only hashes the files) ÷ reference (wall): $(ratio "$(median_of "$GROUP" "$L_FLOOR")" "$(median_of "$GROUP" "$L_REF")");"
+    echo "the floor of a Java key (a JVM that only hashes the files) ÷ reference: wall $(ratio "$(median_of "$GROUP" "$L_FLOOR")" "$(median_of "$GROUP" "$L_REF")"), CPU $(ratio "$(cpu_of "$GROUP" "$L_FLOOR")" "$(cpu_of "$GROUP" "$L_REF")");"
     echo "classes the CLI loads: $ALL_CLASSES, of which $CDS_CLASSES come from the AppCDS archive ($(( $(stat -c %s "$CDS_ARCHIVE") / 1024 / 1024 )) MB) with it."
     true
 )"
@@ -99,7 +100,7 @@ printf '\n%s\n' "$section"
     echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, then \`git init && git add -A && git commit\` (the key reads git's index); never edited"
     echo "- the CLI is \`java -jar hermetic-maven-plugin.jar cache-key . --maven-version $MAVEN_VERSION\` (JVM defaults); every run must print the same key"
     echo "- the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round; the files are in the page cache for every row"
-    echo "- the AppCDS rows use an archive written once per run by \`java -XX:ArchiveClassesAtExit=… -jar … cache-key .\` on the same tree and jar (docs/cache-key.md, \"Faster start\")"
+    echo "- the AppCDS row uses an archive written once per run by \`java -XX:ArchiveClassesAtExit=… -jar … cache-key .\` on the same tree and jar (docs/cache-key.md, \"Faster start\")"
     echo "- peak RSS is /usr/bin/time's %M: the largest process (the JVM; for the reference, one sha256sum)"
     echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
     echo
