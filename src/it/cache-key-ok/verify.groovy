@@ -1,5 +1,6 @@
 // The key of one commit: equal from a CRLF clone at another path (other umask, time zone and clock) and from the
-// command line; changed by a source edit, a -D property and another JDK; unchanged by target/ and untracked files.
+// command line; changed by a source edit, a -D property and another JDK; unchanged by target/ and untracked files;
+// refused outside a project.
 import java.nio.file.Files
 
 String log = new File(basedir, 'build.log').text
@@ -41,6 +42,19 @@ build.environment().putAll([TZ: 'Pacific/Kiritimati', MAVEN_OPTS: itMavenOpts ?:
 build.environment().remove('MAVEN_ARGS')
 assert build.start().waitFor() == 0 : "the build in ${clone} failed: ${cloneLog}"
 assert cloneLog.text.contains("[INFO] Cache key ${key}") : "the CRLF clone's key differs:\n${log}\n---\n${cloneLog.text}"
+
+// Outside a project: Maven refuses the goal, saying there is no POM.
+File noProject = new File(basedir.parentFile, "${basedir.name}-clones/no-project")
+noProject.mkdirs()
+def outside = new ProcessBuilder([mvn[0], '-B', '-o', '-s', settings.absolutePath, "-Dmaven.repo.local=${itLocalRepo}".toString(),
+                                  "dev.hermetic:hermetic-maven-plugin:${itPluginVersion}:cache-key".toString()])
+        .directory(noProject).redirectErrorStream(true)
+outside.environment().put('MAVEN_OPTS', itMavenOpts ?: '')
+outside.environment().remove('MAVEN_ARGS')
+def refused = outside.start()
+String refusedLog = refused.inputStream.text
+assert refused.waitFor() != 0 : refusedLog
+assert refusedLog.contains('requires a project to execute but there is no POM in this directory') : refusedLog
 
 // The command line, as a CI step before Maven starts: same java, Maven's version from the wrapper, same -D.
 File jar = new File(itLocalRepo, "dev/hermetic/hermetic-maven-plugin/${itPluginVersion}/hermetic-maven-plugin-${itPluginVersion}.jar")
