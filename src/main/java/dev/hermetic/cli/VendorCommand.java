@@ -71,6 +71,9 @@ final class VendorCommand implements Command {
             if (vendoring.archive() != null) {
                 out.println(vendoring.archiveAdvice());
             }
+            if (vendoring.gitignoreAdvice() != null) {
+                err.println("vendor: " + vendoring.gitignoreAdvice());
+            }
             return 0;
         } catch (VendorException e) {
             err.println("vendor: " + e.getMessage());

@@ -124,5 +124,8 @@ public class VendorMojo extends HermeticMojo {
         if (vendoring.archive() != null) {
             getLog().info("hermetic:vendor: " + vendoring.archiveAdvice());
         }
+        if (vendoring.gitignoreAdvice() != null) {
+            getLog().warn("hermetic:vendor: " + vendoring.gitignoreAdvice());
+        }
     }
 }

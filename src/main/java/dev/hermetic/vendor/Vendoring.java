@@ -3,6 +3,8 @@ package dev.hermetic.vendor;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.Lockfile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -19,9 +21,11 @@ import java.util.function.Predicate;
  * @param settings the settings file written
  * @param command the command that builds from the vendored repository alone, from the project's root
  * @param archive the archive written, or null
+ * @param gitignoreAdvice what to add to the project's {@code .gitignore}, or null when it already ignores the
+ *     vendored directory (or the directory is outside the project)
  */
 public record Vendoring(Path directory, VendoredRepository.Result result, int artifacts, Path settings,
-        String command, Path archive) {
+        String command, Path archive, String gitignoreAdvice) {
 
     /**
      * @param lockfile the lockfile of the one build to vendor ({@link Lockfile#forBuild})
@@ -45,7 +49,38 @@ public record Vendoring(Path directory, VendoredRepository.Result result, int ar
         Path settings = repository.directory().resolveSibling("settings.xml");
         String command = MirrorSettings.write(settings, repository.directory(), root);
         Path packed = archive ? VendorArchive.write(repository.directory(), settings) : null;
-        return new Vendoring(repository.directory(), result, artifacts.size(), settings, command, packed);
+        return new Vendoring(repository.directory(), result, artifacts.size(), settings, command, packed,
+                gitignoreAdvice(root, settings.getParent()));
+    }
+
+    /**
+     * Advice when the project's root {@code .gitignore} does not name the directory that holds the vendored
+     * repository (a line {@code .hermetic}, {@code /.hermetic}, with or without a trailing {@code /}): tools that scan
+     * the tree (Apache RAT, which every Apache parent POM binds, honours {@code .gitignore}) would read thousands of
+     * vendored files, and the local repository beside them.
+     */
+    static String gitignoreAdvice(Path root, Path holder) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
+        Path absolute = holder.toAbsolutePath().normalize();
+        if (!absolute.startsWith(base) || absolute.equals(base)) {
+            return null;
+        }
+        String name = base.relativize(absolute).toString().replace(absolute.getFileSystem().getSeparator(), "/");
+        Path gitignore = base.resolve(".gitignore");
+        if (Files.isRegularFile(gitignore)) {
+            for (String line : Files.readAllLines(gitignore, StandardCharsets.UTF_8)) {
+                String entry = line.strip();
+                entry = entry.startsWith("/") ? entry.substring(1) : entry;
+                entry = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+                if (entry.equals(name)) {
+                    return null;
+                }
+            }
+        }
+        return "add the line /" + name + "/ to " + gitignore + ": tools that scan the project's files (Apache RAT, "
+                + "bound by every Apache parent POM, honours .gitignore) would otherwise read the vendored files and "
+                + "the local repository beside them. Committing the vendored repository instead? Exclude " + name
+                + "/** from such tools.";
     }
 
     /** {@code copied N, unchanged M, repaired R, removed K (X MB copied)}. */
