@@ -66,6 +66,9 @@ run_diffoscope() {
     [[ "$status" != 124 ]] || { echo "diffoscope did not finish in $DIFFOSCOPE_TIMEOUT s"; return 1; }
     [[ "$status" == 1 ]] || { echo "diffoscope exited with $status, expected 1"; return 1; }
 }
+# /usr/bin/time runs programs, not shell functions: each row runs its function in a child bash.
+export OUT CLI_JAR PAIR DIFFOSCOPE_TIMEOUT
+export -f floor hermetic_compare run_diffoscope
 clear_out() { rm -f "$OUT"; }
 check_floor() { [[ "$(wc -l <"$OUT")" == 2 ]]; }
 # The one class that differs is named, and every entry's time is counted.
@@ -82,17 +85,17 @@ if command -v diffoscope >/dev/null; then diffoscope_ok=true; fi
 
 compare_round() {
     COPIES=1 PREFIX=""
-    measure "$GROUP" "$L_FLOOR" clear_out check_floor -- floor "$PAIR"
-    measure "$GROUP" "$L_CLI" clear_out check_hermetic -- hermetic_compare "$PAIR"
+    measure "$GROUP" "$L_FLOOR" clear_out check_floor -- bash -c 'floor "$@"' _ "$PAIR"
+    measure "$GROUP" "$L_CLI" clear_out check_hermetic -- bash -c 'hermetic_compare "$@"' _ "$PAIR"
     COPIES=5 PREFIX="copy1/"
-    MEASURE_MAX_RUNS="$BIG_RUNS" measure "$BIG_GROUP" "$L_BIG_FLOOR" clear_out check_floor -- floor "$BIG"
-    MEASURE_MAX_RUNS="$BIG_RUNS" measure "$BIG_GROUP" "$L_BIG_CLI" clear_out check_hermetic -- hermetic_compare "$BIG" -Xmx256m
+    MEASURE_MAX_RUNS="$BIG_RUNS" measure "$BIG_GROUP" "$L_BIG_FLOOR" clear_out check_floor -- bash -c 'floor "$@"' _ "$BIG"
+    MEASURE_MAX_RUNS="$BIG_RUNS" measure "$BIG_GROUP" "$L_BIG_CLI" clear_out check_hermetic -- bash -c 'hermetic_compare "$@"' _ "$BIG" -Xmx256m
 }
 run_rounds compare_round
 # diffoscope after the timed rounds: it takes tens of minutes here, and the other rows' figures should not wait on it.
 diffoscope_round() {
     if $diffoscope_ok; then
-        MEASURE_WARMUP=0 measure "$GROUP" "$L_DIFFOSCOPE" clear_out check_diffoscope -- run_diffoscope
+        MEASURE_WARMUP=0 measure "$GROUP" "$L_DIFFOSCOPE" clear_out check_diffoscope -- bash -c run_diffoscope
     else
         not_measured "$GROUP" "diffoscope" "diffoscope is not installed (Debian: apt-get install --no-install-recommends diffoscope-minimal)"
     fi
