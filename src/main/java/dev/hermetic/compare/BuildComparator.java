@@ -118,7 +118,7 @@ public final class BuildComparator {
     /**
      * Compares files with the outputs a {@code .buildinfo} lists (ours or maven-artifact-plugin's), by file name: only
      * their SHA-512 can be compared, as with a digest manifest. A listed file this build lacks is missing here;
-     * this build's own {@code .buildinfo} files are ignored.
+     * this build's own {@code .buildinfo} files and digest manifests ({@code .sha256sum}) are ignored.
      *
      * @param reference what the {@code .buildinfo} is, for the report
      * @param inActual actual files by their repository file name ({@code lib-1.0-sources.jar})
@@ -145,8 +145,9 @@ public final class BuildComparator {
             String a = file == null ? null : file.toString();
             String expected = expectedDigests.get(path);
             String referenceSha256 = algorithm == DigestAlgorithm.SHA_256 ? expected : null;
-            // A .buildinfo cannot list itself, nor the one this build attached.
-            if (isIgnored(path) || (cause == BUILDINFO_ONLY && path.endsWith(".buildinfo"))) {
+            // Files that describe the outputs: a .buildinfo cannot list itself, nor the one this build attached, nor
+            // hermetic:sign's digest manifest (written after it); a digest manifest cannot list itself.
+            if (isIgnored(path) || path.endsWith(".sha256sum") || (cause == BUILDINFO_ONLY && path.endsWith(".buildinfo"))) {
                 files.add(new FileComparison(path, Verdict.IGNORED, null, a, null, null, List.of(), 0, null));
                 continue;
             }

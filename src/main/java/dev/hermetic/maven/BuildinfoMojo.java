@@ -76,7 +76,7 @@ public class BuildinfoMojo extends HermeticMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         boolean aggregated = session.getProjects().size() > 1;
-        if (aggregated && !OncePerReactor.claim(BuildinfoMojo.class, session, project, mojoExecution)) {
+        if (aggregated && !OncePerReactor.claim(BuildinfoMojo.class, session, project, mojoExecution, getLog())) {
             getLog().info("hermetic:buildinfo describes the whole reactor once its last module is built");
             return;
         }

@@ -44,8 +44,8 @@ import org.eclipse.aether.RepositorySystem;
  * {@code hermetic-compare.html} and maven-artifact-plugin's {@code .buildcompare} in the root module's
  * {@code target/}, and fails the build when files differ unless {@code hermetic.compare.fail} is false.
  *
- * <p>Runs once per reactor: each module records that it is built, and the execution that completes the reactor
- * (the last module in a serial build, the last to finish under {@code -T}) compares all of them.
+ * <p>Runs once per reactor, in the reactor's last module, which under {@code -T} first waits for the others
+ * ({@link OncePerReactor}).
  */
 @Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
 public class CompareMojo extends HermeticMojo {
@@ -152,7 +152,7 @@ public class CompareMojo extends HermeticMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        if (!OncePerReactor.claim(CompareMojo.class, session, project, mojoExecution)) {
+        if (!OncePerReactor.claim(CompareMojo.class, session, project, mojoExecution, getLog())) {
             getLog().info("hermetic:compare compares the whole reactor once its last module is built");
             return;
         }

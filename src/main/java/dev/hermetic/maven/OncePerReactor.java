@@ -1,40 +1,73 @@
 package dev.hermetic.maven;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.SessionData;
 
 /**
  * For an aggregating goal that every module runs: which execution does the reactor's work, once, also under
- * {@code -T}. Each module records that it is built; the execution after which every module that runs the goal is
- * built (whichever finishes last under {@code -T}), or in a serial build the last module, does it.
+ * {@code -T}. It is always the reactor's last module that runs the goal, as in a serial build, so that what it
+ * attaches goes with the same module whatever the threads do: under {@code -T} that module waits until every other
+ * module, except those built after it, has finished (it is the last of Maven's sorted reactor, so nothing waits for
+ * it). A module that failed stops the wait, and nothing is done.
  */
 final class OncePerReactor {
+
+    private static final long POLL_MILLIS = 50;
 
     private OncePerReactor() {}
 
     /**
-     * Records {@code project} as built for {@code goal} and answers whether this execution does the reactor's work.
-     * Exactly one execution per session answers true.
+     * Answers whether this execution does the reactor's work; under {@code -T}, in the module that does, returns once
+     * the other modules are built. At most one execution per session answers true.
      *
      * @param goal the aggregating goal's class: its key in the session
+     * @param log where the wait is announced
      */
-    @SuppressWarnings("unchecked")
-    static boolean claim(Class<?> goal, MavenSession session, MavenProject project, MojoExecution execution) {
-        SessionData data = session.getRepositorySession().getData();
-        String built = goal.getName() + ".built";
-        data.set(built, null, ConcurrentHashMap.newKeySet());
-        Set<String> modules = (Set<String>) data.get(built);
-        modules.add(project.getId());
-        List<MavenProject> projects = session.getProjects();
-        boolean complete = projects.stream().filter(p -> runsGoal(session, execution, p))
-                .allMatch(p -> modules.contains(p.getId()));
-        boolean last = !session.isParallel() && projects.get(projects.size() - 1) == project;
-        return (complete || last) && data.set(goal.getName() + ".done", null, Boolean.TRUE);
+    static boolean claim(Class<?> goal, MavenSession session, MavenProject project, MojoExecution execution,
+            org.apache.maven.plugin.logging.Log log) throws MojoExecutionException {
+        List<MavenProject> running = session.getProjects().stream().filter(p -> runsGoal(session, execution, p)).toList();
+        List<MavenProject> candidates = running.isEmpty() ? session.getProjects() : running;
+        MavenProject last = candidates.get(candidates.size() - 1);
+        if (!last.getId().equals(project.getId())) {
+            return false;
+        }
+        if (session.isParallel() && !othersBuilt(session, project, log)) {
+            return false;
+        }
+        return session.getRepositorySession().getData().set(goal.getName() + ".done", null, Boolean.TRUE);
+    }
+
+    /** Waits until every module but this one and those built after it has finished; false when the build failed. */
+    private static boolean othersBuilt(MavenSession session, MavenProject project, org.apache.maven.plugin.logging.Log log)
+            throws MojoExecutionException {
+        List<MavenProject> after = session.getProjectDependencyGraph().getDownstreamProjects(project, true);
+        List<MavenProject> others = session.getProjects().stream()
+                .filter(p -> p != project && after.stream().noneMatch(d -> d.getId().equals(p.getId()))).toList();
+        boolean announced = false;
+        while (true) {
+            if (session.getResult().hasExceptions()) {
+                log.warn("Not done: the build of another module failed");
+                return false;
+            }
+            List<MavenProject> building = others.stream().filter(p -> session.getResult().getBuildSummary(p) == null).toList();
+            if (building.isEmpty()) {
+                return true;
+            }
+            if (!announced) {
+                log.info("Waiting for " + building.size() + " module(s) still building (" + building.get(0).getArtifactId()
+                        + (building.size() > 1 ? ", ..." : "") + ") before describing the whole reactor");
+                announced = true;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MojoExecutionException("Interrupted while waiting for the other modules to be built", e);
+            }
+        }
     }
 
     /** Whether a module runs the goal: from the command line, or an execution of this plugin in its build. */
