@@ -4,6 +4,7 @@ import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.MultiDigest;
 import dev.hermetic.io.AtomicFile;
 import dev.hermetic.lock.ArtifactCoordinates;
+import dev.hermetic.lock.Lockfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -231,7 +232,7 @@ public final class VendoredRepository {
         } catch (NoSuchFileException e) {
             return new Staged(plan, plan.path, 0, a.coordinates() + ": not in the local repository (" + a.source()
                     + "). Build once online (e.g. `mvn verify`) so that Maven downloads it, then vendor again; if the "
-                    + "build no longer uses it, lock again (`mvn verify hermetic:lock`).");
+                    + "build no longer uses it, lock again (`" + Lockfile.LOCK_COMMAND + "`).");
         }
         if (!copied.digest.equals(a.digest())) {
             String vendored = plan.action == Action.REPAIR ? " The vendored copy " + directory.resolve(plan.path)
