@@ -6,7 +6,7 @@ String mavenVersion = (new File(basedir, 'build.log').getText('UTF-8') =~ /Maven
 
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('BUILD SUCCESS')
-assert log =~ /hermetic:audit: BASIC \(builds with Maven\), \d+ of 17 checks pass; next: BRONZE \(inputs pinned\), 2 checks to fix/
+assert log =~ /hermetic:audit: BASIC \(builds with Maven\), \d+ of 18 checks pass; next: BRONZE \(inputs pinned\), 2 checks to fix/
 assert log.contains('To reach BRONZE:')
 assert log.contains('  - plugin-versions (every plugin of the build plan has its version in a POM (not from Maven\'s defaults)): FAIL')
 // The plugins Maven binds by default to a jar's lifecycle, each named with the version Maven's defaults give it.
@@ -20,7 +20,7 @@ assert log =~ /fix: Set the Java release you target in the root POM's <propertie
 // Every failing check of the higher levels too: one failure never hides another.
 ['Then, for SILVER:', '  - maven-wrapper (', '  - output-timestamp (', '  - normalize-bound (', '  - line-endings (',
  'Then, for GOLD:', '  - lockfile (', '      no lockfile at ', '  - signing (', '  - digest-manifest (',
- 'Then, for PLATINUM:', '  - trusted-checksums (', '  - provenance (', '  - sbom (', '  - rebuild-compared ('].each {
+ 'Then, for PLATINUM:', '  - trusted-checksums (', '  - provenance (', '  - sbom (', '  - buildinfo (', '  - rebuild-compared ('].each {
     assert log.contains(it): "the log does not show: ${it}"
 }
 assert log.contains('hermetic:audit audits the whole reactor') == false
@@ -34,7 +34,7 @@ assert md.contains('<pluginManagement>') && md.contains('<artifactId>maven-compi
 def json = new JsonSlurper().parse(new File(basedir, 'target/hermetic-audit.json'))
 assert json.format == 'hermetic-audit/1'
 assert json.level == 'BASIC'
-assert json.checks.size() == 17
+assert json.checks.size() == 18
 assert json.checks.findAll { it.status != 'pass' }.every { it.fix }
 assert json.checks.find { it.id == 'dynamic-versions' }.status == 'pass'
 // The ITs' settings.xml adds a repository in a profile: settings, not a POM, so no mirror is asked of it.

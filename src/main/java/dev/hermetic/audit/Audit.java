@@ -34,8 +34,9 @@ public final class Audit {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
 
     /** The fixes that the plugin declaration of {@link #recommendedPlugin} makes pass. */
-    private static final String PASTE = "the plugin declaration given binds verify, normalize, sbom, provenance and"
-            + " sign (it replaces extension mode's recommended bindings)";
+    private static final String PASTE = "the plugin declaration given binds verify, normalize, sbom, buildinfo,"
+            + " provenance and sign (it replaces extension mode's recommended bindings; its verify goal needs hermetic.lock, which"
+            + " the lockfile check's fix makes)";
 
     private final KnownIssues knownIssues;
     private final Comparator<String> versionOrder;
@@ -87,6 +88,7 @@ public final class Audit {
                     p -> p.binds(GROUP_ID, ARTIFACT_ID, "provenance"), "hermetic:provenance",
                     "Bind hermetic:provenance (docs/provenance.md): " + PASTE);
             case SBOM -> sbom(facts);
+            case BUILDINFO -> buildinfo(facts);
             case REBUILD_COMPARED -> rebuildCompared(facts);
         };
     }
@@ -500,6 +502,24 @@ public final class Audit {
                 "Bind hermetic:sbom after normalize and before provenance and sign (docs/sbom.md): " + PASTE);
     }
 
+    private CheckResult buildinfo(BuildFacts facts) {
+        List<String> binding = new ArrayList<>();
+        for (Module module : facts.modules()) {
+            for (Plugin p : module.plugins()) {
+                if (p.binds(GROUP_ID, ARTIFACT_ID, "buildinfo")
+                        || p.binds("org.apache.maven.plugins", "maven-artifact-plugin", "buildinfo")) {
+                    binding.add(module.id());
+                }
+            }
+        }
+        if (!binding.isEmpty()) {
+            return CheckResult.pass(Check.BUILDINFO, List.of("a buildinfo goal is bound in " + in(binding)));
+        }
+        return CheckResult.fail(Check.BUILDINFO, List.of("no module binds hermetic:buildinfo or maven-artifact-plugin's"
+                + " buildinfo: nothing records the outputs' lengths and SHA-512 for those who rebuild them"),
+                "Bind hermetic:buildinfo (docs/compare.md): " + PASTE, recommendedPlugin(facts.hermeticVersion()));
+    }
+
     private CheckResult rebuildCompared(BuildFacts facts) {
         String fix = "Build and install in one clone, then rebuild in another (another directory, ideally another"
                 + " machine) and compare with that build's artifacts (docs/compare.md); a released version compares"
@@ -572,6 +592,7 @@ public final class Audit {
                       <goals>
                         <goal>normalize</goal>
                         <goal>sbom</goal>
+                        <goal>buildinfo</goal>
                         <goal>provenance</goal>
                         <goal>sign</goal>
                       </goals>

@@ -37,6 +37,8 @@ public enum Check {
             "every module writes SLSA provenance (hermetic:provenance)"),
     SBOM(Area.VERIFIABLE, Level.PLATINUM, "sbom",
             "every module that packages an archive writes an SBOM"),
+    BUILDINFO(Area.VERIFIABLE, Level.PLATINUM, "buildinfo",
+            "the reactor writes a Reproducible Builds .buildinfo of its outputs"),
     REBUILD_COMPARED(Area.VERIFIABLE, Level.PLATINUM, "rebuild-compared",
             "a rebuild was compared with a reference, after the last change to the build, and was identical");
 

@@ -77,7 +77,7 @@ final class AuditFixtures {
 
     static Module goodModule(String id, String packaging) {
         List<Plugin> plugins = defaultJarPlugins(true);
-        plugins.add(hermetic("verify", "normalize", "sbom", "provenance", "sign"));
+        plugins.add(hermetic("verify", "normalize", "sbom", "buildinfo", "provenance", "sign"));
         return new Module(id, packaging, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", plugins,
                 List.of(new VersionUse("dependency junit:junit", "4.13.2")), List.of("maven.compiler.release=17"));
     }

@@ -50,7 +50,7 @@ class AuditTest {
         assertThat(report.failing()).extracting(CheckResult::check).containsExactly(Check.PLUGIN_VERSIONS,
                 Check.JDK_PINNED, Check.MAVEN_WRAPPER, Check.LOCKFILE, Check.TRUSTED_CHECKSUMS,
                 Check.OUTPUT_TIMESTAMP, Check.NORMALIZE_BOUND, Check.LINE_ENDINGS, Check.SIGNING,
-                Check.DIGEST_MANIFEST, Check.PROVENANCE, Check.SBOM, Check.REBUILD_COMPARED);
+                Check.DIGEST_MANIFEST, Check.PROVENANCE, Check.SBOM, Check.BUILDINFO, Check.REBUILD_COMPARED);
         assertThat(report.failing()).allSatisfy(r -> assertThat(r.fix()).isNotBlank());
         assertThat(result(report, Check.PLUGIN_VERSIONS).evidence()).contains(
                 "org.apache.maven.plugins:maven-clean-plugin: no version in any POM, Maven 3.9.16 uses 3.2.0 from its"
@@ -139,7 +139,7 @@ class AuditTest {
         Module app = good.modules().get(1);
         List<Plugin> plugins = new ArrayList<>(app.plugins().subList(0, app.plugins().size() - 1));
         plugins.add(plugin("dev.hermetic:hermetic-maven-plugin", "0.1.0-SNAPSHOT", true, "normalize", "sign",
-                "provenance", "sbom"));
+                "provenance", "sbom", "buildinfo"));
         CheckResult dynamic = result(audit(withModules(good, List.of(good.modules().get(0),
                 withPlugins(app, plugins, app.versions())))), Check.DYNAMIC_VERSIONS);
         assertThat(dynamic.passed()).isTrue();

@@ -47,7 +47,7 @@ class ReportsTest {
     @Test
     void consoleShowsTheLevelTheTableAndEachFixByLevel() {
         List<String> lines = ConsoleReport.lines(bronze(), "target/hermetic-audit.md");
-        assertThat(lines.get(0)).isEqualTo("hermetic:audit: BRONZE (inputs pinned), 14 of 17 checks pass; next:"
+        assertThat(lines.get(0)).isEqualTo("hermetic:audit: BRONZE (inputs pinned), 15 of 18 checks pass; next:"
                 + " SILVER (reproducible outputs), 1 check to fix");
         assertThat(lines).contains("  BRONZE    plugin-versions      pass          16 plugin uses in the build plans of"
                         + " 2 modules, each with its version in a POM",
