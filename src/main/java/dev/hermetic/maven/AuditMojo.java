@@ -113,7 +113,7 @@ public class AuditMojo extends LockfileMojo {
                 throw new MojoFailureException(e.getMessage());
             }
         }
-        if (!OncePerReactor.claim(AuditMojo.class, session, project, mojoExecution)) {
+        if (!OncePerReactor.claim(AuditMojo.class, session, project, mojoExecution, getLog())) {
             getLog().info("hermetic:audit audits the whole reactor once its last module gets here");
             return;
         }
