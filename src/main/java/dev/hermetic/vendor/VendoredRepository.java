@@ -317,11 +317,20 @@ public final class VendoredRepository {
         return removed;
     }
 
-    /** A fresh directory beside the target, on its file system, so that moving out of it is a rename. */
+    /**
+     * A fresh directory beside the target, on its file system, so that moving out of it is a rename. Those of runs
+     * that were killed are deleted first (two runs into one directory at once are not supported anyway).
+     */
     private Path stagingDirectory() throws IOException {
         Path parent = directory.getParent();
         Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, "." + directory.getFileName() + ".staging-");
+        String prefix = "." + directory.getFileName() + ".staging-";
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                deleteTree(stale);
+            }
+        }
+        return Files.createTempDirectory(parent, prefix);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -228,6 +228,18 @@ class VendoredRepositoryTest {
     }
 
     @Test
+    void theStagingDirectoryOfAKilledRunIsDeleted() throws Exception {
+        Path stale = Files.createDirectories(vendored.resolveSibling(".repository.staging-123/org/example"));
+        Files.writeString(stale.resolve("half-copied.jar"), "half");
+
+        repository().update(List.of(localArtifact("org.example:lib:1.0:jar", "jar")));
+
+        try (Stream<Path> siblings = Files.list(vendored.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("repository");
+        }
+    }
+
+    @Test
     void manyFilesInParallelAllArriveIntact() throws Exception {
         List<VendoredRepository.Artifact> many = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
