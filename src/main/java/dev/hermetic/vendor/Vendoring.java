@@ -69,9 +69,7 @@ public record Vendoring(Path directory, VendoredRepository.Result result, int ar
         Path gitignore = base.resolve(".gitignore");
         if (Files.isRegularFile(gitignore)) {
             for (String line : Files.readAllLines(gitignore, StandardCharsets.UTF_8)) {
-                String entry = line.strip();
-                entry = entry.startsWith("/") ? entry.substring(1) : entry;
-                entry = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+                String entry = line.strip().replaceFirst("^(/|\\*\\*/)", "").replaceFirst("/(\\*\\*?)?$", "");
                 if (entry.equals(name)) {
                     return null;
                 }

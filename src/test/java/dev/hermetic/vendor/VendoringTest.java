@@ -21,7 +21,8 @@ class VendoringTest {
         Files.writeString(root.resolve(".gitignore"), "target/\n.hermetic-other\n");
         assertThat(Vendoring.gitignoreAdvice(root, hermetic)).isNotNull();
 
-        for (String line : new String[] {".hermetic", "/.hermetic", ".hermetic/", " /.hermetic/ "}) {
+        for (String line : new String[] {".hermetic", "/.hermetic", ".hermetic/", " /.hermetic/ ", "**/.hermetic",
+                ".hermetic/**", "/.hermetic/*"}) {
             Files.writeString(root.resolve(".gitignore"), "target/\n" + line + "\n");
             assertThat(Vendoring.gitignoreAdvice(root, hermetic)).as(line).isNull();
         }
