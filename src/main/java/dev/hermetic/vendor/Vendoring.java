@@ -55,7 +55,8 @@ public record Vendoring(Path directory, VendoredRepository.Result result, int ar
 
     /**
      * Advice when the project's root {@code .gitignore} does not name the directory that holds the vendored
-     * repository (a line {@code .hermetic}, {@code /.hermetic}, with or without a trailing {@code /}): tools that scan
+     * repository (a line {@code .hermetic}, {@code /.hermetic} or {@code **}{@code /.hermetic}, with or without a
+     * trailing {@code /}, {@code /*} or {@code /**}): tools that scan
      * the tree (Apache RAT, which every Apache parent POM binds, honours {@code .gitignore}) would read thousands of
      * vendored files, and the local repository beside them.
      */
