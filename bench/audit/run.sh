@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# bench/audit: hermetic:audit on a real 19-module reactor, the source release of maven-resolver 1.9.22, against a bare
+# `mvn -o validate` of the same project: with its lockfile verified (stored graphs reused, and collected again as on
+# CI) and without a lockfile (models and files only). The project is never edited: the goals are called by their full
+# coordinates; a lockfile is made once, online and untimed. Writes bench/results/audit.md.
+# Environment: BENCH_RUNS (default 5).
+set -euo pipefail
+# shellcheck source=../lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+
+SUBJECT_GAV="org.apache.maven.resolver:maven-resolver:1.9.22:zip:source-release"
+SUBJECT_DIR_NAME="maven-resolver-1.9.22"
+GROUP="$SUBJECT_DIR_NAME"
+L_VALIDATE="mvn -o validate"
+L_AUDIT="mvn -o validate hermetic:audit, lockfile verified, stored graphs reused"
+L_AUDIT_CI="mvn -o validate hermetic:audit, lockfile verified, every graph collected (as on CI)"
+L_AUDIT_NO_LOCK="mvn -o validate hermetic:audit, no lockfile (models and files only)"
+
+resolve_maven
+ensure_plugin
+start_results audit
+AUDIT_WORK="$WORK_DIR/audit"
+PROJECT="$AUDIT_WORK/$SUBJECT_DIR_NAME"
+mkdir -p "$AUDIT_WORK"
+if [[ ! -f "$PROJECT/pom.xml" ]]; then
+    log "fetching $SUBJECT_GAV"
+    fetch_artifact "$SUBJECT_GAV" "$AUDIT_WORK"
+    (cd "$AUDIT_WORK" && unzip -q -o "$SUBJECT_DIR_NAME-source-release.zip")
+fi
+cd "$PROJECT"
+MODULES="$(grep -c '<module>' pom.xml || true)"
+if [[ ! -f hermetic.lock ]]; then
+    log "locking $SUBJECT_DIR_NAME once, online (untimed; minutes the first time)"
+    "$MVN" -B validate >"$AUDIT_WORK/warm-validate.log" 2>&1 \
+        || { tail -n 30 "$AUDIT_WORK/warm-validate.log" >&2; die "mvn validate failed (log: $AUDIT_WORK/warm-validate.log)"; }
+    "$MVN" -B "$PLUGIN_GAV:lock" >"$AUDIT_WORK/warm-lock.log" 2>&1 \
+        || { tail -n 30 "$AUDIT_WORK/warm-lock.log" >&2; die "hermetic:lock failed (log: $AUDIT_WORK/warm-lock.log)"; }
+fi
+plugin_has_goal audit || die "the installed plugin has no audit goal"
+
+last_run() { awk '/^=== round/ { buffer = "" } { buffer = buffer $0 "\n" } END { printf "%s", buffer }' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$1").log"; }
+# Each run must print the grade once, for the whole reactor, and (with the lockfile) pass the lockfile check.
+audited() {
+    local run
+    run="$(last_run "$1")"
+    [[ "$(grep -c 'hermetic:audit: [A-Z]* (' <<<"$run")" == 1 ]] || { echo "not one grade in the log"; return 1; }
+    grep -q "BUILD SUCCESS" <<<"$run" || { echo "the build failed"; return 1; }
+    if [[ "$2" == locked ]]; then
+        grep -qE 'GOLD +lockfile +pass +hermetic:verify: [0-9]+ modules' <<<"$run" \
+            || { echo "the lockfile check did not pass"; return 1; }
+    fi
+}
+check_audit() { audited "$L_AUDIT" locked; }
+check_audit_ci() { audited "$L_AUDIT_CI" locked; }
+check_audit_no_lock() { audited "$L_AUDIT_NO_LOCK" none; }
+grade() { sed -n 's/.*\(hermetic:audit: [A-Z]* ([^)]*), [0-9]* of [0-9]* checks pass\).*/\1/p' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$L_AUDIT").log" | tail -n 1; }
+
+round() {
+    measure "$GROUP" "$L_VALIDATE" : : -- "$MVN" -B -o validate
+    measure "$GROUP" "$L_AUDIT" : check_audit -- "$MVN" -B -o validate "$PLUGIN_GAV:audit" -Dhermetic.verify.reuseGraphs=true
+    measure "$GROUP" "$L_AUDIT_CI" : check_audit_ci -- "$MVN" -B -o validate "$PLUGIN_GAV:audit" -Dhermetic.verify.reuseGraphs=false
+    measure "$GROUP" "$L_AUDIT_NO_LOCK" : check_audit_no_lock -- "$MVN" -B -o validate "$PLUGIN_GAV:audit" \
+        -Dhermetic.verify.lockfile=no-such.lock
+}
+run_rounds round
+summarize
+cd "$BENCH_DIR"
+
+section="$(
+    echo "## $SUBJECT_DIR_NAME"
+    echo
+    echo "Source release of maven-resolver 1.9.22: $MODULES modules and its root, $(grep -cE '^[^#[:space:]][^ ]* [0-9a-f]{64,128} ' "$PROJECT/hermetic.lock" || true) artifacts in hermetic.lock. Reference: \`$L_VALIDATE\`. Grade: $(grade)."
+    echo
+    table "$GROUP" "$L_VALIDATE"
+    echo
+    echo "Targets (ratios from this run). Time is what the goal adds to \`$L_VALIDATE\` (median minus median):"
+    echo
+    target_check "hermetic:audit, lockfile verified (stored graphs): seconds added to \`$L_VALIDATE\`" "$(added_of "$GROUP" "$L_VALIDATE" "$L_AUDIT")" "<" 1
+    echo
+    over_baseline "$GROUP" "$L_VALIDATE" "$L_AUDIT" "$L_AUDIT_CI" "$L_AUDIT_NO_LOCK"
+    true
+)"
+printf '\n%s\n' "$section"
+
+{
+    machine_header "Benchmark: hermetic:audit on a 19-module reactor"
+    echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, locked once online with \`hermetic:lock\` (untimed); never edited"
+    echo "- every row is one \`mvn -o\` run from the project's root with the local repository ~/.m2/repository; the audit is called as \`$PLUGIN_GA:<version>:audit\` after \`validate\`, and runs once per reactor (its last module)"
+    echo "- each audited run must print one grade and BUILD SUCCESS, and with the lockfile pass the lockfile check for every module"
+    echo "- the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round"
+    echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
+    echo
+    echo "How to run: \`bench/run.sh audit\` (see docs/benchmarks.md)."
+    echo "$section"
+} | write_results audit
