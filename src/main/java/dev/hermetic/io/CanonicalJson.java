@@ -41,12 +41,18 @@ public final class CanonicalJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Reads strictly: duplicate keys and anything after the value are errors; decimals stay exact. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-            .nodeFactory(NODES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /**
+     * Reads strictly: duplicate keys and anything after the value are errors; decimals stay exact. In a holder, so
+     * writing a tree built with {@link #object()} never pays for building a mapper (a large part of a cold JVM's
+     * second).
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+                .nodeFactory(NODES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
 
     private CanonicalJson() {}
 
@@ -86,7 +92,7 @@ public final class CanonicalJson {
 
     /** {@code value} as a tree, as {@link #write(Object)} sees it. */
     public static JsonNode toTree(Object value) {
-        return value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+        return value instanceof JsonNode node ? node : Mapper.MAPPER.valueToTree(value);
     }
 
     /**
@@ -97,7 +103,7 @@ public final class CanonicalJson {
      */
     public static JsonNode read(byte[] json, String what) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            JsonNode node = MAPPER.readTree(parser);
+            JsonNode node = Mapper.MAPPER.readTree(parser);
             if (node == null) {
                 throw new IOException(what + " holds no JSON value");
             }
