@@ -13,6 +13,12 @@ assert log.contains('rebuild comparison result: 1 files match, 1 differ')
 assert log.contains('1 of 2 files are not identical to the reference')
 assert log.contains("What differs, why and the fix: ${new File(basedir, 'target/hermetic-compare.html')}")
 assert log.contains('BUILD FAILURE')
+// With diffoscope on the PATH (CI installs it), the exact command for the differing jar, as the shell takes it.
+boolean diffoscope = System.getenv('PATH').split(File.pathSeparator).any { new File(it, 'diffoscope').canExecute() }
+assert diffoscope || !System.getenv('CI') : 'CI is set but diffoscope is not on the PATH'
+if (diffoscope) {
+    assert log =~ /  investigate with: diffoscope \S+\/reference\/it\/hermetic\/compare-lib\/1\.0\/compare-lib-1\.0\.jar \S+\/target\/compare-lib-1\.0\.jar\n/
+}
 
 // hermetic.compare.fail=false: the same report, a warning, and the build succeeds.
 assert reportOnly.contains('cause: entries carry the time of the build')
