@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Entry point of the benchmarks: bench/run.sh [normalize|lock|sign|cache-key|compare|audit|all] (default: all).
+# Entry point of the benchmarks: bench/run.sh [normalize|lock|sign|cache-key|compare|audit|vendor|all] (default: all).
 # Builds and installs the plugin when its sources changed, runs each benchmark, prints its tables and
 # writes bench/results/<name>.md. See docs/benchmarks.md.
 set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-usage() { echo "usage: $0 [normalize|lock|sign|cache-key|compare|audit|all]" >&2; exit 2; }
+usage() { echo "usage: $0 [normalize|lock|sign|cache-key|compare|audit|vendor|all]" >&2; exit 2; }
 
 case "${1:-all}" in
-    normalize | lock | sign | cache-key | compare | audit) benches=("$1") ;;
-    all) benches=(normalize lock sign cache-key compare audit) ;;
+    normalize | lock | sign | cache-key | compare | audit | vendor) benches=("$1") ;;
+    all) benches=(normalize lock sign cache-key compare audit vendor) ;;
     -h | --help) usage ;;
     *) echo "unknown benchmark '$1'" >&2; usage ;;
 esac
