@@ -1,7 +1,6 @@
 package dev.hermetic.sbom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -91,7 +90,9 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
 
     /** The SBOM's bytes: canonical JSON, UTF-8, without a trailing newline. */
     public byte[] toJson() {
-        JsonNode tree = new BomJsonGenerator(toBomWithSerialNumber(), SPEC_VERSION).toJsonNode();
+        ObjectNode tree = (ObjectNode) new BomJsonGenerator(toBom(), SPEC_VERSION).toJsonNode();
+        // Canonical JSON sorts keys: the serial number added to the tree lands where the library's own would.
+        tree.put("serialNumber", serialNumber(CanonicalJson.write(tree)));
         return CanonicalJson.write(tree);
     }
 
@@ -100,20 +101,14 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
      * the XML declaration: the library's indentation would use the platform's line separator.
      */
     public byte[] toXml() {
+        Bom bom = toBom();
+        bom.setSerialNumber(serialNumber(CanonicalJson.write(new BomJsonGenerator(bom, SPEC_VERSION).toJsonNode())));
         try {
-            return new WoodstoxXmlGenerator(toBomWithSerialNumber()).toCompactXml().getBytes(StandardCharsets.UTF_8);
+            return new WoodstoxXmlGenerator(bom).toCompactXml().getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cyclonedx-core-java cannot write the SBOM of " + module.coordinates()
                     + " as XML: " + e.getMessage(), e);
         }
-    }
-
-    private Bom toBomWithSerialNumber() {
-        ObjectNode withoutSerial = (ObjectNode) new BomJsonGenerator(toBom(), SPEC_VERSION).toJsonNode();
-        withoutSerial.remove("serialNumber");
-        Bom bom = toBom();
-        bom.setSerialNumber(serialNumber(CanonicalJson.write(withoutSerial)));
-        return bom;
     }
 
     /**
