@@ -1,6 +1,8 @@
 package dev.hermetic.sbom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -90,7 +92,7 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
 
     /** The SBOM's bytes: canonical JSON, UTF-8, without a trailing newline. */
     public byte[] toJson() {
-        ObjectNode tree = (ObjectNode) new BomJsonGenerator(toBom(), SPEC_VERSION).toJsonNode();
+        ObjectNode tree = new SharedMapperJsonGenerator(toBom()).tree(module);
         // Canonical JSON sorts keys: the serial number added to the tree lands where the library's own would.
         tree.put("serialNumber", serialNumber(CanonicalJson.write(tree)));
         return CanonicalJson.write(tree);
@@ -102,12 +104,45 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
      */
     public byte[] toXml() {
         Bom bom = toBom();
-        bom.setSerialNumber(serialNumber(CanonicalJson.write(new BomJsonGenerator(bom, SPEC_VERSION).toJsonNode())));
+        bom.setSerialNumber(serialNumber(CanonicalJson.write(new SharedMapperJsonGenerator(bom).tree(module))));
         try {
             return new WoodstoxXmlGenerator(bom).toCompactXml().getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cyclonedx-core-java cannot write the SBOM of " + module.coordinates()
                     + " as XML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * cyclonedx-core-java's JSON generator, serializing with the first one's mapper for every module of the JVM: the
+     * library configures each generator's mapper alike (from the spec version alone), and a mapper builds its
+     * serializers of the model once, the costly part of a serialization. The library's serialization also adds a
+     * mix-in to the mapper each time, so serializations take turns.
+     */
+    private static final class SharedMapperJsonGenerator extends BomJsonGenerator {
+        private static ObjectMapper shared;
+
+        SharedMapperJsonGenerator(Bom bom) {
+            super(bom, SPEC_VERSION);
+            synchronized (SharedMapperJsonGenerator.class) {
+                if (shared == null) {
+                    shared = mapper;
+                } else {
+                    mapper = shared;
+                }
+            }
+        }
+
+        ObjectNode tree(SbomComponent module) {
+            JsonNode tree;
+            synchronized (SharedMapperJsonGenerator.class) {
+                tree = toJsonNode();
+            }
+            if (!(tree instanceof ObjectNode object)) {
+                throw new IllegalStateException("cyclonedx-core-java cannot write the SBOM of " + module.coordinates()
+                        + " as JSON");
+            }
+            return object;
         }
     }
 
