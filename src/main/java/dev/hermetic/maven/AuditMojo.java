@@ -34,7 +34,7 @@ import org.apache.maven.rtinfo.RuntimeInformation;
  * with its evidence and one fix: plugin and dependency versions, the JDK, repositories, the Maven Wrapper, the
  * lockfile (verified as {@code hermetic:verify} does, without failing), Resolver's trusted checksums, the output
  * timestamp, plugins with known non-reproducible versions, normalization, line endings, signing, the digest manifest,
- * provenance, the SBOM and a compared rebuild (docs/audit.md). Prints a table, and writes
+ * provenance, the SBOM, the .buildinfo and a compared rebuild (docs/audit.md). Prints a table, and writes
  * {@code target/hermetic-audit.md} (to paste into a pull request) and {@code target/hermetic-audit.json} in the root
  * module. Reports only, unless {@code hermetic.audit.failBelow} names a level the build must reach.
  *
