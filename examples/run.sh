@@ -3,7 +3,9 @@
 #   lock check (hermetic:verify, validate) -> build -> normalize (package, verify) -> SBOM, provenance, sign
 #   (verify) -> deploy into a local repository under examples/hello/target/demo-repo
 # then prints what was deployed (digests, the signed manifest, the SBOM, the provenance), verifies one signature,
-# and verifies the provenance with the plugin's CLI and with gpg through the recipe of docs/provenance.md.
+# and verifies the provenance with the plugin's CLI and with gpg through the recipe of docs/provenance.md; then
+# rebuilds from clean, compares every file with what was deployed (hermetic:compare) and grades the project
+# (hermetic:audit).
 # Usage: examples/run.sh   (from any directory; needs JDK 17+ and access to Maven Central once)
 #
 # Signing uses a THROWAWAY key that this script generates for itself on every run and deletes at exit. It only
@@ -130,6 +132,19 @@ verify_provenance() {
   (cd "$consumer" && bash -euo pipefail recipe.sh)
 }
 
+# Step 7: prove it. Rebuild from a clean tree and compare every file with what step 3 deployed (hermetic:compare:
+# which bytes differ, why, and the fix; signatures are left out, a new signature is not a new build), then grade the
+# project (hermetic:audit: Gold; what Platinum still needs is listed with its fix).
+rebuild_compare_and_audit() {
+  local reference="$KEY_DIR/deployed"
+  cp -r "$DEMO_REPO" "$reference"
+  step "Rebuilding examples/hello from clean and comparing it with what was deployed: mvn clean verify hermetic:compare"
+  "$MVNW" -B -f "$EXAMPLE/pom.xml" clean verify hermetic:compare -Dhermetic.compare.reference="$reference" \
+    | sed -n '/:compare (default-cli)/,/rebuild comparison result/p'
+  step "Grading examples/hello: mvn hermetic:audit"
+  "$MVNW" -B -o -f "$EXAMPLE/pom.xml" hermetic:audit | sed -n '/hermetic:audit: /,/^\[INFO\] -----/p'
+}
+
 main() {
   install_plugin
   make_throwaway_key
@@ -137,6 +152,7 @@ main() {
   print_digests
   verify_one_signature
   verify_provenance
+  rebuild_compare_and_audit
 }
 
 main "$@"
