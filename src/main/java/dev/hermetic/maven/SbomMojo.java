@@ -130,6 +130,7 @@ public class SbomMojo extends HermeticMojo {
             return;
         }
         List<String> types = types(format);
+        CycloneDxSbom.warmUpInBackground(types.contains("xml"));
         for (String type : types) {
             Optional<Artifact> theirs = SignedFilesCollector.attachedAs(project, type, CLASSIFIER);
             if (theirs.isPresent()) { // same coordinates and file name: ours would replace it, on disk and in deploy

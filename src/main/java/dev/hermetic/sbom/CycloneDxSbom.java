@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.xml.stream.XMLOutputFactory;
 import org.cyclonedx.Version;
 import org.cyclonedx.generators.json.BomJsonGenerator;
@@ -35,6 +37,8 @@ import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
 import org.cyclonedx.model.Hash;
+import org.cyclonedx.model.License;
+import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
@@ -86,8 +90,59 @@ public record CycloneDxSbom(SbomComponent module, List<SbomComponent> components
     private static final String TOOL_GROUP = "dev.hermetic";
     private static final String TOOL_NAME = "hermetic-maven-plugin";
 
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+
     public CycloneDxSbom {
         components = List.copyOf(new TreeSet<>(components));
+    }
+
+    /**
+     * Starts the first serialization with cyclonedx-core-java (of a small sample SBOM, also as XML when {@code xml})
+     * on a daemon thread, once per class loader, and returns at once. That first serialization is most of what an SBOM
+     * costs: Jackson builds its serializers by introspecting the library's model, loading several hundred classes. A
+     * caller that knows early that it will write an SBOM calls this, so that the work runs beside its own on an idle
+     * core; {@link #toJson()} then waits for what is still running rather than doing it again.
+     */
+    public static void warmUpInBackground(boolean xml) {
+        if (WARM_UP_STARTED.compareAndSet(false, true)) {
+            Thread thread = new Thread(() -> warmUp(xml), "hermetic-sbom-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /**
+     * Serializes a sample with every model type this class writes; failures are left to the real serialization,
+     * which reports them with the module's name.
+     */
+    static void warmUp(boolean xml) {
+        try {
+            ArtifactCoordinates module = new ArtifactCoordinates(TOOL_GROUP, "warm-up", "1", "jar", "");
+            ArtifactCoordinates dependency = new ArtifactCoordinates(TOOL_GROUP, "warm-up-dependency", "1", "jar", "");
+            Map<DigestAlgorithm, String> digests = new EnumMap<>(DigestAlgorithm.class);
+            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+                digests.put(algorithm, "0".repeat(algorithm.hexLength()));
+            }
+            SortedMap<ArtifactCoordinates, SortedSet<ArtifactCoordinates>> graph = new TreeMap<>();
+            graph.put(module, new TreeSet<>(List.of(dependency)));
+            CycloneDxSbom sample = new CycloneDxSbom(new SbomComponent(module, new TreeSet<>(), digests, List.of()),
+                    List.of(new SbomComponent(dependency, new TreeSet<>(List.of("compile")), digests, List.of())),
+                    Optional.of(graph), "1", DependencySource.LOCKFILE, Optional.empty());
+            Bom bom = sample.toBom();
+            // Licenses as resolved ones look, without asking the library's resolver (it reads the SPDX list).
+            License license = new License();
+            license.setId("Apache-2.0");
+            license.setUrl("https://www.apache.org/licenses/LICENSE-2.0");
+            LicenseChoice licenses = new LicenseChoice();
+            licenses.addLicense(license);
+            bom.getComponents().get(0).setLicenses(licenses);
+            CanonicalJson.write(new SharedMapperJsonGenerator(bom).tree(sample.module()));
+            if (xml) {
+                new WoodstoxXmlGenerator(bom).toCompactXml();
+            }
+        } catch (JsonProcessingException | RuntimeException | LinkageError e) {
+            // A warm-up only: the SBOM's own serialization does the same work and reports what fails.
+        }
     }
 
     /** The SBOM's bytes: canonical JSON, UTF-8, without a trailing newline. */

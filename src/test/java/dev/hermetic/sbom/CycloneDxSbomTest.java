@@ -96,6 +96,18 @@ class CycloneDxSbomTest {
     }
 
     @Test
+    void aWarmUpRunningAlongsideLeavesTheBytesAsTheyWere() throws Exception {
+        Thread warmUp = new Thread(() -> CycloneDxSbom.warmUp(true));
+        warmUp.start();
+        String json = new String(sbom(components(), true).toJson(), StandardCharsets.UTF_8);
+        String xml = new String(sbom(components(), true).toXml(), StandardCharsets.UTF_8);
+        warmUp.join();
+        assertThat(json).isEqualTo(golden("app-1.0-cyclonedx.json"));
+        assertThat(xml).isEqualTo(golden("app-1.0-cyclonedx.xml"));
+        assertThat(new String(sbom(components(), true).toJson(), StandardCharsets.UTF_8)).isEqualTo(json);
+    }
+
+    @Test
     void isValidCycloneDx16ByTheLibrarysOwnValidator() throws IOException {
         JsonParser parser = new JsonParser();
         assertThat(parser.validate(sbom(components(), true).toJson(), CycloneDxSbom.SPEC_VERSION)).isEmpty();
