@@ -1,5 +1,6 @@
 // A bare project grades Basic: the log shows the level, the table and each failing check's fix, grouped by the level
-// that needs it; target/ holds the Markdown page and the JSON report; the build is not failed (report only).
+// that needs it; target/ holds the Markdown page and the JSON report; the build is not failed (report only). A stale
+// comparison report in target/ counts for nothing.
 import groovy.json.JsonSlurper
 
 String mavenVersion = (new File(basedir, 'build.log').getText('UTF-8') =~ /Maven (3\.\d+\.\d+) uses/)[0][1]
@@ -24,6 +25,9 @@ assert log =~ /fix: Set the Java release you target in the root POM's <propertie
     assert log.contains(it): "the log does not show: ${it}"
 }
 assert log.contains('hermetic:audit audits the whole reactor') == false
+// The stale report setup.groovy left in target/ does not pass rebuild-compared: its digests are not the files'.
+assert log =~ /target\/hermetic-compare\.json: identical \(rebuild comparison result: 2 files match, 0 differ\), not proven to be about this build's outputs as they are now: audit-basic-1\.0\.jar: \S+audit-basic-1\.0\.jar, which it compared, is not there now; audit-basic-1\.0\.pom: \S+pom\.xml is not the file it compared \(SHA-256 0{64} then, [0-9a-f]{64} now/
+assert log.contains('fix: Run hermetic:compare once the outputs are built, then the audit: ')
 
 File markdown = new File(basedir, 'target/hermetic-audit.md')
 String md = markdown.getText('UTF-8')
@@ -37,6 +41,7 @@ assert json.level == 'BASIC'
 assert json.checks.size() == 18
 assert json.checks.findAll { it.status != 'pass' }.every { it.fix }
 assert json.checks.find { it.id == 'dynamic-versions' }.status == 'pass'
+assert json.checks.find { it.id == 'rebuild-compared' }.status == 'fail'
 // The ITs' settings.xml adds a repository in a profile: settings, not a POM, so no mirror is asked of it.
 assert json.checks.find { it.id == 'repositories-mirror' }.status == 'pass'
 // Maven 3.8 has no trusted checksums: never a pass, and the reason is given.

@@ -532,13 +532,26 @@ public final class Audit {
         }
         List<String> evidence = new ArrayList<>();
         boolean passed = false;
+        boolean notCurrent = false;
         for (BuildFacts.Comparison c : facts.comparisons()) {
-            evidence.add(c.file() + ": " + (c.identical() ? "identical" : "not identical") + " (" + c.summary() + ")"
-                    + (c.recent() ? "" : ", older than a POM or the lockfile of this build"));
-            passed |= c.identical() && c.recent();
+            String verdict = c.file() + ": " + (c.identical() ? "identical" : "not identical") + " (" + c.summary()
+                    + ")";
+            if (c.current()) {
+                evidence.add(verdict + ", about this build's outputs as they are now (their SHA-256)");
+            } else {
+                evidence.add(verdict + ", not proven to be about this build's outputs as they are now: "
+                        + String.join("; ", c.notCurrent()));
+            }
+            passed |= c.identical() && c.current();
+            notCurrent |= c.identical() && !c.current();
         }
         if (passed) {
             return CheckResult.pass(Check.REBUILD_COMPARED, evidence);
+        }
+        if (notCurrent) {
+            return CheckResult.fail(Check.REBUILD_COMPARED, evidence, "Run hermetic:compare once the outputs are"
+                    + " built, then the audit: hermetic-compare.json records the SHA-256 of each file it compared,"
+                    + " which the audit checks against the files as they are now. " + fix, command);
         }
         return CheckResult.fail(Check.REBUILD_COMPARED, evidence, "Compare a rebuild of the build as it is now, and"
                 + " fix what hermetic:compare names until it is identical; " + fix, command);

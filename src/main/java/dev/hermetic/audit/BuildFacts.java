@@ -141,7 +141,17 @@ public record BuildFacts(String mavenVersion, int javaRelease, String hermeticVe
      * @param file its path
      * @param identical whether every file was identical to the reference (nothing different, nothing missing)
      * @param summary its counts, as the report gives them
-     * @param recent whether it is newer than every POM of the build and the lockfile
+     * @param notCurrent why the report cannot be shown to be about this build's outputs as they are now, one reason
+     *     each; empty when every file it compared on this build's side still has the digest it records
      */
-    public record Comparison(String file, boolean identical, String summary, boolean recent) {}
+    public record Comparison(String file, boolean identical, String summary, List<String> notCurrent) {
+        public Comparison {
+            notCurrent = List.copyOf(notCurrent);
+        }
+
+        /** Whether it is about this build's outputs as they are now. */
+        public boolean current() {
+            return notCurrent.isEmpty();
+        }
+    }
 }

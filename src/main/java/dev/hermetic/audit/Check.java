@@ -40,7 +40,7 @@ public enum Check {
     BUILDINFO(Area.VERIFIABLE, Level.PLATINUM, "buildinfo",
             "the reactor writes a Reproducible Builds .buildinfo of its outputs"),
     REBUILD_COMPARED(Area.VERIFIABLE, Level.PLATINUM, "rebuild-compared",
-            "a rebuild was compared with a reference, after the last change to the build, and was identical");
+            "a rebuild of the outputs as they are now (their SHA-256) was compared with a reference and was identical");
 
     /** What a check is about. */
     public enum Area {

@@ -130,7 +130,7 @@ public class AuditMojo extends LockfileMojo {
                     mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion(), reader.modules(),
                     reader.repositories(), reader.wrapper(), reader.gitattributes(), reader.resolverProperties(),
                     reader.lockfile(settings, collector, mavenVersion, getLog()::debug),
-                    reader.comparisons(settings.lockfile()));
+                    reader.comparisons());
             report = new Audit(issues, BuildVerifier.VERSION_ORDER).run(facts);
         } catch (KnownIssues.KnownIssuesException e) {
             throw new MojoFailureException("hermetic:audit: the known issues file " + e.getMessage()

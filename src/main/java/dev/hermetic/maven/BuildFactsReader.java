@@ -1,16 +1,14 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.audit.BuildFacts;
-import dev.hermetic.io.CanonicalJson;
+import dev.hermetic.audit.ComparisonReportReader;
 import dev.hermetic.lock.ReactorVerification;
 import dev.hermetic.lock.VerifySettings;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -348,15 +346,13 @@ final class BuildFactsReader {
 
     /**
      * The reports of earlier comparisons in the modules' {@code target/}: {@code hermetic-compare.json} and
-     * {@code *.buildcompare} (ours or maven-artifact-plugin's), each newer or not than every POM and the lockfile.
+     * {@code *.buildcompare} (ours or maven-artifact-plugin's), each checked against the files as they are now.
      */
-    List<BuildFacts.Comparison> comparisons(Path lockfile) throws IOException {
-        FileTime newestInput = Files.exists(lockfile) ? Files.getLastModifiedTime(lockfile) : FileTime.fromMillis(0);
+    List<BuildFacts.Comparison> comparisons() throws IOException {
+        List<ComparisonReportReader.ModuleFiles> reactor = new ArrayList<>();
         for (MavenProject p : projects) {
-            if (p.getFile() != null && p.getFile().isFile()) {
-                FileTime pom = Files.getLastModifiedTime(p.getFile().toPath());
-                newestInput = pom.compareTo(newestInput) > 0 ? pom : newestInput;
-            }
+            reactor.add(new ComparisonReportReader.ModuleFiles(p.getArtifactId(), p.getVersion(),
+                    p.getBasedir().toPath(), !"pom".equals(p.getPackaging())));
         }
         Path root = BuildVerifier.root(session);
         List<BuildFacts.Comparison> found = new ArrayList<>();
@@ -372,26 +368,9 @@ final class BuildFactsReader {
             }
             reports.sort(null);
             for (Path report : reports) {
-                boolean recent = Files.getLastModifiedTime(report).compareTo(newestInput) >= 0;
-                found.add(comparison(root.relativize(report).toString(), report, recent));
+                found.add(ComparisonReportReader.read(report, root.relativize(report).toString(), reactor));
             }
         }
         return found;
-    }
-
-    private static BuildFacts.Comparison comparison(String name, Path report, boolean recent) throws IOException {
-        if (report.getFileName().toString().endsWith(".json")) {
-            JsonNode json = CanonicalJson.read(Files.readAllBytes(report), "comparison report " + report);
-            return new BuildFacts.Comparison(name, json.path("identical").asBoolean(false),
-                    json.path("summary").asText(""), recent);
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(report)) {
-            p.load(in);
-        }
-        String ko = p.getProperty("ko", "?");
-        String missing = p.getProperty("missing", "0");
-        return new BuildFacts.Comparison(name, "0".equals(ko.strip()) && "0".equals(missing.strip()),
-                "ok=" + p.getProperty("ok", "?") + ", ko=" + ko + ", missing=" + missing, recent);
     }
 }
