@@ -2,15 +2,16 @@
 # bench/audit: hermetic:audit on a real multi-module reactor, the source release of maven-resolver 1.9.22 (18 projects),
 # against a bare `mvn -o validate` of the same project: without a lockfile (models and files only); after
 # hermetic:verify in the same run (the audit takes verify's result: the case of a build that binds verify); and
-# alone with its lockfile, which it then verifies itself (stored graphs reused, and collected again as on CI). The project is never edited: the goals are called by their full
-# coordinates; a lockfile is made once, online and untimed. Writes bench/results/audit.md.
+# alone with its lockfile, which it then verifies itself (stored graphs reused, and collected again as on CI). The
+# project is never edited: the goals are called by their full coordinates; a lockfile is made once, online and
+# untimed. Writes bench/results/audit.md.
 # Environment: BENCH_RUNS (default 5).
 set -euo pipefail
 # shellcheck source=../lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
-SUBJECT_GAV="org.apache.maven.resolver:maven-resolver:1.9.22:zip:source-release"
-SUBJECT_DIR_NAME="maven-resolver-1.9.22"
+SUBJECT_GAV="$RESOLVER_RELEASE_GAV"
+SUBJECT_DIR_NAME="$RESOLVER_RELEASE_DIR_NAME"
 GROUP="$SUBJECT_DIR_NAME"
 L_VALIDATE="mvn -o validate"
 L_AUDIT="mvn -o validate hermetic:audit, lockfile verified, stored graphs reused"
@@ -19,17 +20,11 @@ L_AUDIT_NO_LOCK="mvn -o validate hermetic:audit, no lockfile (models and files o
 L_VERIFY="mvn -o validate hermetic:verify (stored graphs)"
 L_VERIFY_AUDIT="mvn -o validate hermetic:verify hermetic:audit (the audit takes verify's result)"
 
-resolve_maven
-ensure_plugin
-start_results audit
+start_bench audit
 AUDIT_WORK="$WORK_DIR/audit"
 PROJECT="$AUDIT_WORK/$SUBJECT_DIR_NAME"
 mkdir -p "$AUDIT_WORK"
-if [[ ! -f "$PROJECT/pom.xml" ]]; then
-    log "fetching $SUBJECT_GAV"
-    fetch_artifact "$SUBJECT_GAV" "$AUDIT_WORK"
-    (cd "$AUDIT_WORK" && unzip -q -o "$SUBJECT_DIR_NAME-source-release.zip")
-fi
+[[ -f "$PROJECT/pom.xml" ]] || unpack_source_release "$SUBJECT_GAV" "$AUDIT_WORK"
 cd "$PROJECT"
 if [[ ! -f hermetic.lock ]]; then
     log "locking $SUBJECT_DIR_NAME once, online (untimed; minutes the first time)"
@@ -40,7 +35,7 @@ if [[ ! -f hermetic.lock ]]; then
 fi
 plugin_has_goal audit || die "the installed plugin has no audit goal"
 
-last_run() { awk '/^=== round/ { buffer = "" } { buffer = buffer $0 "\n" } END { printf "%s", buffer }' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$1").log"; }
+last_run() { awk '/^=== round/ { buffer = "" } { buffer = buffer $0 "\n" } END { printf "%s", buffer }' "$(row_log "$GROUP" "$1")"; }
 # Each run must print the grade once, for the whole reactor, and (with the lockfile) pass the lockfile check.
 audited() {
     local run
@@ -58,7 +53,7 @@ check_audit_ci() { audited "$L_AUDIT_CI" locked; }
 check_audit_no_lock() { audited "$L_AUDIT_NO_LOCK" none; }
 check_verify_audit() { audited "$L_VERIFY_AUDIT" locked; }
 # The reactor's size, as hermetic:verify counts it.
-projects() { grep -o 'hermetic:verify: [0-9]* modules' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$L_VERIFY").log" | tail -n 1 | awk '{ print $2 }'; }
+projects() { grep -o 'hermetic:verify: [0-9]* modules' "$(row_log "$GROUP" "$L_VERIFY")" | tail -n 1 | awk '{ print $2 }'; }
 # The audit's own time in the last run of a row: from each "--- ...:audit" line (one per module; all but the last
 # return at once) to the next mojo, project header or "BUILD SUCCESS", summed. It leaves out Maven's start-up and the
 # other mojos, whose times swing by seconds on this loaded machine; it keeps Maven setting up the plugin's realm.
@@ -73,12 +68,12 @@ audit_time() {
             }
             if (index($0, "] --- ") > 0 && $0 ~ /:audit \(/) start = t($0)
         }
-        END { printf "%.3f\n", sum }' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$1").log"
+        END { printf "%.3f\n", sum }' "$(row_log "$GROUP" "$1")"
 }
 record_audit_time() { ((ROUND <= 0)) || printf '%s\t%s\n' "$1" "$(audit_time "$1")" >>"$AUDIT_TIMES"; }
 audit_median() { awk -F '\t' -v l="$1" '$1 == l { print $2 }' "$AUDIT_TIMES" | median | grep -v nan || true; }
 audit_range() { awk -F '\t' -v l="$1" '$1 == l { print $2 }' "$AUDIT_TIMES" | sort -g | sed -n '1p;$p' | paste -sd '-' | sed 's/-/–/'; }
-grade() { sed -n 's/.*\(hermetic:audit: [A-Z]* ([^)]*), [0-9]* of [0-9]* checks pass\).*/\1/p' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$L_AUDIT").log" | tail -n 1; }
+grade() { sed -n 's/.*\(hermetic:audit: [A-Z]* ([^)]*), [0-9]* of [0-9]* checks pass\).*/\1/p' "$(row_log "$GROUP" "$L_AUDIT")" | tail -n 1; }
 
 round() {
     measure "$GROUP" "$L_VALIDATE" : : -- "$MVN" -B -o validate
@@ -123,14 +118,10 @@ section="$(
 printf '\n%s\n' "$section"
 
 {
-    machine_header "Benchmark: hermetic:audit on a multi-module reactor"
-    echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, locked once online with \`hermetic:lock\` (untimed); never edited"
-    echo "- every row is one \`mvn -o\` run from the project's root with the local repository ~/.m2/repository; the audit is called as \`$PLUGIN_GA:<version>:audit\` after \`validate\`, and runs once per reactor (its last module)"
-    echo "- each audited run must print one grade and BUILD SUCCESS, and with the lockfile pass the lockfile check for every module"
-    echo "- the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round"
-    echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
-    echo
-    echo "How to run: \`bench/run.sh audit\` (see docs/benchmarks.md)."
-    echo
+    results_header "Benchmark: hermetic:audit on a multi-module reactor" audit \
+        "subject: $SUBJECT_GAV from Maven Central, unpacked, locked once online with \`hermetic:lock\` (untimed); never edited" \
+        "every row is one \`mvn -o\` run from the project's root with the local repository ~/.m2/repository; the audit is called as \`$PLUGIN_GA:<version>:audit\` after \`validate\`, and runs once per reactor (its last module)" \
+        "each audited run must print one grade and BUILD SUCCESS, and with the lockfile pass the lockfile check for every module" \
+        "$INTERLEAVED_ROUNDS" "$NOISY_FIGURES"
     echo "$section"
 } | write_results audit

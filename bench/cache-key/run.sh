@@ -9,8 +9,8 @@ set -euo pipefail
 # shellcheck source=../lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
-SUBJECT_GAV="org.apache.maven.resolver:maven-resolver:1.9.22:zip:source-release"
-SUBJECT_DIR_NAME="maven-resolver-1.9.22"
+SUBJECT_GAV="$RESOLVER_RELEASE_GAV"
+SUBJECT_DIR_NAME="$RESOLVER_RELEASE_DIR_NAME"
 GROUP="$SUBJECT_DIR_NAME"
 L_REF="sha256sum of git ls-files -z (xargs -0)"
 L_CLI="hermetic CLI cache-key"
@@ -19,17 +19,13 @@ L_CDS_C1="hermetic CLI cache-key, the same with an AppCDS archive (-XX:SharedArc
 L_FLOOR="java Sha256Files over git ls-files -z (a JVM that only hashes the files; for reading)"
 L_JVM="java -version (a JVM's start, for reading)"
 
-resolve_maven
-ensure_plugin
-start_results cache-key
+start_bench cache-key
 CK_WORK="$WORK_DIR/cache-key"
 PROJECT="$CK_WORK/$SUBJECT_DIR_NAME"
 mkdir -p "$CK_WORK"
 if [[ ! -f "$PROJECT/.git/index" ]]; then
-    log "fetching $SUBJECT_GAV"
     rm -rf "$PROJECT"
-    fetch_artifact "$SUBJECT_GAV" "$CK_WORK"
-    (cd "$CK_WORK" && unzip -q -o "$SUBJECT_DIR_NAME-source-release.zip")
+    unpack_source_release "$SUBJECT_GAV" "$CK_WORK"
     git -C "$PROJECT" init -q
     git -C "$PROJECT" add -A
     git -C "$PROJECT" -c user.name=bench -c user.email=bench@example.org commit -q -m "$SUBJECT_DIR_NAME source release"
@@ -54,7 +50,7 @@ javac -d "$FLOOR_DIR" "$BENCH_DIR/cache-key/Sha256Files.java"
 
 same_key() {
     local printed
-    printed="$(grep -E '^sha256:' "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$GROUP-$1").log" | tail -n 1)"
+    printed="$(grep -E '^sha256:' "$(row_log "$GROUP" "$1")" | tail -n 1)"
     [[ "$printed" == "$KEY" ]] || { echo "key $printed, first run $KEY"; return 1; }
 }
 check_cli() { same_key "$L_CLI"; }
@@ -96,15 +92,12 @@ section="$(
 printf '\n%s\n' "$section"
 
 {
-    machine_header "Benchmark: the cache key of a source tree"
-    echo "- subject: $SUBJECT_GAV from Maven Central, unpacked, then \`git init && git add -A && git commit\` (the key reads git's index); never edited"
-    echo "- the CLI is \`java -jar hermetic-maven-plugin.jar cache-key . --maven-version $MAVEN_VERSION\` (JVM defaults); every run must print the same key"
-    echo "- the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round; the files are in the page cache for every row"
-    echo "- the AppCDS row uses an archive written once per run by \`java -XX:ArchiveClassesAtExit=… -jar … cache-key .\` on the same tree and jar (docs/cache-key.md, \"Faster start\")"
-    echo "- peak RSS is /usr/bin/time's %M: the largest process (the JVM; for the reference, one sha256sum)"
-    echo "- figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
-    echo
-    echo "How to run: \`bench/run.sh cache-key\` (see docs/benchmarks.md)."
-    echo
+    results_header "Benchmark: the cache key of a source tree" cache-key \
+        "subject: $SUBJECT_GAV from Maven Central, unpacked, then \`git init && git add -A && git commit\` (the key reads git's index); never edited" \
+        "the CLI is \`java -jar hermetic-maven-plugin.jar cache-key . --maven-version $MAVEN_VERSION\` (JVM defaults); every run must print the same key" \
+        "$INTERLEAVED_ROUNDS; the files are in the page cache for every row" \
+        "the AppCDS row uses an archive written once per run by \`java -XX:ArchiveClassesAtExit=… -jar … cache-key .\` on the same tree and jar (docs/cache-key.md, \"Faster start\")" \
+        "peak RSS is /usr/bin/time's %M: the largest process (the JVM; for the reference, one sha256sum)" \
+        "$NOISY_FIGURES"
     echo "$section"
 } | write_results cache-key

@@ -21,9 +21,7 @@ L_DIFFOSCOPE="diffoscope $(dpkg-query -W -f '${Version}' diffoscope-minimal 2>/d
 L_BIG_FLOOR="unzip -l both + sha256sum of each (300 MB pair)"
 L_BIG_CLI="hermetic CLI compare -Xmx256m (300 MB pair)"
 
-resolve_maven
-ensure_plugin
-start_results compare
+start_bench compare
 COMPARE_WORK="$WORK_DIR/compare"
 INPUTS="$COMPARE_WORK/inputs"
 mkdir -p "$COMPARE_WORK"
@@ -112,15 +110,12 @@ floor_cpu="$(cpu_of "$GROUP" "$L_FLOOR")"
 cli_cpu="$(cpu_of "$GROUP" "$L_CLI")"
 diffoscope_wall="$(median_of "$GROUP" "$L_DIFFOSCOPE")"
 {
-    machine_header "Benchmark: comparing two builds of a 59 MB jar"
-    echo "- inputs: kotlin-compiler-embeddable 2.1.0 from Maven Central ($(stat -c %s "$SOURCE_JAR") bytes, $ENTRIES entries), rewritten twice by \`bench/compare/make-pair.py\` (Python's zlib, level 6): every entry's DOS time differs between the two copies (2024-01-01 00:00:00 and 2024-06-01 12:34:56), and one class, \`$CHANGED_CLASS\`, has one constant-pool string changed"
-    echo "- the 300 MB pair: the same entries five times over (under copy1/ … copy5/), $(stat -c %s "$BIG/reference/kotlin.jar") bytes each, $BIG_RUNS runs"
-    echo "- every row's output is checked: our report names the changed class and counts every entry's timestamp; diffoscope's text output names the class"
-    echo "- peak RSS is /usr/bin/time's %M (the JVM for our rows); CPU is user + system of the whole process tree"
-    echo "- diffoscope: $DIFFOSCOPE_RUNS run(s), after the other rows' rounds, stopped after $DIFFOSCOPE_TIMEOUT s"
-    echo
-    echo "How to run: \`bench/run.sh compare\` (see docs/benchmarks.md)."
-    echo
+    results_header "Benchmark: comparing two builds of a 59 MB jar" compare \
+        "inputs: kotlin-compiler-embeddable 2.1.0 from Maven Central ($(stat -c %s "$SOURCE_JAR") bytes, $ENTRIES entries), rewritten twice by \`bench/compare/make-pair.py\` (Python's zlib, level 6): every entry's DOS time differs between the two copies (2024-01-01 00:00:00 and 2024-06-01 12:34:56), and one class, \`$CHANGED_CLASS\`, has one constant-pool string changed" \
+        "the 300 MB pair: the same entries five times over (under copy1/ … copy5/), $(stat -c %s "$BIG/reference/kotlin.jar") bytes each, $BIG_RUNS runs" \
+        "every row's output is checked: our report names the changed class and counts every entry's timestamp; diffoscope's text output names the class" \
+        "peak RSS is /usr/bin/time's %M (the JVM for our rows); CPU is user + system of the whole process tree" \
+        "diffoscope: $DIFFOSCOPE_RUNS run(s), after the other rows' rounds, stopped after $DIFFOSCOPE_TIMEOUT s"
     echo "## The 59 MB pair"
     echo
     echo "Reference: $L_FLOOR, the floor the issue sets for the comparison."

@@ -102,6 +102,20 @@ fetch_jars() {
         || { tail -n 30 "$WORK_DIR/fetch.log" >&2; die "could not fetch $* from Maven Central (log: $WORK_DIR/fetch.log)"; }
 }
 
+# Fetches a source release (GROUP:ARTIFACT:VERSION:zip:source-release) from Maven Central into DIR and unpacks it
+# there, as ARTIFACT-VERSION/. Usage: unpack_source_release GAV DIR
+unpack_source_release() {
+    local gav="$1" dir="$2" artifact version
+    IFS=: read -r _ artifact version _ <<<"$gav"
+    log "fetching $gav"
+    fetch_artifact "$gav" "$dir"
+    (cd "$dir" && unzip -q -o "$artifact-$version-source-release.zip")
+}
+
+# The subject of the audit and cache-key benchmarks: maven-resolver 1.9.22's source release, a multi-module reactor.
+RESOLVER_RELEASE_GAV="org.apache.maven.resolver:maven-resolver:1.9.22:zip:source-release"
+RESOLVER_RELEASE_DIR_NAME="maven-resolver-1.9.22"
+
 # The subject of the lock and vendor benchmarks: the source release of maven-resources-plugin 3.3.1, unpacked once
 # into DIR, with one private local repository for both, $WORK_DIR/lock/repository: filled from Maven Central by this
 # script, so that every tool sees the same state and nothing another engineer's build does to ~/.m2 changes it between
@@ -116,11 +130,7 @@ resources_plugin_subject() {
     PROJECT="$dir/$RESOURCES_PLUGIN_DIR_NAME"
     MVN_REPO=(-B "-Dmaven.repo.local=$REPO")
     mkdir -p "$dir" "$REPO"
-    if [[ ! -f "$PROJECT/pom.xml" ]]; then
-        log "fetching $RESOURCES_PLUGIN_GAV"
-        fetch_artifact "$RESOURCES_PLUGIN_GAV" "$dir"
-        (cd "$dir" && unzip -q -o "$RESOURCES_PLUGIN_DIR_NAME-source-release.zip")
-    fi
+    [[ -f "$PROJECT/pom.xml" ]] || unpack_source_release "$RESOURCES_PLUGIN_GAV" "$dir"
     if ! cmp -s "$CLI_JAR" "$REPO/dev/hermetic/hermetic-maven-plugin/$PLUGIN_VERSION/hermetic-maven-plugin-$PLUGIN_VERSION.jar"; then
         log "installing $PLUGIN_GAV into $REPO"
         "$MVN" "${MVN_REPO[@]}" -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
@@ -155,6 +165,13 @@ RESULTS_TSV=""
 RAW_TSV=""
 ROUND=1
 declare -A ROW_BROKEN=()
+# What every benchmark does first: the pinned Maven, the plugin built from the last commit, fresh results NAME.
+# Usage: start_bench NAME
+start_bench() {
+    resolve_maven
+    ensure_plugin
+    start_results "$1"
+}
 start_results() {
     RESULTS_TSV="$WORK_DIR/$1.results.tsv"
     RAW_TSV="$WORK_DIR/$1.runs.tsv"
@@ -185,6 +202,9 @@ run_rounds() {
     ROUND=1
 }
 
+# The log of one row, every round's output in turn (each after a "=== round N" line). Usage: row_log GROUP LABEL
+row_log() { echo "$WORK_DIR/logs/$(tr -c 'A-Za-z0-9._-' '_' <<<"$1-$2").log"; }
+
 # One run of one row, in the current round. Usage: measure GROUP LABEL PREPARE CHECK -- COMMAND...
 # PREPARE runs before, untimed (e.g. lay a fresh copy of the input); CHECK runs after, untimed, and marks
 # the row WRONG-OUTPUT when it fails. Use ':' for none. Output goes to $WORK_DIR/logs/<group>-<label>.log.
@@ -194,13 +214,12 @@ run_rounds() {
 measure() {
     local group="$1" label="$2" prepare="$3" check="$4"
     shift 5
-    local key="$group|$label" safe log_file timing wall rss user sys cpu note
+    local key="$group|$label" log_file timing wall rss user sys cpu note
     [[ -z "${ROW_BROKEN[$key]:-}" ]] || return 0
     if ((ROUND <= 0)); then [[ "${MEASURE_WARMUP:-1}" != 0 ]] || return 0; fi
     ((ROUND <= ${MEASURE_MAX_RUNS:-999999})) || return 0
-    safe="$(tr -c 'A-Za-z0-9._-' '_' <<<"$group-$label")"
-    log_file="$WORK_DIR/logs/$safe.log"
-    timing="$WORK_DIR/logs/$safe.time"
+    log_file="$(row_log "$group" "$label")"
+    timing="${log_file%.log}.time"
     "$prepare"
     # The previous run's output (tens of MB for a normalizer) is flushed now, untimed, so that no run pays for
     # another's write-back.
@@ -329,6 +348,22 @@ machine_header() {
     echo "- maven: $MAVEN_VERSION (the version pinned in .mvn/wrapper, called directly)"
     echo "- $PLUGIN_GAV: built from commit ${PLUGIN_COMMIT:-?} (jar sha256 ${PLUGIN_JAR_SHA256:-?}…)"
     echo "- runs per figure: $RUNS unless the table says otherwise; figures are medians"
+}
+
+# Bullet lines most results files give after their own (callers pass them to results_header).
+INTERLEAVED_ROUNDS="the rows run in interleaved rounds (each round runs every row once), after one untimed warm-up round"
+NOISY_FIGURES="figures are noisy: 2 shared cores; compare ratios within this run, not with other runs"
+
+# The header of a results file: machine_header, then one bullet line per BULLET, then how to run the benchmark
+# (bench/run.sh NAME). Usage: results_header TITLE NAME BULLET...
+results_header() {
+    local title="$1" name="$2"
+    shift 2
+    machine_header "$title"
+    printf -- '- %s\n' "$@"
+    echo
+    echo "How to run: \`bench/run.sh $name\` (see docs/benchmarks.md)."
+    echo
 }
 
 # Writes a results file atomically: content from stdin.
