@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -124,7 +125,8 @@ public final class VendoredRepository {
         Result result;
         try {
             List<Plan> work = plans.stream().filter(p -> p.action != Action.KEEP).toList();
-            List<Staged> staged = parallel(work, p -> stage(p, staging, buffers));
+            Set<Path> madeDirectories = ConcurrentHashMap.newKeySet();
+            List<Staged> staged = parallel(work, p -> stage(p, staging, buffers, madeDirectories));
             List<String> problems = staged.stream().map(s -> s.problem).filter(p -> p != null).toList();
             if (!problems.isEmpty()) {
                 throw new VendorException(failure(problems) + removeAltered(plans));
@@ -145,9 +147,9 @@ public final class VendoredRepository {
                     AtomicFile.write(directory.resolve(MARKER), MARKER_TEXT);
                 }
                 for (Staged s : staged) {
-                    moveIntoPlace(staging, s.path + CHECKSUM_SUFFIX);
+                    moveIntoPlace(staging, s.path + CHECKSUM_SUFFIX, madeDirectories);
                     if (s.plan.action != Action.CHECKSUM_FILE) {
-                        moveIntoPlace(staging, s.path);
+                        moveIntoPlace(staging, s.path, madeDirectories);
                     }
                 }
             }
@@ -217,9 +219,10 @@ public final class VendoredRepository {
     }
 
     /** Copies one artifact (or writes its {@code .sha1} file) into the staging directory. */
-    private Staged stage(Plan plan, Path staging, Queue<byte[]> buffers) throws IOException {
+    private Staged stage(Plan plan, Path staging, Queue<byte[]> buffers, Set<Path> madeDirectories)
+            throws IOException {
         Path checksum = staging.resolve(plan.path + CHECKSUM_SUFFIX);
-        Files.createDirectories(checksum.getParent());
+        makeDirectories(checksum.getParent(), madeDirectories);
         if (plan.action == Action.CHECKSUM_FILE) {
             Files.writeString(checksum, plan.sha1, StandardCharsets.US_ASCII);
             return new Staged(plan, plan.path, 0, null);
@@ -277,9 +280,9 @@ public final class VendoredRepository {
         };
     }
 
-    private void moveIntoPlace(Path staging, String path) throws IOException {
+    private void moveIntoPlace(Path staging, String path, Set<Path> madeDirectories) throws IOException {
         Path target = directory.resolve(path);
-        Files.createDirectories(target.getParent());
+        makeDirectories(target.getParent(), madeDirectories);
         AtomicFile.moveOver(staging.resolve(path), target);
     }
 
@@ -331,6 +334,17 @@ public final class VendoredRepository {
             }
         }
         return Files.createTempDirectory(parent, prefix);
+    }
+
+    /**
+     * Creates {@code dir} and its parents once per run: artifacts share their parents, and asking the file system
+     * again costs a failed {@code mkdir} and an exception each time.
+     */
+    private static void makeDirectories(Path dir, Set<Path> made) throws IOException {
+        if (!made.contains(dir)) {
+            Files.createDirectories(dir);
+            made.add(dir);
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -255,6 +255,51 @@ class VendoredRepositoryTest {
         }
     }
 
+    @Test
+    void aMismatchOnALaterRunMovesNothingIntoPlaceAndRemovesNothing() throws Exception {
+        VendoredRepository.Artifact kept = localArtifact("org.example:kept:1.0:jar", "kept");
+        VendoredRepository.Artifact old = localArtifact("org.example:lib:1.0:jar", "one");
+        repository().update(List.of(kept, old));
+        List<String> before = files(vendored);
+        VendoredRepository.Artifact newer = localArtifact("org.example:lib:1.1:jar", "one point one");
+        VendoredRepository.Artifact bad = localArtifact("org.example:bad:1.0:jar", "bad");
+        Files.writeString(bad.source(), "altered");
+
+        assertThatThrownBy(() -> repository().update(List.of(kept, newer, bad)))
+                .isInstanceOf(VendorException.class)
+                .hasMessageContaining("wrote nothing")
+                .hasMessageContaining("org.example:bad:jar:1.0");
+
+        // The good new file was staged but not moved in, and the one it replaces was not pruned.
+        assertThat(files(vendored)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(vendored.resolve("org/example/lib/1.1")).doesNotExist();
+        assertThat(Files.readString(vendored.resolve("org/example/lib/1.0/lib-1.0.jar"))).isEqualTo("one");
+    }
+
+    @Test
+    void theSameArtifactsInAnyOrderGiveTheSameFiles() throws Exception {
+        List<VendoredRepository.Artifact> many = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            // Some larger than the read buffer, several per directory (jar and pom of one version).
+            String content = "content " + i + "x".repeat(i % 7 == 0 ? 200_000 + i : i * 31);
+            many.add(localArtifact("org.example.g" + i % 5 + ":a" + i / 2 + ":1." + i / 2 + ":"
+                    + (i % 2 == 0 ? "jar" : "pom"), content));
+        }
+        List<VendoredRepository.Artifact> shuffled = new ArrayList<>(many);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(17));
+        Path other = dir.resolve("other/repository");
+
+        repository().update(many);
+        new VendoredRepository(other, DigestAlgorithm.SHA_256).update(shuffled);
+
+        List<String> names = files(vendored);
+        assertThat(names).hasSize(2 * many.size() + 1).containsExactlyInAnyOrderElementsOf(files(other));
+        for (String name : names) {
+            assertThat(Files.readAllBytes(other.resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(vendored.resolve(name)));
+        }
+    }
+
     private VendoredRepository repository() {
         return new VendoredRepository(vendored, DigestAlgorithm.SHA_256);
     }
