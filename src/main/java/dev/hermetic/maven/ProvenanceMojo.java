@@ -13,7 +13,7 @@ import dev.hermetic.io.AtomicFile;
 import dev.hermetic.lock.ArtifactCoordinates;
 import dev.hermetic.lock.LockedArtifact;
 import dev.hermetic.lock.Lockfile;
-import dev.hermetic.lock.LockfileReader;
+import dev.hermetic.lock.LockfileCache;
 import dev.hermetic.sign.SigningEnvironment;
 import dev.hermetic.sign.SigningException;
 import dev.hermetic.sign.SigningKey;
@@ -333,14 +333,15 @@ public class ProvenanceMojo extends SigningKeyMojo {
 
     /**
      * The lockfile's entries this module uses (as verify checked them: no file is hashed again), and the lockfile
-     * itself.
+     * itself; parsed once per reactor ({@link VerifyOutcome#lockfile}), as for the SBOM.
      */
     private List<ResourceDescriptor> lockedDependencies(Path lockfilePath) throws MojoFailureException {
         Lockfile lock;
-        byte[] bytes;
+        String lockfileSha256;
         try {
-            bytes = Files.readAllBytes(lockfilePath);
-            lock = LockfileReader.read(lockfilePath).forBuild(BuildVerifier.build(session).name());
+            LockfileCache.Read read = VerifyOutcome.lockfile(session, lockfilePath);
+            lock = read.lockfile().forBuild(BuildVerifier.build(session).name());
+            lockfileSha256 = read.sha256();
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoFailureException("Cannot read the lockfile " + lockfilePath + " for the provenance of "
                     + project.getId() + ": " + e.getMessage(), e);
@@ -357,8 +358,7 @@ public class ProvenanceMojo extends SigningKeyMojo {
         Path absolute = lockfilePath.toAbsolutePath().normalize();
         String name = absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/')
                 : absolute.getFileName().toString();
-        dependencies.add(ResourceDescriptor.lockfile(name,
-                MultiDigest.of(bytes, EnumSet.of(DigestAlgorithm.SHA_256)).hex()));
+        dependencies.add(ResourceDescriptor.lockfile(name, Map.of(DigestAlgorithm.SHA_256, lockfileSha256)));
         return dependencies;
     }
 
