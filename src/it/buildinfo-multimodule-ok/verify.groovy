@@ -39,6 +39,14 @@ assert first.count('hermetic:buildinfo describes the whole reactor once its last
 assert first.contains('Wrote ' + new File(basedir, 'target/buildinfo-parent-1.0.buildinfo').canonicalPath
         + ' (6 files of 3 modules, with their SHA-512), attached to it.hermetic:lib-b:jar:1.0')
 assert first =~ /Uploaded to it-deploy: .*lib-b-1\.0\.buildinfo/
+// One read: hermetic:sign, which runs next in lib-b, makes it in its run from the digests of the lib-b files it signs
+// (POM, jar); lib-a's and the parent's, never signed, are read here.
+assert first.contains('The .buildinfo is made by hermetic:sign, which runs next in it.hermetic:lib-b:jar:1.0')
+assert first.contains('attached to it.hermetic:lib-b:jar:1.0; 2 measured by hermetic:sign\'s read, 4 read here')
+List<String> firstLines = first.readLines()
+int signing = firstLines.findIndexOf { it.contains(':sign (sign) @ lib-b') }
+int written = firstLines.findIndexOf { it.contains('(6 files of 3 modules, with their SHA-512)') }
+assert 0 <= signing && signing < written: "not made in sign's run: ${[signing, written]}"
 // hermetic:sign, declared after it in lib-b, signs it with lib-b's files.
 def sign = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(itLib, '../sign-support/SignItSupport.groovy')).getDeclaredConstructor().newInstance()
@@ -59,6 +67,10 @@ assert compared.contains('Reference: the .buildinfo ' + new File(basedir, 'repo/
 assert compared =~ /identical +lib-a-1\.0-sources\.jar/
 assert compared.contains('rebuild comparison result: 6 files match, 0 differ')
 assert compared.contains('BUILD SUCCESS')
+// lib-a signed in this build: lib-b's .buildinfo takes the digests of lib-a's files (and lists its signed manifest)
+// from the read that signed them, recorded in memory; only the parent's POM is read here.
+assert compared.contains('(7 files of 3 modules, with their SHA-512), attached to it.hermetic:lib-b:jar:1.0;'
+        + ' 6 measured by hermetic:sign\'s read, 1 read here')
 
 // -Dhermetic.buildinfo.skip: every module says so, none writes.
 assert skipped.count('Skipping hermetic:buildinfo (hermetic.buildinfo.skip is true)') == 3

@@ -1,5 +1,5 @@
 // One declaration (extensions true, no executions), no key: verified before any plugin ran, the jar normalized in
-// package (and seen again, unchanged, in verify), no provenance written and nothing signed, which one line says;
+// package (and seen again, unchanged, in verify), its SBOM written, no provenance written and nothing signed, which one line says;
 // one line says what was added and how to opt out.
 def fx = evaluate(new File(itLib, 'lock-fixtures.groovy'))
 String log = new File(basedir, 'build.log').text
@@ -21,6 +21,10 @@ assert noKey == ['[INFO] Not signing it.hermetic:extension-defaults:jar:1.0 nor 
         'MAVEN_GPG_KEY="$(gpg --armor --export-secret-keys <fingerprint>)" or hermetic.sign.keyFile; ' +
         '-Dhermetic.sign.required=true (for releases) makes a missing key fail the build.']: noKey.join('\n')
 assert !log.contains('Not writing provenance')
+// Without a key the SBOM is still written and attached, by hermetic:sbom's own way, when sign finds no key.
+assert log.contains('The SBOM of it.hermetic:extension-defaults:jar:1.0 is made by hermetic:sign, which runs next')
+assert log =~ /Wrote extension-defaults-1\.0-cyclonedx\.json: \d+ components/
+assert new File(basedir, 'target/extension-defaults-1.0-cyclonedx.json').isFile()
 assert !new File(basedir, 'target').listFiles().any { it.name.endsWith('.asc') }
 assert !new File(basedir, 'target/hermetic-provenance').exists()
 // The order the log shows: verify in validate, before compiling; normalize, sbom, provenance, then sign.

@@ -27,6 +27,13 @@ int signed = lines.findIndexOf { it.contains(':sign (hermetic-sign)') }
 int deployed = lines.findIndexOf { it.contains(':deploy (default-deploy)') }
 assert 0 <= sbom && sbom < attested && attested < signed && signed < deployed:
         "sbom, provenance, then sign, then deploy: ${[sbom, attested, signed, deployed]}"
+// One read of the jar: hermetic:sbom hands the SBOM to hermetic:sign, which writes it in its own run with the jar's
+// hashes from the read that signs it (the line comes from sign's execution), before the provenance that lists it.
+int handed = lines.findIndexOf { it.contains('The SBOM of it.hermetic:extension-defaults-release:jar:1.0 is made by hermetic:sign') }
+int sbomWritten = lines.findIndexOf { it.contains('Wrote extension-defaults-release-1.0-cyclonedx.json: ') }
+int provenanceWritten = lines.findIndexOf { it.contains('Wrote extension-defaults-release-1.0.intoto.jsonl: ') }
+assert sbom < handed && handed < attested && signed < sbomWritten && sbomWritten < provenanceWritten && provenanceWritten < deployed:
+        "the SBOM made in sign's run: ${[sbom, handed, attested, signed, sbomWritten, provenanceWritten, deployed]}"
 
 File versionDir = new File(basedir, 'remote-repo/it/hermetic/extension-defaults-release/1.0')
 List<String> built = ['extension-defaults-release-1.0.pom', 'extension-defaults-release-1.0.jar',
@@ -51,6 +58,12 @@ new ZipFile(jar).withCloseable { zip ->
 }
 // The provenance: its subjects are the deployed POM, jar and SBOM; the CLI accepts it with the release's public key, the
 // downloaded files and the committed lockfile.
+// The SBOM's own hashes are those of the jar deployed.
+Map component = new groovy.json.JsonSlurper().parse(new File(versionDir, 'extension-defaults-release-1.0-cyclonedx.json')).metadata.component
+Map hashes = component.hashes.collectEntries { [(it.alg): it.content] }
+if (hashes != ['SHA-256': it.hex(jar, 'SHA-256'), 'SHA-512': it.hex(jar, 'SHA-512')]) {
+    problems << "the SBOM's own hashes ${hashes} are not the deployed jar's".toString()
+}
 File envelope = new File(versionDir, envelopeName)
 Map statement = prov.statement(envelope)
 if (statement.subject*.name as Set != built as Set) problems << "subjects ${statement.subject*.name} != ${built}".toString()

@@ -16,6 +16,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,6 +37,9 @@ import org.apache.maven.rtinfo.RuntimeInformation;
  */
 @Mojo(name = "buildinfo", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
 public class BuildinfoMojo extends HermeticMojo {
+
+    /** Type (and repository extension) of the attached {@code .buildinfo}. */
+    static final String TYPE = "buildinfo";
 
     /**
      * Skips this goal.
@@ -83,45 +87,82 @@ public class BuildinfoMojo extends HermeticMojo {
         MavenProject root = aggregated ? OncePerReactor.executionRoot(session, project) : project;
         Path file = Path.of(root.getBuild().getDirectory(), root.getArtifactId() + "-" + root.getVersion()
                 + ".buildinfo");
-        Buildinfo buildinfo;
-        int files = 0;
+        boolean signNext = SigningKeyMojo.signRunsNext("buildinfo", project, mojoExecution, session);
+        PendingSbom sbom = signNext ? PendingSbom.peek(project) : null;
+        PendingBuildinfo.Plan plan;
         try {
-            List<Buildinfo.Module> modules = new ArrayList<>();
+            List<PendingBuildinfo.ModuleFiles> modules = new ArrayList<>();
             for (MavenProject module : aggregated ? session.getProjects() : List.of(project)) {
-                Buildinfo.Module outputs = outputs(module);
-                files += outputs.outputs().size();
-                modules.add(outputs);
+                modules.add(outputs(module, module.getId().equals(project.getId()) ? sbom : null));
             }
             Path lock = BuildVerifier.lockfile(session, lockfile);
             String lockSha256 = Files.isRegularFile(lock) ? HexDigests.digest(lock, DigestAlgorithm.SHA_256) : null;
             String scmUri = root.getScm() == null ? null : root.getScm().getConnection();
             String scmTag = root.getScm() == null ? null : root.getScm().getTag();
-            buildinfo = new Buildinfo(new Buildinfo.Header(root.getName(), root.getGroupId(), root.getArtifactId(),
-                    root.getVersion(), scmUri, scmTag, System.getProperty("java.version"),
+            plan = new PendingBuildinfo.Plan(file, root.getId(), new Buildinfo.Header(root.getName(), root.getGroupId(),
+                    root.getArtifactId(), root.getVersion(), scmUri, scmTag, System.getProperty("java.version"),
                     System.getProperty("java.vendor"), System.lineSeparator(), runtime.getMavenVersion(),
                     project.getArtifactId(), lockSha256), aggregated, modules);
-            Files.createDirectories(file.getParent());
-            AtomicFile.write(file, buildinfo.write());
         } catch (IOException e) {
-            throw new MojoExecutionException("hermetic:buildinfo: cannot write " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("hermetic:buildinfo: cannot read " + e.getMessage(), e);
         }
-        if (root.getScm() == null) {
-            getLog().warn("The POM of " + root.getId() + " has no <scm>: the .buildinfo cannot tell a rebuilder where"
-                    + " the sources are. Add <scm><connection>scm:git:URL</connection><tag>TAG</tag></scm>");
+        PendingBuildinfo.Counts counts = new PendingBuildinfo.Counts();
+        PendingBuildinfo pending = new PendingBuildinfo(plan, SignedFilesCollector.repositoryFileName(
+                project.getArtifactId(), project.getVersion(), "", TYPE), sbom == null ? List.of()
+                : sbom.files().stream().map(PendingSbom.SbomFile::repositoryFileName).toList(), counts,
+                () -> writeAlone(plan, counts));
+        if (signNext) {
+            // Sign reads this module's files once for their signatures; their measures here come from that read.
+            pending.handTo(project);
+            getLog().info("The .buildinfo is made by hermetic:sign, which runs next in " + project.getId()
+                    + ", from the digests of the bytes it signs");
+            return;
         }
-        projectHelper.attachArtifact(project, "buildinfo", file.toFile());
-        getLog().info("Wrote " + file + " (" + files + " files of " + buildinfo.modules().size() + " module"
-                + (buildinfo.modules().size() == 1 ? "" : "s") + ", with their SHA-512), attached to "
-                + project.getId());
+        pending.writeAlone();
     }
 
-    /** The files of one module maven-artifact-plugin's buildinfo lists: POM, main artifact, attachments. */
-    private Buildinfo.Module outputs(MavenProject module) throws IOException, MojoExecutionException {
-        List<Buildinfo.Output> outputs = new ArrayList<>();
+    /** Writes the {@code .buildinfo} on its own: files signed earlier in the build measured by that read. */
+    private void writeAlone(PendingBuildinfo.Plan plan, PendingBuildinfo.Counts counts)
+            throws MojoExecutionException {
+        try {
+            Buildinfo buildinfo = plan.measure(SignMojo.recordedDigests(session), counts);
+            Files.createDirectories(plan.file().getParent());
+            AtomicFile.write(plan.file(), buildinfo.write());
+        } catch (IOException e) {
+            throw new MojoExecutionException("hermetic:buildinfo: cannot write " + plan.file() + ": "
+                    + e.getMessage(), e);
+        }
+        attach(projectHelper, project, plan, counts, getLog());
+    }
+
+    /**
+     * Attaches the written {@code .buildinfo} (by this goal or by hermetic:sign) to {@code project} and says so; warns
+     * when the root POM has no {@code <scm>}.
+     */
+    static void attach(MavenProjectHelper helper, MavenProject project, PendingBuildinfo.Plan plan,
+            PendingBuildinfo.Counts counts, Log log) {
+        if (plan.header().scmUri() == null) {
+            log.warn("The POM of " + plan.root() + " has no <scm>: the .buildinfo cannot tell a rebuilder where the sources are. Add"
+                    + " <scm><connection>scm:git:URL</connection><tag>TAG</tag></scm>");
+        }
+        helper.attachArtifact(project, TYPE, plan.file().toFile());
+        int modules = plan.modules().size();
+        log.info("Wrote " + plan.file() + " (" + plan.files() + " files of " + modules + " module"
+                + (modules == 1 ? "" : "s") + ", with their SHA-512), attached to " + project.getId() + "; "
+                + counts.describe());
+    }
+
+    /**
+     * The files of one module maven-artifact-plugin's buildinfo lists: POM, main artifact, attachments; then the
+     * SBOM files hermetic:sign will make and attach, when {@code sbom} waits for it.
+     */
+    private PendingBuildinfo.ModuleFiles outputs(MavenProject module, PendingSbom sbom)
+            throws MojoExecutionException {
+        List<PendingBuildinfo.OutputFile> outputs = new ArrayList<>();
         String groupId = module.getGroupId();
         if (module.getFile() != null) {
-            outputs.add(Buildinfo.Output.of(groupId, module.getArtifactId() + "-" + module.getVersion() + ".pom",
-                    module.getFile().toPath()));
+            outputs.add(new PendingBuildinfo.OutputFile(groupId, module.getArtifactId() + "-" + module.getVersion()
+                    + ".pom", module.getFile().toPath()));
         }
         Artifact main = module.getArtifact();
         if (main != null && main.getFile() != null) {
@@ -129,17 +170,21 @@ public class BuildinfoMojo extends HermeticMojo {
         }
         for (Artifact attached : module.getAttachedArtifacts()) {
             String extension = attached.getArtifactHandler().getExtension();
-            if (SignedFilesCollector.isSideFile(extension) || "buildinfo".equals(extension)
+            if (SignedFilesCollector.isSideFile(extension) || TYPE.equals(extension)
                     || "javadoc".equals(attached.getClassifier())) {
                 continue;
             }
             add(outputs, module, attached);
         }
-        return new Buildinfo.Module(groupId, module.getArtifactId(), outputs);
+        if (sbom != null) {
+            sbom.files().forEach(f -> outputs.add(new PendingBuildinfo.OutputFile(groupId, f.repositoryFileName(),
+                    f.file())));
+        }
+        return new PendingBuildinfo.ModuleFiles(groupId, module.getArtifactId(), outputs);
     }
 
-    private void add(List<Buildinfo.Output> outputs, MavenProject module, Artifact artifact)
-            throws IOException, MojoExecutionException {
+    private void add(List<PendingBuildinfo.OutputFile> outputs, MavenProject module, Artifact artifact)
+            throws MojoExecutionException {
         Path file = artifact.getFile().toPath();
         String extension = artifact.getArtifactHandler().getExtension();
         if (Files.isDirectory(file)) {
@@ -156,7 +201,7 @@ public class BuildinfoMojo extends HermeticMojo {
             return;
         }
         String classifier = artifact.getClassifier() == null ? "" : artifact.getClassifier();
-        outputs.add(Buildinfo.Output.of(artifact.getGroupId(), SignedFilesCollector.repositoryFileName(
+        outputs.add(new PendingBuildinfo.OutputFile(artifact.getGroupId(), SignedFilesCollector.repositoryFileName(
                 artifact.getArtifactId(), artifact.getBaseVersion(), classifier, extension), file));
     }
 }

@@ -3,14 +3,12 @@ package dev.hermetic.maven;
 import dev.hermetic.attest.DsseSigner;
 import dev.hermetic.attest.Provenance;
 import dev.hermetic.attest.ResourceDescriptor;
-import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.sign.SigningException;
 import dev.hermetic.sign.SigningKey;
 import dev.hermetic.sign.SigningRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,9 +24,8 @@ import org.apache.maven.project.MavenProject;
  *     for a key
  */
 record PendingProvenance(Path file, String repositoryFileName, boolean keyRequired, Preparation preparation,
-        AloneRun alone) {
+        HandedToSign.AloneRun alone) {
 
-    private static final String KEY = "dev.hermetic.provenance.pending";
 
     /**
      * Gathers all but the subjects (dependencies, source, parameters): only once sign has a key, so that a build
@@ -46,21 +43,14 @@ record PendingProvenance(Path file, String repositoryFileName, boolean keyRequir
     record Prepared(Function<List<ResourceDescriptor>, Provenance> statement, String summary) {
     }
 
-    /** The provenance goal's own run: hashes the subjects itself and signs with its own key settings. */
-    @FunctionalInterface
-    interface AloneRun {
-        void run() throws MojoExecutionException, MojoFailureException;
-    }
 
     void handTo(MavenProject project) {
-        project.setContextValue(KEY, this);
+        HandedToSign.handTo(project, this);
     }
 
     /** The provenance waiting for this module's sign, removed from the module: it is made (or written) once. */
     static PendingProvenance take(MavenProject project) {
-        Object pending = project.getContextValue(KEY);
-        project.setContextValue(KEY, null);
-        return pending instanceof PendingProvenance p ? p : null;
+        return HandedToSign.take(project, PendingProvenance.class);
     }
 
     void writeAlone() throws MojoExecutionException, MojoFailureException {
@@ -72,19 +62,17 @@ record PendingProvenance(Path file, String repositoryFileName, boolean keyRequir
     }
 
     /**
-     * The envelope for sign's run: the subjects are the files signed, with the digests of the bytes signed.
+     * The envelope for sign's run, its last file: the subjects are the files signed and those made before it in the
+     * run (the SBOM), under their repository file names, with the digests of the bytes signed.
      *
-     * @param names the repository file name of each signed file, in the run's order
      * @param signatureDirectory where the envelope's {@code .asc} and checksums go
      */
-    SigningRun.FileMaker maker(Prepared prepared, List<String> names, SigningKey key, Path signatureDirectory,
-            String projectId) {
+    SigningRun.FileMaker maker(Prepared prepared, SigningKey key, Path signatureDirectory, String projectId) {
         return signed -> {
             List<ResourceDescriptor> subjects = new ArrayList<>();
-            for (int i = 0; i < signed.size(); i++) {
-                if (!names.get(i).endsWith("." + ProvenanceMojo.TYPE)) {
-                    Map<DigestAlgorithm, String> digests = signed.get(i).digests();
-                    subjects.add(ResourceDescriptor.file(names.get(i), digests));
+            for (SigningRun.Signed file : signed) {
+                if (isSubject(file.source().name())) {
+                    subjects.add(ResourceDescriptor.file(file.source().name(), file.digests()));
                 }
             }
             Provenance provenance;
@@ -97,6 +85,11 @@ record PendingProvenance(Path file, String repositoryFileName, boolean keyRequir
             return new SigningRun.MadeFile(new SigningRun.FileToSign(file, signatureDirectory, repositoryFileName),
                     line);
         };
+    }
+
+    /** Whether a file of the module is one of its provenance's subjects: all but a provenance. */
+    static boolean isSubject(String repositoryFileName) {
+        return !repositoryFileName.endsWith("." + ProvenanceMojo.TYPE);
     }
 
     /** The log line once written, as the provenance goal says it when it writes alone. */

@@ -33,7 +33,6 @@ import java.util.TreeMap;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -181,11 +180,7 @@ public class ProvenanceMojo extends SigningKeyMojo {
                 : session.getRequest().getStartTime().toInstant();
         PassphraseSource.refusePassphraseProperty(
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
-        Plugin declared = project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY);
-        boolean signNext = mojoExecution.getLifecyclePhase() == null ? signTypedAfter(session.getGoals())
-                : declared != null && signRunsAfter(declared.getExecutions(), mojoExecution.getExecutionId(),
-                        mojoExecution.getLifecyclePhase());
-        if (signNext) {
+        if (signRunsNext("provenance", project, mojoExecution, session)) {
             // Sign reads every file once for its signature; the subjects' digests come from that read.
             Path file = outputFile();
             new PendingProvenance(file, file.getFileName().toString(), required || signRequired,

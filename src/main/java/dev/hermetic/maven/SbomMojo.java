@@ -25,9 +25,11 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -45,7 +47,8 @@ import org.apache.maven.project.MavenProjectHelper;
  * cyclonedx-maven-plugin does) so that {@code hermetic:sign},
  * {@code hermetic:provenance}, {@code install} and {@code deploy} carry it when they run after it. The dependencies'
  * digests are the lockfile's when {@code hermetic:verify} checked the build against it; otherwise each resolved file
- * is hashed once here, and the SBOM says so.
+ * is hashed once here, and the SBOM says so. When {@code hermetic:sign} runs right after it, sign makes the file in its
+ * run with the module's hashes from its own read ({@link PendingSbom}).
  */
 @Mojo(name = "sbom", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true,
         requiresDependencyResolution = ResolutionScope.TEST)
@@ -108,6 +111,9 @@ public class SbomMojo extends HermeticMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
     private final MavenProjectHelper projectHelper;
     private final ProjectBuilder projectBuilder;
 
@@ -140,7 +146,8 @@ public class SbomMojo extends HermeticMojo {
                 return;
             }
         }
-        SbomComponent module = module();
+        Path moduleFile = moduleFile();
+        SbomComponent module = module(moduleFile, Map.of());
         boolean verified = VerifyOutcome.verifiedAgainstLockfile(session);
         Path lockfilePath = BuildVerifier.lockfile(session, lockfile);
         Lockfile lock = verified ? readLockfile(lockfilePath) : null;
@@ -166,37 +173,77 @@ public class SbomMojo extends HermeticMojo {
             components.add(new SbomComponent(coordinates, new TreeSet<>(List.of(scope(a))), digests, declared));
         }
         Optional<SortedMap<ArtifactCoordinates, SortedSet<ArtifactCoordinates>>> graph = graph(module.coordinates());
-        CycloneDxSbom sbom = new CycloneDxSbom(module, components, graph, plugin.getVersion(),
-                verified ? CycloneDxSbom.DependencySource.LOCKFILE : CycloneDxSbom.DependencySource.RESOLVED,
-                timestamp ? Optional.of(fixedTime(System.getenv(), outputTimestamp)) : Optional.empty());
-        List<String> written = new ArrayList<>();
-        for (String type : types) {
-            Path file = outputDirectory.toPath().resolve(SignedFilesCollector.repositoryFileName(
-                    project.getArtifactId(), project.getVersion(), CLASSIFIER, type));
-            try {
-                Files.createDirectories(file.getParent());
-                AtomicFile.write(file, type.equals("xml") ? sbom.toXml() : sbom.toJson());
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot write " + file + ": " + e
-                        + ". Check free space and permissions there.", e);
-            }
-            projectHelper.attachArtifact(project, type, CLASSIFIER, file.toFile());
-            written.add(file.getFileName().toString());
-        }
-        project.setContextValue(WRITTEN_KEY, Boolean.TRUE);
-        getLog().info("Wrote " + String.join(" and ", written) + ": " + components.size() + " components, "
+        Optional<Instant> time = timestamp ? Optional.of(fixedTime(System.getenv(), outputTimestamp)) : Optional.empty();
+        CycloneDxSbom.DependencySource source = verified ? CycloneDxSbom.DependencySource.LOCKFILE
+                : CycloneDxSbom.DependencySource.RESOLVED;
+        String summary = components.size() + " components, "
                 + (graph.isPresent() ? "dependency graph" : "the module's list only (no dependency trail)") + "; "
                 + (verified ? "digests from " + lockfilePath.getFileName() + " (verified)"
                         + (hashedHere == 0 ? "" : ", reactor modules (never locked) hashed here: " + hashedHere)
                         : "dependencies resolved, not verified against a lockfile: " + hashedHere + " hashed here")
-                + "; licenses declared by " + licensed + " of their POMs");
+                + "; licenses declared by " + licensed + " of their POMs";
+        List<PendingSbom.SbomFile> files = new ArrayList<>();
+        for (String type : types) {
+            String name = SignedFilesCollector.repositoryFileName(project.getArtifactId(), project.getVersion(),
+                    CLASSIFIER, type);
+            files.add(new PendingSbom.SbomFile(type, outputDirectory.toPath().resolve(name), name));
+        }
+        Function<Map<DigestAlgorithm, String>, CycloneDxSbom> sbom = digests -> new CycloneDxSbom(
+                module(moduleFile, digests), components, graph, plugin.getVersion(), source, time);
+        PendingSbom pending = new PendingSbom(files, moduleFile, sbom, summary,
+                () -> writeAlone(files, moduleFile, sbom, summary));
+        if (SigningKeyMojo.signRunsNext("sbom", project, mojoExecution, session)) {
+            // Sign reads the module's artifact once for its signature; the SBOM's own hashes come from that read.
+            pending.handTo(project);
+            getLog().info("The SBOM of " + project.getId() + " is made by hermetic:sign, which runs next, with the"
+                    + " hashes of the module's artifact as it signs it");
+            return;
+        }
+        pending.writeAlone();
     }
 
     /**
-     * The module's own artifact (its POM when it packages nothing), hashed after {@code hermetic:normalize}'s
-     * settings are applied again, as {@code hermetic:sign} would, so the digests are those of what is deployed.
+     * Writes the SBOM on its own: the module's artifact hashed here, after {@code hermetic:normalize}'s settings are
+     * applied again, as {@code hermetic:sign} would, so the digests are those of what is deployed. What it does when
+     * {@code hermetic:sign} does not run right after it in the module.
      */
-    private SbomComponent module() throws MojoExecutionException, MojoFailureException {
+    private void writeAlone(List<PendingSbom.SbomFile> files, Path moduleFile,
+            Function<Map<DigestAlgorithm, String>, CycloneDxSbom> sbom, String summary)
+            throws MojoExecutionException, MojoFailureException {
+        Map<DigestAlgorithm, String> digests = ProvenanceMojo.hash(moduleFile, EnumSet.allOf(DigestAlgorithm.class));
+        if (!moduleFile.equals(project.getFile().toPath()) && NormalizationLedger.settingsOf(project) != null) {
+            boolean rewritten = NormalizationLedger.normalizeAgainIfConfigured(project, getLog(),
+                    Map.of(moduleFile, digests.get(DigestAlgorithm.SHA_256))).stream()
+                    .anyMatch(r -> r.outcome() == NormalizationResult.Outcome.NORMALIZED);
+            if (rewritten) {
+                digests = ProvenanceMojo.hash(moduleFile, EnumSet.allOf(DigestAlgorithm.class));
+            }
+        }
+        CycloneDxSbom written = sbom.apply(digests);
+        for (PendingSbom.SbomFile file : files) {
+            try {
+                Files.createDirectories(file.file().getParent());
+                AtomicFile.write(file.file(), file.content(written));
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write " + file.file() + ": " + e
+                        + ". Check free space and permissions there.", e);
+            }
+            attach(projectHelper, project, file.type(), file.file());
+        }
+        getLog().info(PendingSbom.written(files.stream().map(PendingSbom.SbomFile::repositoryFileName).toList(),
+                summary));
+    }
+
+    /** Attaches a written SBOM file (by this goal or by hermetic:sign) and marks the module as having its SBOM. */
+    static void attach(MavenProjectHelper helper, MavenProject project, String type, Path file) {
+        helper.attachArtifact(project, type, CLASSIFIER, file.toFile());
+        project.setContextValue(WRITTEN_KEY, Boolean.TRUE);
+    }
+
+    /**
+     * The module's own artifact, whose hashes the SBOM holds: its packaged file, or its POM when it packages nothing.
+     */
+    private Path moduleFile() throws MojoFailureException {
         Artifact artifact = project.getArtifact();
         boolean packaged = artifact.getFile() != null && artifact.getFile().isFile();
         if (!packaged && !"pom".equals(project.getPackaging())) {
@@ -204,17 +251,14 @@ public class SbomMojo extends HermeticMojo {
                     + " yet: hermetic:sbom describes the packaged module, with its hashes. Bind it to a phase after"
                     + " package (verify, its default).");
         }
-        Path file = packaged ? artifact.getFile().toPath() : project.getFile().toPath();
+        return packaged ? artifact.getFile().toPath() : project.getFile().toPath();
+    }
+
+    /** The module as the SBOM's {@code metadata.component}, with {@code digests} of its own artifact. */
+    private SbomComponent module(Path moduleFile, Map<DigestAlgorithm, String> digests) {
+        Artifact artifact = project.getArtifact();
+        boolean packaged = artifact.getFile() != null && artifact.getFile().toPath().equals(moduleFile);
         String extension = packaged ? artifact.getArtifactHandler().getExtension() : "pom";
-        Map<DigestAlgorithm, String> digests = ProvenanceMojo.hash(file, EnumSet.allOf(DigestAlgorithm.class));
-        if (packaged && NormalizationLedger.settingsOf(project) != null) {
-            boolean rewritten = NormalizationLedger.normalizeAgainIfConfigured(project, getLog(),
-                    Map.of(file, digests.get(DigestAlgorithm.SHA_256))).stream()
-                    .anyMatch(r -> r.outcome() == NormalizationResult.Outcome.NORMALIZED);
-            if (rewritten) {
-                digests = ProvenanceMojo.hash(file, EnumSet.allOf(DigestAlgorithm.class));
-            }
-        }
         return new SbomComponent(new ArtifactCoordinates(project.getGroupId(), project.getArtifactId(),
                 project.getVersion(), extension, ""), new TreeSet<>(), digests, DependencyLicenses.of(project));
     }

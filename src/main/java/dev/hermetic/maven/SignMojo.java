@@ -3,6 +3,7 @@ package dev.hermetic.maven;
 import dev.hermetic.archive.BuildTimestamp;
 import dev.hermetic.archive.NormalizationResult;
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.RecordedDigests;
 import dev.hermetic.sign.KeyFingerprint;
 import dev.hermetic.sign.SigningEnvironment;
 import dev.hermetic.sign.SigningException;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.versioning.ComparableVersion;
@@ -43,9 +45,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * ({@code .asc}) made in-process, writes their SHA-256 and SHA-512 digests next to them (Maven 3.9+, see
  * {@link #sideFileDigests}) and one signed digest manifest for the module ({@code sha256sum} format), and attaches
  * all of it, so that {@code install} and {@code deploy} carry it next to each artifact; what another plugin already
- * attached under the same coordinates is left in place. When {@code hermetic:provenance} ran right before it and
- * handed it the module's provenance ({@link PendingProvenance}), the provenance's subjects are made from the digests
- * of this run's one read of each file, and the envelope is written, signed and listed in the manifest in the same run.
+ * attached under the same coordinates is left in place. When {@code hermetic:sbom} or {@code hermetic:provenance} ran
+ * right before it and handed it the module's SBOM ({@link PendingSbom}) or provenance ({@link PendingProvenance}),
+ * they are made from the digests of this run's one read of each file (the SBOM first, a provenance subject), and
+ * written, signed and listed in the manifest in the same run.
  *
  * <p>Bound to {@code verify}: after {@code package}, where {@code hermetic:normalize} runs, and before
  * {@code install}/{@code deploy}. Archives attached after normalization are normalized again first (see
@@ -67,6 +70,8 @@ public class SignMojo extends SigningKeyMojo {
 
     /** Marks a module already signed in this build, so a second execution does not attach everything twice. */
     private static final String SIGNED_KEY = "dev.hermetic.sign.signed";
+
+    private static final String RECORDED_DIGESTS_KEY = "dev.hermetic.sign.recordedDigests";
 
     /**
      * Skips this goal.
@@ -124,23 +129,51 @@ public class SignMojo extends SigningKeyMojo {
         return skip;
     }
 
-    /** Sign skipped: a provenance handed to it is written by the provenance goal alone. */
+    /** Sign skipped: an SBOM, .buildinfo or provenance handed to it is written by its own goal alone. */
     @Override
     void skipped() throws MojoExecutionException, MojoFailureException {
-        PendingProvenance provenance = PendingProvenance.take(project);
+        writeAlone(PendingSbom.take(project), PendingBuildinfo.take(project), PendingProvenance.take(project));
+    }
+
+    /**
+     * What sign does not make in its run is written the goal's own way, in the order sign would make them: the SBOM
+     * and the {@code .buildinfo} first, provenance subjects.
+     */
+    private static void writeAlone(PendingSbom sbom, PendingBuildinfo buildinfo, PendingProvenance provenance)
+            throws MojoExecutionException, MojoFailureException {
+        if (sbom != null) {
+            sbom.writeAlone();
+        }
+        if (buildinfo != null) {
+            buildinfo.writeAlone();
+        }
         if (provenance != null) {
             provenance.writeAlone();
         }
     }
 
+    /**
+     * What the build's signing runs read, for the rest of the build: the digests of each file signed or made, with
+     * the stamp it had before that read ({@link RecordedDigests}). One per build, in memory; safe under {@code -T}.
+     */
+    static RecordedDigests recordedDigests(MavenSession session) {
+        if (session.getRepositorySession() == null) {
+            return new RecordedDigests(); // nothing to share it in: every file is read again, as without one
+        }
+        var data = session.getRepositorySession().getData();
+        // Compare-and-set: in Maven 3.8's resolver SessionData has no computeIfAbsent.
+        data.set(RECORDED_DIGESTS_KEY, null, new RecordedDigests());
+        return (RecordedDigests) data.get(RECORDED_DIGESTS_KEY);
+    }
+
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
+        PendingSbom sbom = PendingSbom.take(project);
+        PendingBuildinfo buildinfo = PendingBuildinfo.take(project);
         PendingProvenance provenance = PendingProvenance.take(project);
         if (project.getContextValue(SIGNED_KEY) != null) {
             getLog().info("Skipping hermetic:sign: " + project.getId() + " was already signed in this build");
-            if (provenance != null) {
-                provenance.writeAlone();
-            }
+            writeAlone(sbom, buildinfo, provenance);
             return;
         }
         PassphraseSource.refusePassphraseProperty(
@@ -150,6 +183,7 @@ public class SignMojo extends SigningKeyMojo {
         KeySettings keySettings = keySettings(keyRequired);
         SigningKeyLoader loader = keySettings.loader(environment, settings(), settingsDecrypter, project.getId());
         if (!keyRequired && !KeySettings.keyFound(loader, project.getId())) {
+            writeAlone(sbom, buildinfo, null); // a build without a key still gets its SBOM and .buildinfo
             getLog().info(notSigning(project.getId(), keySettings.keySource(environment).description(),
                     keySettings.keyEnvName(), provenance != null));
             return;
@@ -164,6 +198,7 @@ public class SignMojo extends SigningKeyMojo {
                 .map(file -> new SigningRun.FileToSign(file.file(), directory, file.repositoryFileName()))
                 .toList();
         SigningRun.Result result;
+        List<AttachedFile> made = new ArrayList<>();
         // The files are read and digested while the key is loaded, unlocked and checked (nothing is written before).
         try (SigningRun run = startRun(toSign, directory.resolve(manifestName()), sideFileDigests)) {
             SigningKey key = loadKey(loader);
@@ -179,18 +214,40 @@ public class SignMojo extends SigningKeyMojo {
                 getLog().info("Maven Resolver writes the " + describe(EnumSet.complementOf(toEnumSet(sideFileDigests)))
                         + " files on deploy (" + RESOLVER_CHECKSUM_ALGORITHMS + "), so they are not attached as well");
             }
+            // Made in this order, each seeing the files made before it: the SBOM, the .buildinfo, then the provenance
+            // of them all. Each made file's type and classifier, for its signature's and digests' attachments.
+            List<SigningRun.FileMaker> makers = new ArrayList<>();
+            if (sbom != null) {
+                makers.addAll(sbom.makers(directory));
+                sbom.files().forEach(f -> made.add(new AttachedFile(f.type(), SbomMojo.CLASSIFIER, f.file())));
+            }
+            if (buildinfo != null) {
+                makers.add(buildinfo.maker(recordedDigests(session), directory));
+                made.add(new AttachedFile(BuildinfoMojo.TYPE, "", buildinfo.plan().file()));
+            }
             PendingProvenance.Prepared prepared = provenance == null ? null : provenance.prepare();
-            List<SigningRun.FileMaker> makers = provenance == null ? List.of() : List.of(provenance.maker(prepared,
-                    files.stream().map(SignedFilesCollector.SignedFile::repositoryFileName).toList(), key, directory,
-                    project.getId()));
+            if (provenance != null) {
+                makers.add(provenance.maker(prepared, key, directory, project.getId()));
+                made.add(new AttachedFile(ProvenanceMojo.TYPE, "", provenance.file()));
+            }
             result = signAndWrite(run, key, makers);
+            record(result);
+            if (sbom != null) {
+                sbom.attach(projectHelper, project);
+                getLog().info(sbom.written());
+            }
+            if (buildinfo != null) {
+                BuildinfoMojo.attach(projectHelper, project, buildinfo.plan(), buildinfo.counts(), getLog());
+            }
             if (provenance != null) {
                 ProvenanceMojo.attach(projectHelper, project, provenance.file());
-                getLog().info(PendingProvenance.written(provenance.repositoryFileName(), (int) files.stream()
-                        .filter(f -> !ProvenanceMojo.TYPE.equals(f.extension())).count(), prepared.summary(), key));
+                long subjects = Stream.concat(result.files().stream(), result.made().stream())
+                        .filter(s -> PendingProvenance.isSubject(s.source().name())).count();
+                getLog().info(PendingProvenance.written(provenance.repositoryFileName(), (int) subjects,
+                        prepared.summary(), key));
             }
         }
-        int attached = attach(attachments(files, provenance, result));
+        int attached = attach(attachments(files, made, result));
         project.setContextValue(SIGNED_KEY, Boolean.TRUE);
         getLog().info("Signed " + (files.size() + result.made().size() + 1) + " files of " + project.getId()
                 + "; attached " + attached + " signatures, digests and the manifest " + manifestName());
@@ -402,19 +459,31 @@ public class SignMojo extends SigningKeyMojo {
      * What the run wrote, as attachments: each file's signature and side files under its extension and classifier,
      * then the manifest and its own; logs each file's SHA-256.
      */
-    private List<AttachedFile> attachments(List<SignedFilesCollector.SignedFile> files, PendingProvenance provenance,
+    private List<AttachedFile> attachments(List<SignedFilesCollector.SignedFile> files, List<AttachedFile> made,
             SigningRun.Result result) {
         List<AttachedFile> attachments = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             addAttachments(files.get(i).extension(), files.get(i).classifier(), result.files().get(i), attachments);
         }
-        if (provenance != null) { // the envelope itself is attached by ProvenanceMojo.attach
-            addAttachments(ProvenanceMojo.TYPE, "", result.made().get(0), attachments);
+        // The made files themselves are attached by their own goal's attach, in the order they were made.
+        for (int i = 0; i < made.size(); i++) {
+            addAttachments(made.get(i).type(), made.get(i).classifier(), result.made().get(i), attachments);
         }
         SigningRun.Signed manifest = result.manifest().orElseThrow();
         attachments.add(new AttachedFile(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifest.source().file()));
         addAttachments(MANIFEST_TYPE, MANIFEST_CLASSIFIER, manifest, attachments);
         return attachments;
+    }
+
+    /** Records every file the run signed or made with its digests and stamp, for the rest of the build. */
+    private void record(SigningRun.Result result) {
+        RecordedDigests recorded = recordedDigests(session);
+        List<SigningRun.Signed> all = new ArrayList<>(result.files());
+        all.addAll(result.made());
+        result.manifest().ifPresent(all::add);
+        for (SigningRun.Signed signed : all) {
+            signed.stamp().ifPresent(stamp -> recorded.record(signed.source().file(), stamp, signed.digests()));
+        }
     }
 
     private void addAttachments(String extension, String classifier, SigningRun.Signed signed,

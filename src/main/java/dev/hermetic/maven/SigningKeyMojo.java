@@ -3,8 +3,12 @@ package dev.hermetic.maven;
 import dev.hermetic.sign.SigningEnvironment;
 import java.io.File;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 
 /**
@@ -106,12 +110,26 @@ abstract class SigningKeyMojo extends HermeticMojo {
     }
 
     /**
-     * Whether {@code hermetic:sign} runs in this module after {@code hermetic:provenance}'s execution
-     * {@code executionId}, bound to {@code phase}: listed after it in the same execution (docs/provenance.md), or in a
-     * later execution of the plugin bound to the same phase (the order of {@link RecommendedBindings}). False for a
-     * goal on the command line ({@code phase} null): it runs after the phases.
+     * Whether {@code hermetic:sign} runs in this module right after {@code goal}'s {@code execution}, so that it can
+     * make the goal's file in its own run from the digests of the bytes it signs ({@link PendingProvenance},
+     * {@link PendingSbom}): bound after it ({@link #signRunsAfter}), or typed after it ({@link #signTypedAfter}).
      */
-    static boolean signRunsAfter(List<PluginExecution> executions, String executionId, String phase) {
+    static boolean signRunsNext(String goal, MavenProject project, MojoExecution execution, MavenSession session) {
+        if (execution.getLifecyclePhase() == null) {
+            return signTypedAfter(goal, session.getGoals());
+        }
+        Plugin declared = project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY);
+        return declared != null && signRunsAfter(goal, declared.getExecutions(), execution.getExecutionId(),
+                execution.getLifecyclePhase());
+    }
+
+    /**
+     * Whether {@code hermetic:sign} runs in this module after {@code goal}'s execution {@code executionId}, bound to
+     * {@code phase}: listed after it in the same execution (docs/provenance.md), or in a later execution of the
+     * plugin bound to the same phase (the order of {@link RecommendedBindings}). False for a goal on the command line
+     * ({@code phase} null): it runs after the phases.
+     */
+    static boolean signRunsAfter(String goal, List<PluginExecution> executions, String executionId, String phase) {
         if (phase == null) {
             return false;
         }
@@ -121,7 +139,7 @@ abstract class SigningKeyMojo extends HermeticMojo {
             String bound = e.getPhase() == null ? "verify" : e.getPhase();
             List<String> goals = e.getGoals();
             if (after && goals.contains("sign") && bound.equals(phase)
-                    || e.getId().equals(executionId) && goals.indexOf("sign") > goals.indexOf("provenance")) {
+                    || e.getId().equals(executionId) && goals.indexOf("sign") > goals.indexOf(goal)) {
                 return true;
             }
             after |= e.getId().equals(executionId);
@@ -130,13 +148,13 @@ abstract class SigningKeyMojo extends HermeticMojo {
     }
 
     /**
-     * Whether {@code goals}, as typed on the command line, name {@code hermetic:sign} after
-     * {@code hermetic:provenance}: Maven runs them in that order in each module.
+     * Whether {@code goals}, as typed on the command line, name {@code hermetic:sign} after {@code hermetic:<goal>}:
+     * Maven runs them in that order in each module.
      */
-    static boolean signTypedAfter(List<String> goals) {
+    static boolean signTypedAfter(String goal, List<String> goals) {
         List<String> own = goals.stream().map(BuildVerifier::ownGoal).toList();
-        int provenance = own.indexOf("provenance");
-        return provenance >= 0 && own.subList(provenance + 1, own.size()).contains("sign");
+        int index = own.indexOf(goal);
+        return index >= 0 && own.subList(index + 1, own.size()).contains("sign");
     }
 
     /**

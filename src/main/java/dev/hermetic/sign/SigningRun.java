@@ -2,6 +2,7 @@ package dev.hermetic.sign;
 
 import dev.hermetic.digest.DigestAlgorithm;
 import dev.hermetic.digest.DigestManifest;
+import dev.hermetic.digest.FileStamp;
 import dev.hermetic.digest.MultiDigest;
 import dev.hermetic.io.AtomicFile;
 import java.io.IOException;
@@ -60,9 +61,12 @@ public final class SigningRun implements AutoCloseable {
      *
      * @param sideFiles the side file of each digest asked for, in {@link DigestAlgorithm} order
      * @param digests lowercase hex SHA-256 and SHA-512 of the bytes signed
+     * @param stamp the file's size and modified time before it was read (a made file: once written), so the digests
+     *     can be trusted later for as long as the file keeps them ({@link dev.hermetic.digest.RecordedDigests});
+     *     empty when the file could not be stamped
      */
     public record Signed(FileToSign source, Path signature, Map<DigestAlgorithm, Path> sideFiles,
-            Map<DigestAlgorithm, String> digests) {}
+            Map<DigestAlgorithm, String> digests, Optional<FileStamp> stamp) {}
 
     /**
      * @param files one per file to sign, in the order given
@@ -72,7 +76,8 @@ public final class SigningRun implements AutoCloseable {
     public record Result(List<Signed> files, List<Signed> made, Optional<Signed> manifest) {}
 
     /**
-     * A file made during the run, from the digests of the files just signed (a provenance whose subjects they are):
+     * A file made during the run, from the digests of the files just signed (an SBOM with the module's own hashes, a
+     * provenance whose subjects they are):
      * written to {@code target.file()}, signed and digested from {@code content}, and listed in the manifest.
      */
     public record MadeFile(FileToSign target, byte[] content) {
@@ -85,7 +90,10 @@ public final class SigningRun implements AutoCloseable {
     /** Makes a file from the run's results: no file is read again for it. */
     @FunctionalInterface
     public interface FileMaker {
-        /** @param signed the files of the run, signed, with the digests of the very bytes signed, in order */
+        /**
+         * @param signed the files of the run, signed, with the digests of the very bytes signed, in order; then the
+         *     files the makers before this one made, in order
+         */
         MadeFile make(List<Signed> signed) throws SigningException;
     }
 
@@ -93,6 +101,7 @@ public final class SigningRun implements AutoCloseable {
     private final List<Path> paths;
     private final Optional<Path> manifest;
     private final Set<DigestAlgorithm> sideFileDigests;
+    private List<Optional<FileStamp>> stamps;
     private BatchSigner batch;
 
     private SigningRun(List<FileToSign> files, Optional<Path> manifest, Set<DigestAlgorithm> sideFileDigests) {
@@ -101,7 +110,13 @@ public final class SigningRun implements AutoCloseable {
         this.manifest = manifest;
         this.sideFileDigests = sideFileDigests.isEmpty()
                 ? EnumSet.noneOf(DigestAlgorithm.class) : EnumSet.copyOf(sideFileDigests);
-        this.batch = BatchSigner.start(paths);
+        startReading();
+    }
+
+    /** Stamps the files, then starts reading them: a write after the stamp changes it. */
+    private void startReading() {
+        stamps = paths.stream().map(FileStamp::find).toList();
+        batch = BatchSigner.start(paths);
     }
 
     /**
@@ -141,7 +156,7 @@ public final class SigningRun implements AutoCloseable {
     /** Reads the files again: the caller has rewritten some since {@link #start}, and what is signed must be new. */
     public void readAgain() {
         batch.close();
-        batch = BatchSigner.start(paths);
+        startReading();
     }
 
     /**
@@ -165,11 +180,13 @@ public final class SigningRun implements AutoCloseable {
         OpenPgpSigner signer = new OpenPgpSigner(key);
         try (StagedFiles staged = new StagedFiles()) {
             List<Signed> signed = new ArrayList<>();
-            batch.signAll(signer, result -> signed.add(
-                    stage(staged, files.get(signed.size()), result.armoredSignature(), result.digests())));
+            batch.signAll(signer, result -> signed.add(stage(staged, files.get(signed.size()),
+                    result.armoredSignature(), result.digests(), stamps.get(signed.size()))));
             List<Signed> made = new ArrayList<>();
             for (FileMaker maker : makers) {
-                MadeFile file = maker.make(List.copyOf(signed));
+                List<Signed> before = new ArrayList<>(signed);
+                before.addAll(made);
+                MadeFile file = maker.make(List.copyOf(before));
                 made.add(stageInMemory(staged, signer, file.target(), file.content()));
             }
             Optional<Signed> signedManifest = Optional.empty();
@@ -194,13 +211,14 @@ public final class SigningRun implements AutoCloseable {
     /** A file made in memory: written, signed and digested from its bytes, which are never read back. */
     private Signed stageInMemory(StagedFiles staged, OpenPgpSigner signer, FileToSign file, byte[] content)
             throws SigningException, IOException {
-        staged.stage(file.file(), content);
+        FileStamp stamp = staged.stage(file.file(), content);
         byte[] signature = signer.armoredSignature(content, file.name());
-        return stage(staged, file, signature, MultiDigest.of(content, EnumSet.allOf(DigestAlgorithm.class)).hex());
+        return stage(staged, file, signature, MultiDigest.of(content, EnumSet.allOf(DigestAlgorithm.class)).hex(),
+                Optional.of(stamp));
     }
 
     private Signed stage(StagedFiles staged, FileToSign file, byte[] armoredSignature,
-            Map<DigestAlgorithm, String> digests) throws IOException {
+            Map<DigestAlgorithm, String> digests, Optional<FileStamp> stamp) throws IOException {
         Path signature = file.directory().resolve(file.name() + ".asc");
         staged.stage(signature, armoredSignature);
         Map<DigestAlgorithm, Path> sideFiles = new EnumMap<>(DigestAlgorithm.class);
@@ -209,7 +227,7 @@ public final class SigningRun implements AutoCloseable {
             staged.stage(sideFile, DigestManifest.sideFileContent(file.name(), algorithm, digests.get(algorithm)));
             sideFiles.put(algorithm, sideFile);
         }
-        return new Signed(file, signature, sideFiles, digests);
+        return new Signed(file, signature, sideFiles, digests, stamp);
     }
 
     /** Stops reading; reads and signatures still running are abandoned. */
@@ -229,12 +247,14 @@ public final class SigningRun implements AutoCloseable {
         private final List<Path> moved = new ArrayList<>();
         private boolean done;
 
-        void stage(Path target, byte[] content) throws IOException {
+        /** @return the staged file's stamp, which the move into place keeps */
+        FileStamp stage(Path target, byte[] content) throws IOException {
             Path absolute = target.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
             Path temporary = AtomicFile.temporaryBeside(absolute);
             staged.add(new Staged(temporary, absolute));
             Files.write(temporary, content);
+            return FileStamp.of(temporary);
         }
 
         void moveIntoPlace() throws IOException {

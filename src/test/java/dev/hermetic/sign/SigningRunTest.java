@@ -133,6 +133,46 @@ class SigningRunTest {
     }
 
     @Test
+    void eachMakerSeesTheFilesSignedThenThoseMadeBeforeIt() throws Exception {
+        Path jar = Files.writeString(dir.resolve("build.jar"), "jar bytes");
+        Path out = dir.resolve("out");
+        Path sbom = dir.resolve("lib-1.0-cyclonedx.json");
+        Path provenance = dir.resolve("lib-1.0.intoto.jsonl");
+        List<List<String>> seen = new java.util.ArrayList<>();
+        SigningRun.FileMaker sbomMaker = signed -> {
+            seen.add(signed.stream().map(s -> s.source().name()).toList());
+            return new SigningRun.MadeFile(new SigningRun.FileToSign(sbom, out, "lib-1.0-cyclonedx.json"),
+                    ("hashes " + signed.get(0).digests().get(DigestAlgorithm.SHA_256)).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8));
+        };
+        SigningRun.FileMaker provenanceMaker = signed -> {
+            seen.add(signed.stream().map(s -> s.source().name()).toList());
+            String subjects = signed.stream().map(s -> s.source().name() + " " + s.digests().get(DigestAlgorithm.SHA_256))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            return new SigningRun.MadeFile(new SigningRun.FileToSign(provenance, out, "lib-1.0.intoto.jsonl"),
+                    subjects.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+
+        SigningRun.Result result;
+        try (SigningRun run = SigningRun.start(List.of(new SigningRun.FileToSign(jar, out, "lib-1.0.jar")),
+                Optional.of(out.resolve("lib-1.0-digests.sha256sum")), BOTH)) {
+            result = run.signAndWrite(key(), List.of(sbomMaker, provenanceMaker));
+        }
+
+        assertThat(seen).containsExactly(List.of("lib-1.0.jar"), List.of("lib-1.0.jar", "lib-1.0-cyclonedx.json"));
+        assertThat(Files.readString(provenance)).isEqualTo(
+                "lib-1.0.jar " + HexDigests.digest(jar, DigestAlgorithm.SHA_256) + "\n"
+                + "lib-1.0-cyclonedx.json " + HexDigests.digest(sbom, DigestAlgorithm.SHA_256));
+        assertThat(result.made()).extracting(s -> s.source().name())
+                .containsExactly("lib-1.0-cyclonedx.json", "lib-1.0.intoto.jsonl");
+        // Each file's stamp is the one it has once in place: what lets a later step trust its digests.
+        assertThat(result.files().get(0).stamp()).contains(dev.hermetic.digest.FileStamp.of(jar));
+        assertThat(result.made().get(0).stamp()).contains(dev.hermetic.digest.FileStamp.of(sbom));
+        assertThat(result.manifest().orElseThrow().stamp())
+                .contains(dev.hermetic.digest.FileStamp.of(out.resolve("lib-1.0-digests.sha256sum")));
+    }
+
+    @Test
     void aMakerThatFailsLeavesNothingOfThisRun() throws Exception {
         Path jar = Files.writeString(dir.resolve("a.jar"), "a");
         Path out = dir.resolve("out");

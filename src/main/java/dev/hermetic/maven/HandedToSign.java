@@ -1,0 +1,41 @@
+package dev.hermetic.maven;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Where a goal leaves what it hands to {@code hermetic:sign} in its module ({@link PendingSbom},
+ * {@link PendingBuildinfo}, {@link PendingProvenance}): in the module's context, one per kind, until sign takes it.
+ */
+final class HandedToSign {
+
+    /** The goal's own way of writing its file, for when sign does not make it. */
+    @FunctionalInterface
+    interface AloneRun {
+        void run() throws MojoExecutionException, MojoFailureException;
+    }
+
+    private HandedToSign() {}
+
+    static void handTo(MavenProject project, Object pending) {
+        project.setContextValue(key(pending.getClass()), pending);
+    }
+
+    /** What waits for this module's sign, left in place; null when nothing of that kind waits. */
+    static <T> T peek(MavenProject project, Class<T> kind) {
+        Object pending = project.getContextValue(key(kind));
+        return kind.isInstance(pending) ? kind.cast(pending) : null;
+    }
+
+    /** What waits for this module's sign, removed from the module: it is made (or written) once. */
+    static <T> T take(MavenProject project, Class<T> kind) {
+        T pending = peek(project, kind);
+        project.setContextValue(key(kind), null);
+        return pending;
+    }
+
+    private static String key(Class<?> kind) {
+        return "dev.hermetic.sign.handed." + kind.getSimpleName();
+    }
+}
