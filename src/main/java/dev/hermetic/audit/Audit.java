@@ -530,23 +530,25 @@ public final class Audit {
             return CheckResult.fail(Check.REBUILD_COMPARED, List.of("no hermetic-compare.json or *.buildcompare in"
                     + " target/: no rebuild was compared"), fix, command);
         }
+        // The reports that prove it first: the table shows a check's first line of evidence.
+        List<String> proving = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
-        boolean passed = false;
         boolean notCurrent = false;
         for (BuildFacts.Comparison c : facts.comparisons()) {
             String verdict = c.file() + ": " + (c.identical() ? "identical" : "not identical") + " (" + c.summary()
                     + ")";
             if (c.current()) {
-                evidence.add(verdict + ", about this build's outputs as they are now (their SHA-256)");
+                (c.identical() ? proving : evidence).add(verdict
+                        + ", about this build's outputs as they are now (their SHA-256)");
             } else {
                 evidence.add(verdict + ", not proven to be about this build's outputs as they are now: "
                         + String.join("; ", c.notCurrent()));
             }
-            passed |= c.identical() && c.current();
             notCurrent |= c.identical() && !c.current();
         }
-        if (passed) {
-            return CheckResult.pass(Check.REBUILD_COMPARED, evidence);
+        if (!proving.isEmpty()) {
+            proving.addAll(evidence);
+            return CheckResult.pass(Check.REBUILD_COMPARED, proving);
         }
         if (notCurrent) {
             return CheckResult.fail(Check.REBUILD_COMPARED, evidence, "Run hermetic:compare once the outputs are"

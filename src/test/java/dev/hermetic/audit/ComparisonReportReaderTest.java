@@ -63,11 +63,11 @@ class ComparisonReportReaderTest {
                 List.of(new ModuleFiles("app", "1.0", dir.resolve("app"), true)));
     }
 
-    private static CheckResult rebuildCompared(BuildFacts.Comparison comparison) {
+    private static CheckResult rebuildCompared(BuildFacts.Comparison... comparisons) {
         BuildFacts good = platinum();
         BuildFacts facts = new BuildFacts(good.mavenVersion(), good.javaRelease(), good.hermeticVersion(),
                 good.modules(), good.repositories(), good.wrapper(), good.gitattributes(), good.resolverProperties(),
-                good.lockfile(), List.of(comparison));
+                good.lockfile(), List.of(comparisons));
         return audit(facts).results().stream().filter(r -> r.check() == Check.REBUILD_COMPARED).findFirst()
                 .orElseThrow();
     }
@@ -168,6 +168,16 @@ class ComparisonReportReaderTest {
         CheckResult result = rebuildCompared(comparison);
         assertThat(result.passed()).isFalse();
         assertThat(result.fix()).startsWith("Run hermetic:compare once the outputs are built, then the audit");
+    }
+
+    @Test
+    void besideItsBuildcompareTheJsonReportProvesItAndComesFirst() throws IOException {
+        Path app = module();
+        Path json = compare(app, outputs(app));
+        CheckResult result = rebuildCompared(read(app.resolve("target/app-1.0.buildcompare")), read(json));
+        assertThat(result.passed()).isTrue();
+        assertThat(result.evidence()).hasSize(2);
+        assertThat(result.evidence().get(0)).startsWith("app/target/hermetic-compare.json: identical");
     }
 
     @Test
