@@ -3,6 +3,8 @@
 // refused outside a project.
 import java.nio.file.Files
 
+// Every process below runs without holding up other ITs' hook scripts.
+def scriptLock = evaluate(new File(itLib, 'script-lock.groovy'))
 String log = new File(basedir, 'build.log').text
 def keyLine = (log =~ /\[INFO\] Cache key (sha256:[0-9a-f]{64})/)
 assert keyLine.find() : 'no key in build.log'
@@ -21,10 +23,9 @@ assert new File(basedir, 'target/classes/key.properties').text == "key=${key}\n"
 // A clone at another path, CRLF text files, umask 077, another time zone and a clock three years ahead.
 File clone = new File(basedir.parentFile, "${basedir.name}-clones/somewhere/much/deeper/crlf")
 clone.parentFile.mkdirs()
-def p = new ProcessBuilder('git', '-c', 'core.autocrlf=true', 'clone', '-q', '--config', 'core.autocrlf=true',
-        basedir.absolutePath, clone.absolutePath).redirectErrorStream(true).start()
-String cloned = p.inputStream.text
-assert p.waitFor() == 0 : cloned
+Map cloned = scriptLock.run(new ProcessBuilder('git', '-c', 'core.autocrlf=true', 'clone', '-q', '--config',
+        'core.autocrlf=true', basedir.absolutePath, clone.absolutePath).redirectErrorStream(true))
+assert cloned.exit == 0 : cloned.out
 assert new File(clone, 'src/main/java/it/app/App.java').text.contains('\r\n')
 assert new File(clone, 'src/main/resources/data.bin').bytes == ([0, 1, 13, 10, 2, 13, 10] as byte[])
 
@@ -40,7 +41,7 @@ def build = new ProcessBuilder('bash', '-c', "umask 077 && exec faketime -f '+3y
 build.environment().putAll([TZ: 'Pacific/Kiritimati', MAVEN_OPTS: itMavenOpts ?: '', JAVA_HOME: System.getProperty('java.home'),
                             FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_FORCE_MONOTONIC_FIX: '0'])
 build.environment().remove('MAVEN_ARGS')
-assert build.start().waitFor() == 0 : "the build in ${clone} failed: ${cloneLog}"
+assert scriptLock.waitFor(build.start()) == 0 : "the build in ${clone} failed: ${cloneLog}"
 assert cloneLog.text.contains("[INFO] Cache key ${key}") : "the CRLF clone's key differs:\n${log}\n---\n${cloneLog.text}"
 
 // Outside a project: Maven refuses the goal, saying there is no POM.
@@ -51,19 +52,18 @@ def outside = new ProcessBuilder([mvn[0], '-B', '-o', '-s', settings.absolutePat
         .directory(noProject).redirectErrorStream(true)
 outside.environment().put('MAVEN_OPTS', itMavenOpts ?: '')
 outside.environment().remove('MAVEN_ARGS')
-def refused = outside.start()
-String refusedLog = refused.inputStream.text
-assert refused.waitFor() != 0 : refusedLog
+Map refused = scriptLock.run(outside)
+String refusedLog = refused.out
+assert refused.exit != 0 : refusedLog
 assert refusedLog.contains('requires a project to execute but there is no POM in this directory') : refusedLog
 
 // The command line, as a CI step before Maven starts: same java, Maven's version from the wrapper, same -D.
 File jar = new File(itLocalRepo, "dev/hermetic/hermetic-maven-plugin/${itPluginVersion}/hermetic-maven-plugin-${itPluginVersion}.jar")
 def cli = { String java, File dir, List<String> args ->
-    def run = new ProcessBuilder([java, '-jar', jar.absolutePath, 'cache-key', dir.absolutePath] + args)
-            .redirectErrorStream(true).start()
-    String output = run.inputStream.text
-    assert run.waitFor() == 0 : output
-    return output
+    Map run = scriptLock.run(new ProcessBuilder([java, '-jar', jar.absolutePath, 'cache-key', dir.absolutePath] + args)
+            .redirectErrorStream(true))
+    assert run.exit == 0 : run.out
+    return run.out
 }
 String java = new File(System.getProperty('java.home'), 'bin/java').absolutePath
 List<String> same = ['-Dit.flag=on', '-Dit.api.token=hunter2']

@@ -19,6 +19,9 @@ class LockFixtures {
     /** MAVEN_OPTS for every Maven started here: the invoker's itMavenOpts, set when this file is evaluated. */
     static String mavenOpts
 
+    /** script-lock.groovy: Maven runs without holding up other ITs' hook scripts. Set when this file is evaluated. */
+    static Class scriptLock
+
     /**
      * Writes a tiny Maven repository: it.fake:parent:1.0 (pom), it.fake:bom:1.0 (pom, manages lib-b to 1.0),
      * it.fake:bom-outer:1.0 (pom, imports it.fake:bom:1.0 and manages nothing itself),
@@ -198,9 +201,9 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
         if (mavenOpts != null) {
             pb.environment().put('MAVEN_OPTS', mavenOpts)
         }
-        Process p = pb.start()
-        String out = p.inputStream.getText('UTF-8')
-        int exit = p.waitFor()
+        Map result = scriptLock.run(pb)
+        int exit = result.exit
+        String out = result.out
         log << out
         if (expectedExit >= 0 && exit != expectedExit) {
             throw new AssertionError("mvn ${args.join(' ')} in ${dir} exited ${exit}, expected ${expectedExit}:\n"
@@ -292,4 +295,5 @@ ${hasParent ? '' : '  <groupId>it.fake</groupId>\n'}  <artifactId>${artifactId}<
 
 // evaluate() runs this file in the calling hook script's binding, which holds the invoker's script variables.
 LockFixtures.mavenOpts = binding.hasVariable('itMavenOpts') ? itMavenOpts : null
+LockFixtures.scriptLock = evaluate(new File(itLib, 'script-lock.groovy'))
 return LockFixtures

@@ -20,6 +20,9 @@ class Reproducibility {
     /** The invoker's itMavenOpts, set when this file is evaluated: JVM options that do not change the build. */
     static String mavenOpts = ''
 
+    /** script-lock.groovy: the rebuild runs without holding up other ITs' hook scripts. Set when this file is evaluated. */
+    static Class scriptLock
+
     static final List<String> ARCHIVE_SUFFIXES = ['.jar', '.war', '.ear', '.zip', '.tar', '.tar.gz', '.tgz']
 
     /** Relative path of each archive directly under a directory named target, mapped to its SHA-256. */
@@ -111,7 +114,7 @@ class Reproducibility {
         env.put('FAKETIME_DONT_FAKE_MONOTONIC', '1')
         env.put('FAKETIME_FORCE_MONOTONIC_FIX', '0')
         env.putAll(extraEnv)
-        return pb.start().waitFor()
+        return scriptLock.waitFor(pb.start())
     }
 
     /**
@@ -161,4 +164,5 @@ class Reproducibility {
 
 // evaluate() runs this file in the calling hook script's binding, which holds the invoker's script variables.
 Reproducibility.mavenOpts = binding.hasVariable('itMavenOpts') ? itMavenOpts : ''
+Reproducibility.scriptLock = evaluate(new File(itLib, 'script-lock.groovy'))
 return Reproducibility
