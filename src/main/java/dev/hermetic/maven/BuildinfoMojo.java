@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -36,7 +34,7 @@ import org.apache.maven.rtinfo.RuntimeInformation;
  * {@code buildinfo.ignoreJavadoc} default), so are signatures, checksum files and {@code .buildinfo} files.
  */
 @Mojo(name = "buildinfo", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
-public class BuildinfoMojo extends HermeticMojo {
+public class BuildinfoMojo extends ModuleGoalMojo {
 
     /** Type (and repository extension) of the attached {@code .buildinfo}. */
     static final String TYPE = "buildinfo";
@@ -52,15 +50,6 @@ public class BuildinfoMojo extends HermeticMojo {
     /** The lockfile whose SHA-256 is recorded, as {@code hermetic:verify} finds it. */
     @Parameter(property = "hermetic.verify.lockfile")
     private File lockfile;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution mojoExecution;
 
     private final MavenProjectHelper projectHelper;
     private final RuntimeInformation runtime;

@@ -28,8 +28,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -52,7 +50,7 @@ import org.apache.maven.project.MavenProjectHelper;
  */
 @Mojo(name = "sbom", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class SbomMojo extends HermeticMojo {
+public class SbomMojo extends ModuleGoalMojo {
 
     static final String CLASSIFIER = "cyclonedx";
 
@@ -102,17 +100,8 @@ public class SbomMojo extends HermeticMojo {
     @Parameter(property = "hermetic.verify.lockfile")
     private File lockfile;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution mojoExecution;
 
     private final MavenProjectHelper projectHelper;
     private final ProjectBuilder projectBuilder;

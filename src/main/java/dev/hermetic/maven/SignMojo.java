@@ -34,7 +34,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.settings.Settings;
@@ -103,12 +102,6 @@ public class SignMojo extends SigningKeyMojo {
     @Parameter(property = "hermetic.sign.outputDirectory", defaultValue = "${project.build.directory}/hermetic-sign")
     private File outputDirectory;
 
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     private final MavenProjectHelper projectHelper;
 

@@ -16,7 +16,7 @@ import org.apache.maven.settings.Settings;
  * from the same sources, under the same {@code hermetic.sign.*} properties. Secrets (key, passphrase) are read from
  * the environment or settings.xml when the goal runs and are never mojo parameters.
  */
-abstract class SigningKeyMojo extends HermeticMojo {
+abstract class SigningKeyMojo extends ModuleGoalMojo {
 
     /**
      * File holding the secret key, ASCII-armored or binary, as written by
