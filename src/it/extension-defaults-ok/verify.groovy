@@ -17,7 +17,7 @@ assert log.contains(':normalize (hermetic-late-attachments) @ extension-defaults
 // hermetic:provenance speaks for hermetic:sign, right after it: one line for the module, not one per goal.
 List<String> noKey = lines.findAll { it.contains('it.hermetic:extension-defaults:jar:1.0') && it.contains(': no ') }
 assert noKey == ['[INFO] Not signing it.hermetic:extension-defaults:jar:1.0 nor writing its provenance: no key in the ' +
-        'environment variable MAVEN_GPG_KEY, so nothing was signed, written or attached. To sign, set ' +
+        'environment variable MAVEN_GPG_KEY, so no signature, digest or provenance was written or attached. To sign, set ' +
         'MAVEN_GPG_KEY="$(gpg --armor --export-secret-keys <fingerprint>)" or hermetic.sign.keyFile; ' +
         '-Dhermetic.sign.required=true (for releases) makes a missing key fail the build.']: noKey.join('\n')
 assert !log.contains('Not writing provenance')

@@ -6,7 +6,7 @@ List<String> problems = it.checkInstalledUnsigned(basedir, new File(itLocalRepo)
 String log = new File(basedir, 'build.log').text
 if (!log.contains('BUILD SUCCESS')) problems << 'the build did not succeed'
 String notice = '[INFO] Not signing it.hermetic:no-key-ok:jar:1.0: no key in the environment variable MAVEN_GPG_KEY,' +
-        ' so nothing was signed or attached. To sign, set MAVEN_GPG_KEY="$(gpg --armor --export-secret-keys' +
+        ' so no signature or digest was written or attached. To sign, set MAVEN_GPG_KEY="$(gpg --armor --export-secret-keys' +
         ' <fingerprint>)" or hermetic.sign.keyFile; -Dhermetic.sign.required=true (for releases) makes a missing key' +
         ' fail the build.'
 int notices = log.readLines().count { it == notice }

@@ -163,8 +163,8 @@ abstract class SigningKeyMojo extends ModuleGoalMojo {
      */
     static String notSigning(String projectId, String keySource, String keyEnvName, boolean withProvenance) {
         return "Not signing " + projectId + (withProvenance ? " nor writing its provenance" : "") + ": no key in the "
-                + keySource + ", so nothing was " + (withProvenance ? "signed, written" : "signed")
-                + " or attached. To sign, set " + keyEnvName
+                + keySource + ", so no " + (withProvenance ? "signature, digest or provenance" : "signature or digest")
+                + " was written or attached. To sign, set " + keyEnvName
                 + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
                 + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.";
     }

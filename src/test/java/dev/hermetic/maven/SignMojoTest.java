@@ -215,7 +215,7 @@ class SignMojoTest {
         assertThat(attachments.attached).isEmpty();
         assertThat(dir.resolve("target/hermetic-sign")).doesNotExist();
         assertThat(logged).containsExactly("Not signing org.example:lib:jar:1.0: no key in the environment variable "
-                + UNSET + ", so nothing was signed or attached. To sign, set " + UNSET
+                + UNSET + ", so no signature or digest was written or attached. To sign, set " + UNSET
                 + "=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile;"
                 + " -Dhermetic.sign.required=true (for releases) makes a missing key fail the build.");
     }

@@ -60,12 +60,13 @@ class SigningKeyMojoTest {
         String alone = SigningKeyMojo.notSigning("it.hermetic:app:jar:1.0", "environment variable MAVEN_GPG_KEY",
                 "MAVEN_GPG_KEY", false);
         assertThat(alone).isEqualTo("Not signing it.hermetic:app:jar:1.0: no key in the environment variable"
-                + " MAVEN_GPG_KEY, so nothing was signed or attached. To sign, set MAVEN_GPG_KEY=\"$(gpg --armor"
+                + " MAVEN_GPG_KEY, so no signature or digest was written or attached. To sign, set MAVEN_GPG_KEY=\"$(gpg --armor"
                 + " --export-secret-keys <fingerprint>)\" or hermetic.sign.keyFile; -Dhermetic.sign.required=true"
                 + " (for releases) makes a missing key fail the build.");
         assertThat(SigningKeyMojo.notSigning("it.hermetic:app:jar:1.0", "environment variable MAVEN_GPG_KEY",
                 "MAVEN_GPG_KEY", true)).isEqualTo("Not signing it.hermetic:app:jar:1.0 nor writing its provenance:"
-                + " no key in the environment variable MAVEN_GPG_KEY, so nothing was signed, written or attached."
+                + " no key in the environment variable MAVEN_GPG_KEY, so no signature, digest or provenance was written"
+                + " or attached."
                 + " To sign, set MAVEN_GPG_KEY=\"$(gpg --armor --export-secret-keys <fingerprint>)\" or"
                 + " hermetic.sign.keyFile; -Dhermetic.sign.required=true (for releases) makes a missing key fail the"
                 + " build.");
