@@ -5,6 +5,8 @@
 import java.nio.file.Files
 
 def repro = evaluate(new File(itLib, 'reproducibility.groovy'))
+// The offline build waits without holding up other ITs' hook scripts.
+def scriptLock = evaluate(new File(itLib, 'script-lock.groovy'))
 File project = new File(basedir, 'enforcer-3.5.0')
 String mirrorId = 'hermetic-vendor'
 File vendored = new File(project, '.hermetic/repository')
@@ -83,7 +85,7 @@ pb.environment().remove('MAVEN_ARGS')
 pb.environment().put('MAVEN_OPTS', binding.hasVariable('itMavenOpts') ? itMavenOpts : '')
 ['MAVEN_GPG_KEY', 'MAVEN_GPG_KEY_FINGERPRINT', 'MAVEN_GPG_PASSPHRASE'].each { pb.environment().remove(it) }
 long started = System.nanoTime()
-int exit = pb.start().waitFor()
+int exit = scriptLock.waitFor(pb.start())
 println "Offline build in a network namespace: exit ${exit}, ${(System.nanoTime() - started).intdiv(1_000_000_000)} s; log ${offlineLog}"
 String offline = offlineLog.getText('UTF-8')
 List<String> offlineLines = offline.readLines()
