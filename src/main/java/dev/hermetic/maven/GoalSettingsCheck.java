@@ -134,7 +134,7 @@ final class GoalSettingsCheck {
      * that the build reaches an execution bound to it. False when Maven's lifecycles cannot be read: the goal's
      * checks that need it are then left to the goal.
      */
-    private static boolean reached(MavenSession session, String phase) {
+    static boolean reached(MavenSession session, String phase) {
         if (phase == null || session.getContainer() == null) {
             return false;
         }

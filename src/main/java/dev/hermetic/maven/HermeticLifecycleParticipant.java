@@ -3,9 +3,12 @@ package dev.hermetic.maven;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -13,6 +16,7 @@ import dev.hermetic.lock.Lockfile;
 import dev.hermetic.lock.ReactorVerification;
 import dev.hermetic.lock.RuntimeResolutionCheck;
 import dev.hermetic.lock.VerifySettings;
+import dev.hermetic.sbom.CycloneDxSbom;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
@@ -54,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticipant {
 
     static final String GROUP_ID = "dev.hermetic";
+    /** hermetic:sbom's default phase, for an execution that names none. */
+    private static final String SBOM_DEFAULT_PHASE = "verify";
     static final String ARTIFACT_ID = "hermetic-maven-plugin";
 
     private static final Logger LOG = LoggerFactory.getLogger(HermeticLifecycleParticipant.class);
@@ -108,6 +114,7 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
     private void prepare(MavenSession session) throws MavenExecutionException {
         // Even for hermetic:help, whose prefix resolves only through a module's plugins as a core extension.
         addRecommendedBindings(session);
+        startSbomWarmUp(session);
         if (BuildVerifier.onlyHelp(session.getGoals())) {
             return;
         }
@@ -194,6 +201,51 @@ public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info(RecommendedBindings.coreExtensionNotice(PlannedMojoConfiguration.PLUGIN_KEY + ":" + ownVersion,
                     pluginAddedTo));
         }
+    }
+
+    /**
+     * Starts cyclonedx-core-java's first serialization ({@link CycloneDxSbom#warmUpInBackground}) now, while Maven's
+     * own work before hermetic:sbom mostly leaves a core idle, when the build will run an sbom execution.
+     */
+    private static void startSbomWarmUp(MavenSession session) {
+        List<String> sbomPhases = new ArrayList<>();
+        List<String> formats = new ArrayList<>();
+        for (MavenProject project : session.getProjects()) {
+            Plugin plugin = project.getPlugin(PlannedMojoConfiguration.PLUGIN_KEY);
+            for (PluginExecution execution : plugin == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
+                if (execution.getGoals().contains("sbom")) {
+                    sbomPhases.add(execution.getPhase() == null ? SBOM_DEFAULT_PHASE : execution.getPhase());
+                    if (execution.getConfiguration() instanceof Xpp3Dom configuration
+                            && configuration.getChild("format") != null) {
+                        formats.add(configuration.getChild("format").getValue());
+                    }
+                }
+            }
+        }
+        boolean onCommandLine = session.getGoals().stream().anyMatch(g -> "sbom".equals(BuildVerifier.ownGoal(g)));
+        Properties properties = new Properties();
+        properties.putAll(session.getSystemProperties());
+        properties.putAll(session.getUserProperties());
+        if (startsSbomWarmUp(sbomPhases, onCommandLine, phase -> GoalSettingsCheck.reached(session, phase),
+                properties, isCoreExtensionRealm(HermeticLifecycleParticipant.class.getClassLoader()))) {
+            formats.add(properties.getProperty("hermetic.sbom.format", ""));
+            CycloneDxSbom.warmUpInBackground(formats.stream()
+                    .anyMatch(f -> f != null && List.of("xml", "all").contains(f.trim())));
+        }
+    }
+
+    /**
+     * Whether to warm up the SBOM's serialization in this realm: the build runs hermetic:sbom (on the command line,
+     * or an execution bound to a phase it {@code reaches}), neither {@code hermetic.skip} nor
+     * {@code hermetic.sbom.skip} is set, and the mojos load their classes from this participant's realm (a build
+     * extension's, not {@code .mvn/extensions.xml}'s, whose static state the mojos never see).
+     */
+    static boolean startsSbomWarmUp(List<String> sbomPhases, boolean sbomOnCommandLine, Predicate<String> reaches,
+            Properties properties, boolean coreExtension) {
+        return !coreExtension
+                && !Boolean.parseBoolean(properties.getProperty("hermetic.skip"))
+                && !Boolean.parseBoolean(properties.getProperty("hermetic.sbom.skip"))
+                && (sbomOnCommandLine || sbomPhases.stream().anyMatch(reaches));
     }
 
     private static String ownVersion(MavenSession session) throws MavenExecutionException {

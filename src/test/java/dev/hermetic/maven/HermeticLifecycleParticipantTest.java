@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Properties;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -44,6 +45,54 @@ class HermeticLifecycleParticipantTest {
         assertFalse(HermeticLifecycleParticipant.isCoreExtensionRealm(
                 new Realm("plugin>dev.hermetic:hermetic-maven-plugin:1.0")));
         assertFalse(HermeticLifecycleParticipant.isCoreExtensionRealm(getClass().getClassLoader()));
+    }
+
+    private static final List<String> AT_VERIFY = List.of("verify");
+
+    private static Properties properties(String... keyValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return properties;
+    }
+
+    @Test
+    void theSbomWarmUpStartsWhenTheBuildReachesAnSbomExecution() {
+        assertTrue(HermeticLifecycleParticipant.startsSbomWarmUp(AT_VERIFY, false, "verify"::equals, properties(),
+                false));
+        assertTrue(HermeticLifecycleParticipant.startsSbomWarmUp(List.of("package", "verify"), false,
+                "package"::equals, properties(), false));
+    }
+
+    @Test
+    void notWithoutAnSbomExecutionNorWhenTheBuildStopsBeforeItsPhase() {
+        assertFalse(HermeticLifecycleParticipant.startsSbomWarmUp(List.of(), false, phase -> true, properties(),
+                false));
+        assertFalse(HermeticLifecycleParticipant.startsSbomWarmUp(AT_VERIFY, false, phase -> false, properties(),
+                false));
+    }
+
+    @Test
+    void hermeticSbomOnTheCommandLineRunsWhateverPhaseIsReached() {
+        assertTrue(HermeticLifecycleParticipant.startsSbomWarmUp(List.of(), true, phase -> false, properties(),
+                false));
+    }
+
+    @Test
+    void notWhenHermeticOrItsSbomIsSkipped() {
+        assertFalse(HermeticLifecycleParticipant.startsSbomWarmUp(AT_VERIFY, true, phase -> true,
+                properties("hermetic.skip", "true"), false));
+        assertFalse(HermeticLifecycleParticipant.startsSbomWarmUp(AT_VERIFY, true, phase -> true,
+                properties("hermetic.sbom.skip", "TRUE"), false));
+        assertTrue(HermeticLifecycleParticipant.startsSbomWarmUp(AT_VERIFY, true, phase -> true,
+                properties("hermetic.sbom.skip", "false"), false));
+    }
+
+    @Test
+    void notInACoreExtensionsRealmWhoseStaticStateTheMojosNeverSee() {
+        assertFalse(HermeticLifecycleParticipant.startsSbomWarmUp(AT_VERIFY, true, phase -> true, properties(),
+                true));
     }
 
     @Test
