@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code .mvn/extensions.xml}): right after Maven has read the projects, and before the first mojo runs,
  * <ul>
  *   <li>adds the {@link RecommendedBindings} where the POM leaves them to it;</li>
+ *   <li>starts the SBOM's serialization warm-up when the build will run {@code hermetic:sbom} (in a build
+ *       extension's realm, the mojos' own), so that it overlaps Maven's work before that goal;</li>
  *   <li>pins the JVM defaults that leak into build outputs ({@code Locale.ROOT}, time zone UTC; opt out with
  *       {@code hermetic.pinJvmDefaults=false}) until the session ends;</li>
  *   <li>starts recording every artifact the resolver hands out, so that {@code hermetic:lock} also captures what
