@@ -173,6 +173,7 @@ start_bench() {
     start_results "$1"
 }
 start_results() {
+    LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
     RESULTS_TSV="$WORK_DIR/$1.results.tsv"
     RAW_TSV="$WORK_DIR/$1.runs.tsv"
     mkdir -p "$WORK_DIR/logs"
@@ -343,7 +344,8 @@ machine_header() {
     echo
     echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "- machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
-    echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: other engineers build and test on it at the same time)"
+    # Written once the rows have run: the load when they started, and now.
+    echo "- load average at start: ${LOAD_AT_START:-?}, at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: other engineers build and test on it at the same time)"
     echo "- java: $(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')"
     echo "- maven: $MAVEN_VERSION (the version pinned in .mvn/wrapper, called directly)"
     echo "- $PLUGIN_GAV: built from commit ${PLUGIN_COMMIT:-?} (jar sha256 ${PLUGIN_JAR_SHA256:-?}…)"
