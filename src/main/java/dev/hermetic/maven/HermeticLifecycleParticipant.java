@@ -60,9 +60,10 @@ import org.slf4j.LoggerFactory;
 public class HermeticLifecycleParticipant extends AbstractMavenLifecycleParticipant {
 
     static final String GROUP_ID = "dev.hermetic";
+    static final String ARTIFACT_ID = "hermetic-maven-plugin";
+
     /** hermetic:sbom's default phase, for an execution that names none. */
     private static final String SBOM_DEFAULT_PHASE = "verify";
-    static final String ARTIFACT_ID = "hermetic-maven-plugin";
 
     private static final Logger LOG = LoggerFactory.getLogger(HermeticLifecycleParticipant.class);
 

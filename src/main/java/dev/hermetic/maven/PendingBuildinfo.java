@@ -32,7 +32,6 @@ import org.apache.maven.project.MavenProject;
 record PendingBuildinfo(Plan plan, String repositoryFileName, List<String> sbomNames, Counts counts,
         HandedToSign.AloneRun alone) {
 
-
     /** One output to list: its repository file name and where it is. */
     record OutputFile(String groupId, String filename, Path file) {}
 
@@ -106,7 +105,6 @@ record PendingBuildinfo(Plan plan, String repositoryFileName, List<String> sbomN
             return fromSign + " measured by hermetic:sign's read, " + readHere + " read here";
         }
     }
-
 
     void handTo(MavenProject project) {
         HandedToSign.handTo(project, this);

@@ -26,7 +26,6 @@ import org.apache.maven.project.MavenProject;
 record PendingProvenance(Path file, String repositoryFileName, boolean keyRequired, Preparation preparation,
         HandedToSign.AloneRun alone) {
 
-
     /**
      * Gathers all but the subjects (dependencies, source, parameters): only once sign has a key, so that a build
      * without one hashes nothing for a provenance it will not write.
@@ -42,7 +41,6 @@ record PendingProvenance(Path file, String repositoryFileName, boolean keyRequir
      */
     record Prepared(Function<List<ResourceDescriptor>, Provenance> statement, String summary) {
     }
-
 
     void handTo(MavenProject project) {
         HandedToSign.handTo(project, this);

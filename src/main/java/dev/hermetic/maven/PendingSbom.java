@@ -1,6 +1,7 @@
 package dev.hermetic.maven;
 
 import dev.hermetic.digest.DigestAlgorithm;
+import dev.hermetic.digest.MultiDigest;
 import dev.hermetic.sbom.CycloneDxSbom;
 import dev.hermetic.sign.SigningException;
 import dev.hermetic.sign.SigningRun;
@@ -31,14 +32,12 @@ import org.apache.maven.project.MavenProjectHelper;
 record PendingSbom(List<SbomFile> files, Path moduleFile, Function<Map<DigestAlgorithm, String>, CycloneDxSbom> sbom,
         String summary, HandedToSign.AloneRun alone) {
 
-
     /** One SBOM file: its type ({@code json}, {@code xml}), where it is written and its repository file name. */
     record SbomFile(String type, Path file, String repositoryFileName) {
         byte[] content(CycloneDxSbom sbom) {
             return "xml".equals(type) ? sbom.toXml() : sbom.toJson();
         }
     }
-
 
     void handTo(MavenProject project) {
         HandedToSign.handTo(project, this);
@@ -88,7 +87,7 @@ record PendingSbom(List<SbomFile> files, Path moduleFile, Function<Map<DigestAlg
             }
         }
         try {
-            return dev.hermetic.digest.MultiDigest.read(moduleFile, EnumSet.allOf(DigestAlgorithm.class)).hex();
+            return MultiDigest.read(moduleFile, EnumSet.allOf(DigestAlgorithm.class)).hex();
         } catch (IOException e) {
             throw new SigningException("cannot read " + moduleFile + " for its SBOM's hashes: " + e, e);
         }

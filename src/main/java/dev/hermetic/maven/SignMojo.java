@@ -93,7 +93,6 @@ public class SignMojo extends SigningKeyMojo {
     @Parameter(property = "hermetic.sign.required", defaultValue = "false")
     private boolean required;
 
-
     /**
      * Where the signatures, digest files and manifest are written before being attached.
      *
@@ -101,7 +100,6 @@ public class SignMojo extends SigningKeyMojo {
      */
     @Parameter(property = "hermetic.sign.outputDirectory", defaultValue = "${project.build.directory}/hermetic-sign")
     private File outputDirectory;
-
 
     private final MavenProjectHelper projectHelper;
 
