@@ -148,12 +148,13 @@ final class DependencyLicenses {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, List<DeclaredLicense>> cache() {
-        var data = session.getRepositorySession().getData();
-        // Compare-and-set: in Maven 3.8's resolver SessionData has no computeIfAbsent.
-        data.set(CACHE_KEY, null, new ConcurrentHashMap<String, List<DeclaredLicense>>());
-        return (Map<String, List<DeclaredLicense>>) data.get(CACHE_KEY);
+        return BuildScoped.get(session, CACHE_KEY, Cache.class, Cache::new);
+    }
+
+    /** The build's licenses by POM, a class of this realm: another plugin version's cache is not read as ours. */
+    private static final class Cache extends ConcurrentHashMap<String, List<DeclaredLicense>> {
+        private static final long serialVersionUID = 1L;
     }
 
     private static List<DeclaredLicense> declared(List<License> licenses) {

@@ -148,13 +148,7 @@ public class SignMojo extends SigningKeyMojo {
      * the stamp it had before that read ({@link RecordedDigests}). One per build, in memory; safe under {@code -T}.
      */
     static RecordedDigests recordedDigests(MavenSession session) {
-        if (session.getRepositorySession() == null) {
-            return new RecordedDigests(); // nothing to share it in: every file is read again, as without one
-        }
-        var data = session.getRepositorySession().getData();
-        // Compare-and-set: in Maven 3.8's resolver SessionData has no computeIfAbsent.
-        data.set(RECORDED_DIGESTS_KEY, null, new RecordedDigests());
-        return (RecordedDigests) data.get(RECORDED_DIGESTS_KEY);
+        return BuildScoped.get(session, RECORDED_DIGESTS_KEY, RecordedDigests.class, RecordedDigests::new);
     }
 
     @Override

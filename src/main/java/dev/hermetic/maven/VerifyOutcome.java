@@ -25,10 +25,7 @@ final class VerifyOutcome {
      * its bytes' SHA-256).
      */
     static LockfileCache.Read lockfile(MavenSession session, Path path) throws IOException {
-        var data = session.getRepositorySession().getData();
-        // Compare-and-set: in Maven 3.8's resolver SessionData has no computeIfAbsent.
-        data.set(LOCKFILES_KEY, null, new LockfileCache());
-        return ((LockfileCache) data.get(LOCKFILES_KEY)).read(path);
+        return BuildScoped.get(session, LOCKFILES_KEY, LockfileCache.class, LockfileCache::new).read(path);
     }
 
     /**

@@ -24,12 +24,20 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.settings.Settings;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SignMojoTest {
+
+    @Test
+    void everyModulesSignRecordsIntoTheBuildsOneStore() {
+        MavenSession session = new MavenSession(null, new DefaultRepositorySystemSession(),
+                new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult());
+        assertThat(SignMojo.recordedDigests(session)).isSameAs(SignMojo.recordedDigests(session));
+    }
 
     /** Environment variables no test machine sets: the key comes from the key file, with no passphrase. */
     private static final String UNSET = "HERMETIC_SIGN_MOJO_TEST_UNSET";
