@@ -16,6 +16,21 @@ final class HandedToSign {
         void run() throws MojoExecutionException, MojoFailureException;
     }
 
+    /** What a goal hands to sign: its file's own way of being written, should sign not make it. */
+    interface Pending {
+        AloneRun alone();
+
+        /** Leaves this in the module's context for its sign, which takes it. */
+        default void handTo(MavenProject project) {
+            HandedToSign.handTo(project, this);
+        }
+
+        /** The goal's own way: what sign calls when it does not make the file itself. */
+        default void writeAlone() throws MojoExecutionException, MojoFailureException {
+            alone().run();
+        }
+    }
+
     private HandedToSign() {}
 
     static void handTo(MavenProject project, Object pending) {

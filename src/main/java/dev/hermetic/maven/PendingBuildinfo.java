@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -21,7 +19,7 @@ import org.apache.maven.project.MavenProject;
  * {@code hermetic:sign}, which runs right after it in the reactor's last module: sign makes it in its run from the
  * digests of the read that signs the module's files (so none is read twice), then signs it, lists it in the manifest
  * and makes it a provenance subject. Should sign not run (skipped, no key, or already done), it calls
- * {@link #writeAlone()}: the buildinfo goal's own way.
+ * {@link HandedToSign.Pending#writeAlone()}: the buildinfo goal's own way.
  *
  * @param plan the files to list, measured when the file is made
  * @param repositoryFileName the file's name as attached to this module
@@ -30,7 +28,7 @@ import org.apache.maven.project.MavenProject;
  * @param counts how the outputs were measured, for the log line
  */
 record PendingBuildinfo(Plan plan, String repositoryFileName, List<String> sbomNames, Counts counts,
-        HandedToSign.AloneRun alone) {
+        HandedToSign.AloneRun alone) implements HandedToSign.Pending {
 
     /** One output to list: its repository file name and where it is. */
     record OutputFile(String groupId, String filename, Path file) {}
@@ -106,17 +104,9 @@ record PendingBuildinfo(Plan plan, String repositoryFileName, List<String> sbomN
         }
     }
 
-    void handTo(MavenProject project) {
-        HandedToSign.handTo(project, this);
-    }
-
     /** The {@code .buildinfo} waiting for this module's sign, removed from the module: made (or written) once. */
     static PendingBuildinfo take(MavenProject project) {
         return HandedToSign.take(project, PendingBuildinfo.class);
-    }
-
-    void writeAlone() throws MojoExecutionException, MojoFailureException {
-        alone.run();
     }
 
     /**

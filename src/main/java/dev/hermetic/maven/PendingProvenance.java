@@ -18,13 +18,13 @@ import org.apache.maven.project.MavenProject;
  * A module's provenance, all but its subjects, handed by {@code hermetic:provenance} to {@code hermetic:sign}, which
  * runs right after it: sign makes the subjects from the digests of the very bytes it signs (one read of each file),
  * writes the envelope, signs it and lists it in the manifest, in the same all-or-nothing run. Should sign not run
- * (skipped, or already done), it calls {@link #writeAlone()}: the provenance goal's own way, its own read.
+ * (skipped, or already done), it calls {@link HandedToSign.Pending#writeAlone()}: the provenance goal's own way, its own read.
  *
  * @param keyRequired whether hermetic.provenance.required (or hermetic.sign.required as provenance read it) asks
  *     for a key
  */
 record PendingProvenance(Path file, String repositoryFileName, boolean keyRequired, Preparation preparation,
-        HandedToSign.AloneRun alone) {
+        HandedToSign.AloneRun alone) implements HandedToSign.Pending {
 
     /**
      * Gathers all but the subjects (dependencies, source, parameters): only once sign has a key, so that a build
@@ -42,17 +42,9 @@ record PendingProvenance(Path file, String repositoryFileName, boolean keyRequir
     record Prepared(Function<List<ResourceDescriptor>, Provenance> statement, String summary) {
     }
 
-    void handTo(MavenProject project) {
-        HandedToSign.handTo(project, this);
-    }
-
     /** The provenance waiting for this module's sign, removed from the module: it is made (or written) once. */
     static PendingProvenance take(MavenProject project) {
         return HandedToSign.take(project, PendingProvenance.class);
-    }
-
-    void writeAlone() throws MojoExecutionException, MojoFailureException {
-        alone.run();
     }
 
     Prepared prepare() throws MojoExecutionException, MojoFailureException {

@@ -12,8 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -22,7 +20,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code hermetic:sign}, which runs right after it: sign takes the module's hashes from its one read of the module's
  * artifact (after any late normalization), writes the SBOM file(s), signs them and lists them in the manifest, in the
  * same all-or-nothing run, before the provenance is made (the SBOM is one of its subjects). Should sign not run
- * (skipped, no key, or already done), it calls {@link #writeAlone()}: the SBOM goal's own way, its own read.
+ * (skipped, no key, or already done), it calls {@link HandedToSign.Pending#writeAlone()}: the SBOM goal's own way, its own read.
  *
  * @param files the files to write, one per type asked for
  * @param moduleFile the module's own artifact (its POM when it packages nothing), whose hashes the SBOM holds
@@ -30,17 +28,13 @@ import org.apache.maven.project.MavenProjectHelper;
  * @param summary what the log line says after the file names
  */
 record PendingSbom(List<SbomFile> files, Path moduleFile, Function<Map<DigestAlgorithm, String>, CycloneDxSbom> sbom,
-        String summary, HandedToSign.AloneRun alone) {
+        String summary, HandedToSign.AloneRun alone) implements HandedToSign.Pending {
 
     /** One SBOM file: its type ({@code json}, {@code xml}), where it is written and its repository file name. */
     record SbomFile(String type, Path file, String repositoryFileName) {
         byte[] content(CycloneDxSbom sbom) {
             return "xml".equals(type) ? sbom.toXml() : sbom.toJson();
         }
-    }
-
-    void handTo(MavenProject project) {
-        HandedToSign.handTo(project, this);
     }
 
     /** The SBOM waiting for this module's sign, removed from the module: it is made (or written) once. */
@@ -51,10 +45,6 @@ record PendingSbom(List<SbomFile> files, Path moduleFile, Function<Map<DigestAlg
     /** The SBOM waiting for this module's sign, left in place; null when none waits. */
     static PendingSbom peek(MavenProject project) {
         return HandedToSign.peek(project, PendingSbom.class);
-    }
-
-    void writeAlone() throws MojoExecutionException, MojoFailureException {
-        alone.run();
     }
 
     /**
